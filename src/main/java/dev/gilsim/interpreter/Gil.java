@@ -1,0 +1,187 @@
+package dev.gilsim.interpreter;
+
+import dev.gilsim.kernel.Simulator;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * One interpreter's GIL, after {@code take_gil} and {@code drop_gil} in CPython's
+ * {@code Python/ceval_gil.c}.
+ *
+ * <p>Where the drop request lives changed in 3.13 (a per-interpreter flag before, a bit on the
+ * holder's thread state since). In both, a waiter sets it only while {@code switch_number} shows
+ * the holder unchanged, so it always targets the current holder, and the holder clears it as it
+ * drops; this model keeps it as a bit on the target thread, which serves both versions.
+ */
+public final class Gil {
+    private final Interpreter interpreter;
+    private final Simulator sim;
+    private final GilObserver observer;
+    private final WakeupPolicy policy;
+    private final RandomGenerator policyRandom;
+    private final RandomGenerator latencyRandom;
+
+    private PyThread holder;
+    private PyThread lastHolder;
+    private long switchNumber;
+    /** G1: a set, in the order each waiter began its current timed wait; no priority. */
+    private final List<PyThread> waiters = new ArrayList<>();
+    /** G5: forced droppers blocked until another thread takes the GIL. */
+    private final List<PyThread> handoffWaiters = new ArrayList<>();
+
+    private long acquisitions;
+    private long forcedDrops;
+    private long voluntaryDrops;
+    private long dropRequests;
+
+    Gil(Interpreter interpreter, Simulator sim, GilObserver observer, RandomGenerator policyRandom,
+            RandomGenerator latencyRandom) {
+        this.interpreter = interpreter;
+        this.sim = sim;
+        this.observer = observer;
+        this.policy = interpreter.settings().wakeupPolicy().create();
+        this.policyRandom = policyRandom;
+        this.latencyRandom = latencyRandom;
+    }
+
+    public PyThread holder() {
+        return holder;
+    }
+
+    public boolean isLocked() {
+        return holder != null;
+    }
+
+    public long switchNumber() {
+        return switchNumber;
+    }
+
+    public int waiterCount() {
+        return waiters.size();
+    }
+
+    public long acquisitions() {
+        return acquisitions;
+    }
+
+    public long forcedDrops() {
+        return forcedDrops;
+    }
+
+    public long voluntaryDrops() {
+        return voluntaryDrops;
+    }
+
+    public long dropRequests() {
+        return dropRequests;
+    }
+
+    /** {@code take_gil}: returns true if the thread now holds the GIL, false if it waits. */
+    boolean take(PyThread t) {
+        if (holder == null) {
+            // G7: a free GIL goes to whoever arrives, ahead of any woken waiter still on its way.
+            acquire(t);
+            return true;
+        }
+        beginTimedWait(t);
+        return false;
+    }
+
+    private void beginTimedWait(PyThread t) {
+        // G2, G3: every wait, first or repeated, is a fresh interval that remembers the holder.
+        t.savedSwitchNumber = switchNumber;
+        waiters.add(t);
+        sim.schedule(t.gilTimeout, sim.now() + interpreter.settings().switchInterval());
+    }
+
+    void onTimeout(PyThread t) {
+        waiters.remove(t);
+        wakeLater(t, true);
+    }
+
+    private void wakeLater(PyThread t, boolean timedOut) {
+        t.wakeTimedOut = timedOut;
+        sim.schedule(t.gilWake, sim.now() + wakeupLatency());
+    }
+
+    long wakeupLatency() {
+        return interpreter.settings().wakeupLatency().sample(latencyRandom);
+    }
+
+    /** The waiter runs again after a timeout or a signal and re-checks the lock. */
+    void onWake(PyThread t) {
+        if (holder == null) {
+            acquire(t);
+            t.onGilTaken();
+            return;
+        }
+        // G2: only a timeout with the same holder throughout asks for a drop; G3: a signal that
+        // lost the race to a barging thread asks nothing and starts a new full interval.
+        if (t.wakeTimedOut && switchNumber == t.savedSwitchNumber) {
+            requestDrop(t);
+        }
+        beginTimedWait(t);
+    }
+
+    private void requestDrop(PyThread requester) {
+        PyThread target = holder;
+        dropRequests++;
+        observer.dropRequested(requester, target, sim.now());
+        if (!target.dropRequested) {
+            target.dropRequested = true;
+            target.onDropRequested();
+        }
+    }
+
+    /**
+     * {@code drop_gil}: frees the lock and signals one waiter. Returns whether a drop request was
+     * pending, in which case the caller must wait for the handoff (G5, G8).
+     */
+    boolean release(PyThread t, boolean forced) {
+        holder = null;
+        lastHolder = t;
+        boolean requested = t.dropRequested;
+        t.dropRequested = false;
+        if (forced) {
+            forcedDrops++;
+            observer.forcedDrop(t, sim.now());
+        } else {
+            voluntaryDrops++;
+            observer.voluntaryDrop(t, sim.now());
+        }
+        if (!waiters.isEmpty()) {
+            // G6: the OS picks whom the signal wakes; that thread still needs time to run.
+            PyThread woken = waiters.remove(policy.choose(waiters, policyRandom));
+            sim.cancel(woken.gilTimeout);
+            wakeLater(woken, false);
+        }
+        return requested;
+    }
+
+    /** G5: blocks the dropper until another thread has taken the GIL. */
+    void awaitHandoff(PyThread t) {
+        handoffWaiters.add(t);
+    }
+
+    private void acquire(PyThread t) {
+        holder = t;
+        if (lastHolder != t) {
+            lastHolder = t;
+            switchNumber++;
+        }
+        // The taker clears any request (G5): it was meant for the previous holder.
+        t.dropRequested = false;
+        acquisitions++;
+        observer.gilAcquired(t, sim.now() - t.wantedGilSince, sim.now());
+        if (!handoffWaiters.isEmpty()) {
+            for (int i = handoffWaiters.size() - 1; i >= 0; i--) {
+                PyThread dropper = handoffWaiters.get(i);
+                if (dropper != t) {
+                    handoffWaiters.remove(i);
+                    sim.schedule(dropper.handoffWake, sim.now() + wakeupLatency());
+                }
+            }
+        }
+    }
+}

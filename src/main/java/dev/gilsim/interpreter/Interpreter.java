@@ -1,0 +1,72 @@
+package dev.gilsim.interpreter;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/** One process's interpreter: its GIL (none on a free-threaded build) and its threads (C3). */
+public final class Interpreter {
+    private final Machine machine;
+    private final String name;
+    private final GilSettings settings;
+    private final RandomGenerator latencyRandom;
+    private final Gil gil;
+    private final List<PyThread> threads = new ArrayList<>();
+
+    Interpreter(Machine machine, String name, GilSettings settings) {
+        this.machine = machine;
+        this.name = name;
+        this.settings = settings;
+        this.latencyRandom = machine.streams().stream("wakeup-latency:" + name);
+        this.gil = settings.build() == Build.GIL
+                ? new Gil(this, machine.simulator(), machine.observer(),
+                        machine.streams().stream("wakeup-policy:" + name), latencyRandom)
+                : null;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public GilSettings settings() {
+        return settings;
+    }
+
+    public Machine machine() {
+        return machine;
+    }
+
+    /** The GIL, or null on a free-threaded build. */
+    public Gil gil() {
+        return gil;
+    }
+
+    public List<PyThread> threads() {
+        return Collections.unmodifiableList(threads);
+    }
+
+    public PyThread newThread(String threadName, StepSource source) {
+        for (PyThread t : threads) {
+            if (t.name().equals(threadName)) {
+                throw new IllegalArgumentException("duplicate thread " + threadName + " in " + name);
+            }
+        }
+        PyThread t = new PyThread(threadName, this, source,
+                machine.streams().stream("thread:" + name + "/" + threadName));
+        threads.add(t);
+        return t;
+    }
+
+    long sampleWakeupLatency() {
+        return settings.wakeupLatency().sample(latencyRandom);
+    }
+
+    /** G10: Python bytecode runs slower without the GIL. */
+    long pythonWork(long work) {
+        if (settings.build() == Build.FREE_THREADED && work < Long.MAX_VALUE / 128) {
+            return Math.round(work * settings.freeThreadedSlowdown());
+        }
+        return work;
+    }
+}

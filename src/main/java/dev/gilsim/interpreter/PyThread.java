@@ -1,0 +1,434 @@
+package dev.gilsim.interpreter;
+
+import dev.gilsim.kernel.Event;
+import dev.gilsim.kernel.Simulator;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * A Python thread: it takes its interpreter's GIL, runs the steps its source hands it, and lets
+ * go of the GIL when a step blocks or when a waiter's drop request reaches a check point.
+ *
+ * <p>All of a thread's events are allocated once and rescheduled, and its continuations are cached
+ * method references, so running a thread allocates nothing per step beyond the step itself.
+ */
+public final class PyThread {
+    private final String name;
+    private final Interpreter interpreter;
+    private final Simulator sim;
+    private final Cores cores;
+    private final Gil gil;
+    private final GilObserver observer;
+    private final RandomGenerator random;
+    private final StepSource source;
+    private final long timerSlack;
+    private ThreadState state = ThreadState.NOT_STARTED;
+    private boolean wakeupPreferred;
+
+    // Owned by Gil.
+    long savedSwitchNumber;
+    boolean wakeTimedOut;
+    boolean dropRequested;
+    long wantedGilSince;
+    final Event gilTimeout;
+    final Event gilWake;
+    final Event handoffWake = new Event(EventOrder.WAKE, this::onHandoff);
+
+    // Owned by Cores.
+    final Event sliceEnd;
+    long sliceStart;
+
+    // The compute segment in progress; work counts CPU time on a core.
+    private long remainingWork;
+    private long workDone;
+    private boolean computeHoldsGil;
+    private boolean computeInterruptible;
+    private Runnable computeDone;
+    private boolean onCore;
+    private long stintStart;
+    private final Event computeEvent = new Event(EventOrder.STEP, this::onComputeEvent);
+
+    // A forced drop's pending work (G4) runs as compute; the interrupted step waits meanwhile.
+    private long stashedRemaining;
+    private long stashedWorkDone;
+    private boolean stashedInterruptible;
+    private Runnable stashedDone;
+    private Runnable resumeAfterDrop;
+
+    private Step pendingStep;
+    private Step.Compute pendingCompute;
+    private Runnable afterGil;
+    private Runnable afterHandoff;
+    private long returnDue;
+    private boolean parked;
+    private boolean unparkPending;
+    private final Event timer = new Event(EventOrder.STEP, this::onTimer);
+    private final Event unparkWake = new Event(EventOrder.WAKE, this::onUnparked);
+
+    private final Runnable advance = this::advance;
+    private final Runnable startPendingCompute = this::startPendingCompute;
+    private final Runnable resumeCompute = this::resumeCompute;
+    private final Runnable startReleased = this::startReleased;
+    private final Runnable afterReleasedCompute = this::afterReleasedCompute;
+    private final Runnable returnFromBlocking = this::returnFromBlocking;
+    private final Runnable finishDropOverhead = this::finishDropOverhead;
+    private final Runnable takeGilAfterHandoff = this::takeGilAfterHandoff;
+
+    PyThread(String name, Interpreter interpreter, StepSource source, RandomGenerator random) {
+        this.name = name;
+        this.interpreter = interpreter;
+        this.sim = interpreter.machine().simulator();
+        this.cores = interpreter.machine().cores();
+        this.gil = interpreter.gil();
+        this.observer = interpreter.machine().observer();
+        this.random = random;
+        this.source = source;
+        this.timerSlack = interpreter.machine().os().timerSlack();
+        this.gilTimeout = gil == null ? null : new Event(EventOrder.GIL_TIMEOUT, () -> gil.onTimeout(this));
+        this.gilWake = gil == null ? null : new Event(EventOrder.WAKE, () -> gil.onWake(this));
+        this.sliceEnd = new Event(EventOrder.TIME_SLICE, () -> cores.onSliceEnd(this));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** {@code process/thread}, unique within a run. */
+    public String qualifiedName() {
+        return interpreter.name() + "/" + name;
+    }
+
+    public Interpreter interpreter() {
+        return interpreter;
+    }
+
+    public ThreadState state() {
+        return state;
+    }
+
+    /** The thread's own random stream, for the durations its steps draw. */
+    public RandomGenerator random() {
+        return random;
+    }
+
+    public boolean isWakeupPreferred() {
+        return wakeupPreferred;
+    }
+
+    /** Marks the thread for wake-up policies that prefer some threads (a what-if, G6). */
+    public void setWakeupPreferred(boolean preferred) {
+        this.wakeupPreferred = preferred;
+    }
+
+    public boolean isParked() {
+        return parked;
+    }
+
+    /** A new thread starts by taking the GIL, as CPython's thread bootstrap does. */
+    public void start(long at) {
+        sim.at(at, EventOrder.STEP, () -> takeGil(advance));
+    }
+
+    /**
+     * Wakes the thread from a {@link Step.Park}; if it is not parked yet, its next park returns at
+     * once, as a self-pipe written before {@code epoll_wait} does.
+     */
+    public void unpark() {
+        if (!parked) {
+            unparkPending = true;
+            return;
+        }
+        if (unparkWake.isScheduled()) {
+            return;
+        }
+        sim.cancel(timer);
+        returnDue = sim.now();
+        sim.schedule(unparkWake, sim.now() + interpreter.sampleWakeupLatency());
+    }
+
+    // ---- between steps, holding the GIL ----
+
+    private void advance() {
+        Step step = source.next(this);
+        if (step instanceof Step.Compute c) {
+            if (dropRequested) {
+                // G4: the bytecode between two steps has a check point; a request that arrived
+                // during a GIL-holding native call is honoured here, once the call returned.
+                pendingCompute = c;
+                forcedDrop(startPendingCompute);
+                return;
+            }
+            startCompute(c);
+        } else if (step instanceof Step.Exit) {
+            exit();
+        } else {
+            pendingStep = step;
+            releaseThen(startReleased);
+        }
+    }
+
+    private void startReleased() {
+        Step step = pendingStep;
+        pendingStep = null;
+        if (step instanceof Step.ReleasedCompute r) {
+            startCompute(r.work(), false, false, afterReleasedCompute);
+        } else if (step instanceof Step.Block b) {
+            block(b);
+        } else if (step instanceof Step.Park p) {
+            park(p);
+        } else {
+            throw new IllegalStateException("unexpected step " + step);
+        }
+    }
+
+    private void exit() {
+        if (gil != null) {
+            // The final release never waits for a handoff (drop_gil with final_release).
+            gil.release(this, false);
+        }
+        leaveCore();
+        setState(ThreadState.DONE);
+    }
+
+    // ---- compute on a core ----
+
+    private void startCompute(Step.Compute c) {
+        long work = c.python() ? interpreter.pythonWork(c.work()) : c.work();
+        startCompute(work, true, c.python(), advance);
+    }
+
+    private void startPendingCompute() {
+        Step.Compute c = pendingCompute;
+        pendingCompute = null;
+        startCompute(c);
+    }
+
+    private void startCompute(long work, boolean holdsGil, boolean interruptible, Runnable done) {
+        remainingWork = work;
+        workDone = 0;
+        computeHoldsGil = holdsGil;
+        computeInterruptible = interruptible && gil != null;
+        computeDone = done;
+        resumeCompute();
+    }
+
+    private void resumeCompute() {
+        if (!onCore) {
+            if (!cores.request(this)) {
+                setState(computeHoldsGil ? ThreadState.HOLDING_DESCHEDULED : ThreadState.NATIVE_DESCHEDULED);
+                return;
+            }
+            onCore = true;
+        }
+        stintStart = sim.now();
+        setState(computeHoldsGil ? ThreadState.HOLDING : ThreadState.NATIVE_RELEASED);
+        scheduleCompute();
+    }
+
+    void onCoreGranted() {
+        onCore = true;
+        stintStart = sim.now();
+        setState(computeHoldsGil ? ThreadState.HOLDING : ThreadState.NATIVE_RELEASED);
+        scheduleCompute();
+    }
+
+    void onPreempted() {
+        accrue();
+        sim.cancel(computeEvent);
+        onCore = false;
+        setState(computeHoldsGil ? ThreadState.HOLDING_DESCHEDULED : ThreadState.NATIVE_DESCHEDULED);
+    }
+
+    private void scheduleCompute() {
+        long until = remainingWork;
+        if (dropRequested && computeInterruptible) {
+            until = Math.min(until, untilCheckPoint());
+        }
+        sim.schedule(computeEvent, sim.now() + until);
+    }
+
+    /** G4: check points fall every {@code checkInterval} of the step's CPU time. */
+    private long untilCheckPoint() {
+        long spacing = interpreter.settings().checkInterval();
+        long past = workDone % spacing;
+        return past == 0 ? 0 : spacing - past;
+    }
+
+    private void accrue() {
+        long ran = sim.now() - stintStart;
+        workDone += ran;
+        remainingWork -= ran;
+        stintStart = sim.now();
+    }
+
+    private void onComputeEvent() {
+        accrue();
+        if (remainingWork == 0) {
+            computeDone.run();
+        } else {
+            forcedDrop(resumeCompute);
+        }
+    }
+
+    /** Called by the GIL when a waiter's request targets this holder. */
+    void onDropRequested() {
+        if (onCore && computeInterruptible && computeEvent.isScheduled()) {
+            accrue();
+            sim.cancel(computeEvent);
+            scheduleCompute();
+        }
+    }
+
+    private void leaveCore() {
+        if (onCore) {
+            onCore = false;
+            sim.cancel(computeEvent);
+            cores.release(this);
+        }
+    }
+
+    // ---- letting go of the GIL ----
+
+    private void forcedDrop(Runnable resume) {
+        resumeAfterDrop = resume;
+        long overhead = interpreter.settings().dropOverhead().sample(random);
+        if (overhead > 0) {
+            stashedRemaining = remainingWork;
+            stashedWorkDone = workDone;
+            stashedInterruptible = computeInterruptible;
+            stashedDone = computeDone;
+            startCompute(overhead, true, false, finishDropOverhead);
+            return;
+        }
+        dropNow();
+    }
+
+    private void finishDropOverhead() {
+        remainingWork = stashedRemaining;
+        workDone = stashedWorkDone;
+        computeInterruptible = stashedInterruptible;
+        computeDone = stashedDone;
+        stashedDone = null;
+        dropNow();
+    }
+
+    /** G5: drop, signal one waiter, and block until another thread has taken the GIL. */
+    private void dropNow() {
+        leaveCore();
+        setState(ThreadState.GIL_WAIT);
+        wantedGilSince = sim.now();
+        afterGil = resumeAfterDrop;
+        resumeAfterDrop = null;
+        gil.release(this, true);
+        afterHandoff = takeGilAfterHandoff;
+        gil.awaitHandoff(this);
+    }
+
+    /** G8: a voluntary release; with a request pending, the releaser too waits for the handoff. */
+    private void releaseThen(Runnable then) {
+        if (gil == null) {
+            then.run();
+            return;
+        }
+        if (gil.release(this, false)) {
+            leaveCore();
+            setState(ThreadState.GIL_WAIT);
+            afterHandoff = then;
+            gil.awaitHandoff(this);
+        } else {
+            then.run();
+        }
+    }
+
+    private void onHandoff() {
+        Runnable next = afterHandoff;
+        afterHandoff = null;
+        next.run();
+    }
+
+    private void takeGilAfterHandoff() {
+        if (gil.take(this)) {
+            onGilTaken();
+        }
+    }
+
+    // ---- taking the GIL ----
+
+    private void takeGil(Runnable then) {
+        wantedGilSince = sim.now();
+        if (gil == null) {
+            then.run();
+            return;
+        }
+        afterGil = then;
+        if (gil.take(this)) {
+            onGilTaken();
+        } else {
+            leaveCore();
+            setState(ThreadState.GIL_WAIT);
+        }
+    }
+
+    void onGilTaken() {
+        Runnable next = afterGil;
+        afterGil = null;
+        next.run();
+    }
+
+    // ---- blocking without the GIL ----
+
+    private void block(Step.Block b) {
+        leaveCore();
+        setState(ThreadState.IO);
+        returnDue = sim.now() + b.duration();
+        sim.schedule(timer, returnDue + (b.sleep() ? timerSlack : 0));
+    }
+
+    private void park(Step.Park p) {
+        if (unparkPending) {
+            unparkPending = false;
+            returnDue = sim.now();
+            takeGil(returnFromBlocking);
+            return;
+        }
+        leaveCore();
+        setState(ThreadState.BLOCKED);
+        parked = true;
+        if (p.timeout() >= 0) {
+            returnDue = sim.now() + p.timeout();
+            sim.schedule(timer, returnDue + timerSlack);
+        }
+    }
+
+    private void onTimer() {
+        parked = false;
+        takeGil(returnFromBlocking);
+    }
+
+    private void onUnparked() {
+        parked = false;
+        takeGil(returnFromBlocking);
+    }
+
+    private void afterReleasedCompute() {
+        returnDue = sim.now();
+        takeGil(returnFromBlocking);
+    }
+
+    private void returnFromBlocking() {
+        observer.returnedFromBlocking(this, sim.now() - returnDue, sim.now());
+        advance();
+    }
+
+    private void setState(ThreadState next) {
+        if (next != state) {
+            ThreadState from = state;
+            state = next;
+            observer.threadState(this, from, next, sim.now());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return qualifiedName();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.gilsim.kernel;
+
+/**
+ * The virtual clock and its calendar of events. A simulator is a plain object with no static
+ * state, so independent runs (replications, sweep points) can execute on different cores at once.
+ * Time is a {@code long} count of nanoseconds from the start of the run.
+ */
+public final class Simulator {
+    private final EventQueue queue = new EventQueue();
+    private long now;
+    private long nextSequence;
+    private long eventsFired;
+    private boolean stopped;
+
+    public long now() {
+        return now;
+    }
+
+    public long eventsFired() {
+        return eventsFired;
+    }
+
+    public int pendingEvents() {
+        return queue.size();
+    }
+
+    /** Schedules an event that is not already scheduled. */
+    public void schedule(Event event, long at) {
+        if (event.isScheduled()) {
+            throw new IllegalStateException("event is already scheduled at " + event.time);
+        }
+        if (at < now) {
+            throw new IllegalArgumentException("cannot schedule in the past: " + at + " < " + now);
+        }
+        event.time = at;
+        event.sequence = nextSequence++;
+        queue.add(event);
+    }
+
+    public void scheduleAfter(Event event, long delay) {
+        schedule(event, now + delay);
+    }
+
+    /** Moves an event, whether or not it was scheduled. */
+    public void reschedule(Event event, long at) {
+        cancel(event);
+        schedule(event, at);
+    }
+
+    /** Returns whether the event was scheduled (and so is now cancelled). */
+    public boolean cancel(Event event) {
+        if (!event.isScheduled()) {
+            return false;
+        }
+        queue.remove(event);
+        return true;
+    }
+
+    /** A one-shot event; for hot paths keep and reschedule an {@link Event} instead. */
+    public Event at(long time, int priority, Runnable action) {
+        Event e = new Event(priority, action);
+        schedule(e, time);
+        return e;
+    }
+
+    /**
+     * Fires every event due at or before {@code end}, then leaves the clock at {@code end}. Events
+     * scheduled later stay in the calendar, so a run can be continued.
+     */
+    public void runUntil(long end) {
+        stopped = false;
+        while (!stopped && !queue.isEmpty() && queue.peek().time <= end) {
+            Event e = queue.poll();
+            now = e.time;
+            eventsFired++;
+            e.action.run();
+        }
+        if (!stopped && end > now) {
+            now = end;
+        }
+    }
+
+    /** Ends the current {@link #runUntil} after the event that is firing. */
+    public void stop() {
+        stopped = true;
+    }
+}
