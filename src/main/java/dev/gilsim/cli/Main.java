@@ -1,2 +1,11 @@
 package dev.gilsim.cli;
-public final class Main { public static void main(String[] a) {} }
+
+/** The {@code gilsim} command. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.commandLine().execute(args));
+    }
+}

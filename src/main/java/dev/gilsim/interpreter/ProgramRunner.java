@@ -10,8 +10,20 @@ public final class ProgramRunner implements StepSource {
     public static final long FOREVER_WORK = Long.MAX_VALUE / 4;
 
     private final Deque<Frame> stack = new ArrayDeque<>();
+    private final IterationListener listener;
+
+    /** Told each time a thread finishes one pass of its whole program (one loop of a server thread). */
+    @FunctionalInterface
+    public interface IterationListener {
+        void iterationCompleted(PyThread thread);
+    }
 
     public ProgramRunner(ProgramStep.Repeat program) {
+        this(program, t -> { });
+    }
+
+    public ProgramRunner(ProgramStep.Repeat program, IterationListener listener) {
+        this.listener = listener;
         if (program.times() != 0) {
             stack.push(new Frame(program));
         }
@@ -26,6 +38,9 @@ public final class ProgramRunner implements StepSource {
             }
             if (f.index == f.block.steps().size()) {
                 f.index = 0;
+                if (stack.size() == 1) {
+                    listener.iterationCompleted(thread);
+                }
                 if (f.left != ProgramStep.Repeat.FOREVER && --f.left == 0) {
                     stack.pop();
                 }

@@ -1,0 +1,45 @@
+package dev.gilsim.cli;
+
+import dev.gilsim.scenario.InputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Builds the command line for {@code main} and for tests alike, with one mapping of failures to
+ * exit codes: 0 success, 2 bad input (a scenario or a command-line mistake), 1 anything else. No
+ * failure prints a stack trace unless {@code GILSIM_DEBUG} is set.
+ */
+public final class Cli {
+    public static final int BAD_INPUT = 2;
+    public static final int FAILURE = 1;
+
+    private Cli() {
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new GilsimCommand());
+        cl.setExecutionExceptionHandler(Cli::handle);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof InputException) {
+            err.println(e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
+        if (e instanceof UserException u) {
+            err.println("gilsim: " + u.getMessage());
+            err.flush();
+            return u.exitCode();
+        }
+        err.println("gilsim: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        if (System.getenv("GILSIM_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return FAILURE;
+    }
+}

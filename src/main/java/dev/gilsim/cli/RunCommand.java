@@ -1,0 +1,100 @@
+package dev.gilsim.cli;
+
+import dev.gilsim.report.AtomicFiles;
+import dev.gilsim.report.ConsoleTable;
+import dev.gilsim.report.SummaryJson;
+import dev.gilsim.run.RunResult;
+import dev.gilsim.run.Simulation;
+import dev.gilsim.scenario.Scenario;
+import dev.gilsim.scenario.ScenarioFile;
+import dev.gilsim.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run scenario files and write output/<scenario>/summary.json for each.",
+            "With no file, runs the built-in default scenario."},
+        footer = {"", "Examples:",
+            "  gilsim run scenarios/sleeper-beside-cpu.yaml",
+            "  gilsim run scenarios/*.yaml --out results",
+            "  gilsim run scenarios/sleeper-beside-cpu.yaml --set python.switch_interval=1ms --seed 7"})
+final class RunCommand implements Runnable {
+    static final String BUILTIN = "sleeper-beside-cpu.yaml";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Scenario files.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output",
+            description = "Where results go (default: ${DEFAULT-VALUE}); each scenario gets a folder.")
+    Path out;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Override
+    public void run() {
+        PrintWriter w = spec.commandLine().getOut();
+        ScenarioLoader loader = new ScenarioLoader();
+        List<ScenarioFile> loaded = new ArrayList<>();
+        if (files.isEmpty()) {
+            w.println("No scenario file given: running the built-in scenario scenarios/" + BUILTIN);
+            loaded.add(loader.load("scenarios/" + BUILTIN, builtin(BUILTIN), options.overrides()));
+        }
+        // Validate every file before running any, so a typo in the last file fails fast.
+        for (Path f : files) {
+            loaded.add(loader.load(f, options.overrides()));
+        }
+        for (ScenarioFile file : loaded) {
+            runFile(file, w);
+        }
+        w.flush();
+    }
+
+    private void runFile(ScenarioFile file, PrintWriter w) {
+        Scenario first = file.first();
+        w.printf("%n%s: %s%n", first.name(), first.title());
+        List<RunResult> results = new ArrayList<>();
+        for (Scenario s : file.variants()) {
+            results.add(Simulation.run(s));
+        }
+        w.print(ConsoleTable.threads(results));
+        Path dir = out.resolve(first.name());
+        Path summary = dir.resolve("summary.json");
+        try {
+            AtomicFiles.write(summary, o -> SummaryJson.write(results, o));
+        } catch (IOException e) {
+            throw new UserException("cannot write " + summary + ": " + e.getMessage(), Cli.FAILURE);
+        }
+        long events = results.stream().mapToLong(r -> r.summary().events()).sum();
+        long wall = results.stream().mapToLong(RunResult::wallNanos).sum();
+        long simulated = results.stream().mapToLong(r -> r.scenario().duration()).sum();
+        w.printf(Locale.ROOT, "wrote %s  (%s simulated in %.2fs: %.1fM events/s)%n", summary,
+                dev.gilsim.kernel.Durations.format(simulated), wall / 1e9, events / (wall / 1e9) / 1e6);
+    }
+
+    static String builtin(String name) {
+        try (InputStream in = RunCommand.class.getResourceAsStream("/dev/gilsim/builtin/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in scenario " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.gilsim.metrics;
+
+import dev.gilsim.interpreter.PyThread;
+import dev.gilsim.interpreter.ThreadState;
+
+/** What one thread did inside the measurement window. */
+public final class ThreadMetrics {
+    private final PyThread thread;
+    private final long[] nanosIn = new long[ThreadState.values().length];
+    private final LatencyRecorder gilWaits = new LatencyRecorder();
+    private final LatencyRecorder returnDelays = new LatencyRecorder();
+    private ThreadState state = ThreadState.NOT_STARTED;
+    private long since;
+    long acquisitions;
+    long switchesIn;
+    long iterations;
+    long forcedDrops;
+    long voluntaryDrops;
+    long dropRequestsMade;
+    long dropRequestsReceived;
+
+    ThreadMetrics(PyThread thread) {
+        this.thread = thread;
+    }
+
+    public PyThread thread() {
+        return thread;
+    }
+
+    void enter(ThreadState next, long now, Window window) {
+        nanosIn[state.ordinal()] += window.overlap(since, now);
+        state = next;
+        since = now;
+    }
+
+    void close(Window window) {
+        enter(state, window.end(), window);
+    }
+
+    public long nanosIn(ThreadState s) {
+        return nanosIn[s.ordinal()];
+    }
+
+    public LatencyRecorder gilWaits() {
+        return gilWaits;
+    }
+
+    public LatencyRecorder returnDelays() {
+        return returnDelays;
+    }
+
+    public long acquisitions() {
+        return acquisitions;
+    }
+
+    /** Acquisitions that changed the holder: what CPython counts in switch_number. */
+    public long switchesIn() {
+        return switchesIn;
+    }
+
+    public long iterations() {
+        return iterations;
+    }
+
+    public long forcedDrops() {
+        return forcedDrops;
+    }
+
+    public long voluntaryDrops() {
+        return voluntaryDrops;
+    }
+
+    public long dropRequestsMade() {
+        return dropRequestsMade;
+    }
+
+    public long dropRequestsReceived() {
+        return dropRequestsReceived;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.gilsim.scenario;
+
+import dev.gilsim.interpreter.PythonVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The defaults file ({@code dev/gilsim/defaults.yaml}): scenario-shaped defaults that a scenario
+ * is merged over, and the tables that depend on the Python version.
+ */
+public final class Defaults {
+    static final String RESOURCE = "/dev/gilsim/defaults.yaml";
+    private static final String FILE = "defaults.yaml";
+
+    private final MapNode scenarioDefaults;
+    private final Map<PythonVersion, MapNode> versions = new LinkedHashMap<>();
+    private final MapNode processStart;
+    private final MapNode steps;
+
+    private Defaults(MapNode root) {
+        MapNode base = root;
+        MapReader r = MapReader.of(root, null);
+        MapReader table = r.map("versions");
+        for (Map.Entry<String, Node> e : table.entries().entrySet()) {
+            PythonVersion v = PythonVersion.parse(e.getKey())
+                    .orElseThrow(() -> InputException.at(e.getValue(), "unknown version " + e.getKey(), null));
+            versions.put(v, (MapNode) e.getValue());
+        }
+        processStart = r.map("process_start").node();
+        steps = r.map("steps").node();
+        for (String key : new String[] {"versions", "process_start", "steps"}) {
+            base = base.without(key);
+        }
+        this.scenarioDefaults = base;
+    }
+
+    private static final Defaults INSTANCE = load();
+
+    public static Defaults get() {
+        return INSTANCE;
+    }
+
+    private static Defaults load() {
+        try (InputStream in = Defaults.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Defaults((MapNode) YamlSource.parse(FILE, text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The defaults in the shape of a scenario, for the scenario to be merged over. */
+    public MapNode scenarioDefaults() {
+        return scenarioDefaults;
+    }
+
+    /** The version's row of the versions table. */
+    public MapReader version(PythonVersion v) {
+        MapNode row = versions.get(v);
+        if (row == null) {
+            throw new IllegalStateException("defaults.yaml has no row for " + v);
+        }
+        return MapReader.of(row, null);
+    }
+
+    public long processStart(String startMethod) {
+        return MapReader.of(processStart, null).durationReq(startMethod);
+    }
+
+    public long syscall() {
+        return MapReader.of(steps, null).durationReq("syscall");
+    }
+}

@@ -1,0 +1,17 @@
+package dev.gilsim.scenario;
+
+import java.util.List;
+
+/** A loaded scenario file: one {@link Scenario} per variant, in the order the file lists them. */
+public record ScenarioFile(String name, String source, List<Scenario> variants) {
+    public ScenarioFile {
+        variants = List.copyOf(variants);
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("no variants");
+        }
+    }
+
+    public Scenario first() {
+        return variants.get(0);
+    }
+}

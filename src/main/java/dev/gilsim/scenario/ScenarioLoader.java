@@ -1,0 +1,214 @@
+package dev.gilsim.scenario;
+
+import dev.gilsim.interpreter.Build;
+import dev.gilsim.interpreter.GilSettings;
+import dev.gilsim.interpreter.OsSettings;
+import dev.gilsim.interpreter.PythonVersion;
+import dev.gilsim.interpreter.WakeupPolicyKind;
+import dev.gilsim.kernel.Distribution;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads scenario files: the only place that knows YAML. Every problem becomes one
+ * {@link InputException} naming the file, line, column and field.
+ */
+public final class ScenarioLoader {
+    static final String ROOT_EXPECTED = "a mapping with name, duration and processes";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final long MAX_DURATION = 24L * 3600 * 1_000_000_000L;
+    private static final int MAX_THREADS = 100_000;
+
+    private final Defaults defaults = Defaults.get();
+
+    /** Loads a file, applying {@code --set path=value} overrides in order. */
+    public ScenarioFile load(Path file, List<String> sets) {
+        return load(YamlSource.parse(file, ROOT_EXPECTED), file.toString(), sets);
+    }
+
+    public ScenarioFile load(String fileName, String text, List<String> sets) {
+        return load(YamlSource.parse(fileName, text, ROOT_EXPECTED), fileName, sets);
+    }
+
+    private ScenarioFile load(Node root, String source, List<String> sets) {
+        for (String set : sets) {
+            root = Overrides.apply(root, set, "--set");
+        }
+        MapReader top = MapReader.of(root, ROOT_EXPECTED);
+        List<Scenario> variants = new ArrayList<>();
+        if (top.has("variants")) {
+            ListNode list = top.list("variants");
+            if (list.size() == 0) {
+                throw InputException.at(list, "no variants", "a list of {name, set} items, or no variants field");
+            }
+            Set<String> names = new HashSet<>();
+            MapNode base = ((MapNode) root).without("variants");
+            for (Node item : list.items()) {
+                MapReader v = MapReader.of(item, "a mapping with name and set");
+                String name = name(v, "name");
+                if (!names.add(name)) {
+                    throw v.error("name", "duplicate variant name '" + name + "'", "a unique name");
+                }
+                String description = v.string("description", "");
+                Node tree = base;
+                if (v.has("set")) {
+                    for (Map.Entry<String, Node> e : MapReader.of(v.req("set"), "a mapping of field paths to values")
+                            .entries().entrySet()) {
+                        tree = Overrides.set(tree, e.getKey(), e.getValue());
+                    }
+                }
+                v.finish();
+                variants.add(bind(tree, source, name, description));
+            }
+        } else {
+            variants.add(bind(root, source, "base", ""));
+        }
+        return new ScenarioFile(variants.get(0).name(), source, variants);
+    }
+
+    private Scenario bind(Node tree, String source, String variant, String variantDescription) {
+        MapReader r = MapReader.of(Overrides.merge(defaults.scenarioDefaults(), tree), ROOT_EXPECTED);
+        String name = name(r, "name");
+        String title = r.string("title", name);
+        String description = r.string("description", "");
+        long duration = r.positiveDurationReq("duration");
+        if (duration > MAX_DURATION) {
+            throw r.error("duration", "is longer than a day", "at most 24h of virtual time");
+        }
+        long warmup = r.duration("warmup", 0);
+        if (warmup >= duration) {
+            throw r.error("warmup", "must be shorter than the duration (" + Units.formatDuration(duration) + ")",
+                    null);
+        }
+        long seed = seed(r.req("seed"));
+        OsSettings machine = machine(r.map("machine"));
+        Node pythonNode = r.req("python");
+        PythonVersion version = version(MapReader.of(pythonNode, null));
+        GilSettings python = python(pythonNode);
+        List<ProcessSpec> processes = processes(r.list("processes"), pythonNode);
+        r.finish();
+        return new Scenario(name, title, description, source, variant, variantDescription, duration, warmup, seed,
+                machine, version, python, processes);
+    }
+
+    private static String name(MapReader r, String key) {
+        String name = r.stringReq(key);
+        if (!NAME.matcher(name).matches()) {
+            throw r.error(key, "'" + name + "' is not a valid name",
+                    "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 100 characters");
+        }
+        return name;
+    }
+
+    private static long seed(Node n) {
+        if (n instanceof ScalarNode s && !s.isNull()) {
+            try {
+                return Long.parseLong(s.text().strip());
+            } catch (NumberFormatException e) {
+                // below
+            }
+        }
+        throw InputException.at(n, Nodes.describe(n) + " is not a seed", "a whole number");
+    }
+
+    private static OsSettings machine(MapReader m) {
+        int cores = m.integer("cores", 2, 1, 1024);
+        long slice = m.positiveDurationReq("time_slice");
+        long slack = m.duration("timer_slack", 0);
+        if (slice > 1_000_000_000L) {
+            throw m.error("time_slice", "is longer than 1s", "a few milliseconds");
+        }
+        if (slack > 1_000_000_000L) {
+            throw m.error("timer_slack", "is longer than 1s", "about 50us");
+        }
+        m.finish();
+        return new OsSettings(cores, slice, slack);
+    }
+
+    private static PythonVersion version(MapReader py) {
+        Node n = py.req("version", "a version such as \"3.12\"");
+        String text = Nodes.string(n);
+        return PythonVersion.parse(text).orElseThrow(() -> InputException.at(n,
+                "unknown Python version '" + text + "'", "one of " + String.join(", ",
+                        Arrays.stream(PythonVersion.values()).map(PythonVersion::text).toList())));
+    }
+
+    private GilSettings python(Node pythonNode) {
+        MapReader py = MapReader.of(pythonNode, "a mapping of Python settings");
+        PythonVersion version = version(py);
+        MapReader row = defaults.version(version);
+        Build build = py.choice("build", Build.class, Build.GIL);
+        if (build == Build.FREE_THREADED && !version.hasFreeThreadedBuild()) {
+            throw py.error("build", "Python " + version + " has no free-threaded build", "version 3.13 or later");
+        }
+        long interval = py.positiveDurationReq("switch_interval");
+        if (interval < 1_000 || interval > 10_000_000_000L) {
+            throw py.error("switch_interval", "must be between 1us and 10s (got " + Units.formatDuration(interval) + ")",
+                    null);
+        }
+        long check = py.positiveDuration("check_interval", row.durationReq("check_interval"));
+        if (check > 1_000_000_000L) {
+            throw py.error("check_interval", "is longer than 1s", "a few microseconds");
+        }
+        Distribution latency = DistributionReader.read(py.req("wakeup_latency", DistributionReader.EXPECTED));
+        WakeupPolicyKind policy = py.choice("wakeup_policy", WakeupPolicyKind.class, WakeupPolicyKind.RANDOM);
+        Distribution overhead = py.opt("drop_overhead").map(DistributionReader::read)
+                .orElse(Distribution.constant(0));
+        double slowdown = py.number("free_threaded_slowdown", row.number("free_threaded_slowdown", 1.0, 1, 100), 1,
+                100);
+        py.finish();
+        return new GilSettings(interval, check, latency, overhead, policy, build, slowdown);
+    }
+
+    private List<ProcessSpec> processes(ListNode list, Node pythonNode) {
+        if (list.size() == 0) {
+            throw InputException.at(list, "no processes", "at least one process with threads");
+        }
+        if (list.size() > 1000) {
+            throw InputException.at(list, "too many processes (" + list.size() + ")", "at most 1000");
+        }
+        ProgramReader programs = new ProgramReader(defaults.syscall());
+        List<ProcessSpec> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        int threadCount = 0;
+        for (Node item : list.items()) {
+            MapReader p = MapReader.of(item, "a mapping with name and threads");
+            String name = name(p, "name");
+            if (!names.add(name)) {
+                throw p.error("name", "duplicate process name '" + name + "'", "a unique name");
+            }
+            GilSettings gil = python(p.opt("python").map(n -> Overrides.merge(pythonNode, n)).orElse(pythonNode));
+            List<ThreadSpec> threads = new ArrayList<>();
+            Set<String> threadNames = new HashSet<>();
+            ListNode threadList = p.list("threads");
+            for (Node t : threadList.items()) {
+                MapReader tr = MapReader.of(t, "a mapping with name and steps");
+                String threadName = name(tr, "name");
+                int count = tr.integer("count", 1, 0, 10_000);
+                long start = tr.duration("start", 0);
+                var program = programs.program(tr);
+                tr.finish();
+                for (int k = 1; k <= count; k++) {
+                    String n = count == 1 ? threadName : threadName + "-" + k;
+                    if (!threadNames.add(n)) {
+                        throw tr.error("name", "duplicate thread name '" + n + "' in process " + name, "a unique name");
+                    }
+                    threads.add(new ThreadSpec(n, program, start));
+                }
+                threadCount += count;
+                if (threadCount > MAX_THREADS) {
+                    throw tr.error("count", "more than " + MAX_THREADS + " threads in all", "fewer threads");
+                }
+            }
+            p.finish();
+            out.add(new ProcessSpec(name, gil, threads));
+        }
+        return out;
+    }
+}

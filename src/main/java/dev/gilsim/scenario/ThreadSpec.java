@@ -1,0 +1,7 @@
+package dev.gilsim.scenario;
+
+import dev.gilsim.interpreter.ProgramStep;
+
+/** A plain thread running a program of steps from {@code start} on. */
+public record ThreadSpec(String name, ProgramStep.Repeat program, long start) {
+}
