@@ -3,14 +3,15 @@ package dev.gilsim.scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -28,7 +29,7 @@ final class TreeBuilder {
     // Thread-safe once configured, and never reconfigured.
     private static final YAMLFactory FACTORY = new YAMLFactory();
     // Aliases are copied, so "billion laughs" documents must be cut off rather than expanded.
-    private static final int MAX_NODES = 1_000_000;
+    private static final int MAX_NODES = 100_000;
 
     private final String file;
     private final String text;
@@ -86,9 +87,8 @@ final class TreeBuilder {
             case START_ARRAY -> list(loc, path);
             default -> parser.isCurrentAlias() ? alias(loc, path) : scalar(t, loc, path, valueStart);
         };
-        nodes++;
-        if (nodes > MAX_NODES) {
-            throw new InputException(loc, path, "document is too large (more than " + MAX_NODES + " values)", null);
+        if (++nodes > MAX_NODES) {
+            throw tooLarge(loc, path);
         }
         if (anchor != null) {
             anchors.put(anchor, node);
@@ -137,8 +137,18 @@ final class TreeBuilder {
             throw new InputException(loc, path, "unknown alias '*" + name + "'",
                     "an anchor '&" + name + "' defined earlier in the file");
         }
-        nodes += anchorSizes.get(name) - 1; // the caller counts the alias itself
+        int size = anchorSizes.get(name);
+        // Checked before copying: the copy itself is what an alias bomb uses to exhaust memory.
+        if (nodes + size > MAX_NODES) {
+            throw tooLarge(loc, path);
+        }
+        nodes += size - 1; // the caller counts the alias itself
         return target.withPath(path);
+    }
+
+    private static InputException tooLarge(Location loc, String path) {
+        return new InputException(loc, path, "document is too large (more than " + MAX_NODES + " values)",
+                null);
     }
 
     private JsonToken next(String path) {
@@ -178,11 +188,18 @@ final class TreeBuilder {
             }
         }
         JsonLocation jl = e instanceof JsonProcessingException j ? j.getLocation() : null;
-        Location loc = jl == null || jl.getLineNr() < 1 ? null : location(jl.getLineNr(), jl.getColumnNr());
+        if (jl == null || jl.getLineNr() < 1) {
+            jl = parser.currentLocation();
+        }
+        Location loc = jl.getLineNr() < 1 ? null : location(jl.getLineNr(), jl.getColumnNr());
         String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         msg = msg == null ? "syntax error" : msg.strip().lines().findFirst().orElse("syntax error");
         if (msg.startsWith("Expected a field name")) {
             msg = "mapping keys must be plain values, not lists or mappings";
+        }
+        if (e instanceof StreamConstraintsException) {
+            // The path of a runaway document is as long as the document; name the root instead.
+            return new InputException(loc, "", "document is nested too deeply or too large", null, e);
         }
         return new InputException(loc, path, "invalid YAML: " + msg, null, e);
     }

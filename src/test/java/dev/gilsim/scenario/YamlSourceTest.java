@@ -166,6 +166,24 @@ class YamlSourceTest {
     }
 
     @Test
+    void aliasBombIsCutOffInsteadOfExpanded() {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) {
+            yaml.append("a").append(i).append(": &a").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
+        }
+        InputException e = assertThrows(InputException.class, () -> parse(yaml.toString()));
+        assertEquals("document is too large (more than 100000 values)", e.problem());
+    }
+
+    @Test
+    void deepNestingIsAnErrorNotAStackOverflow() {
+        String deep = "a: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
+        InputException e = assertThrows(InputException.class, () -> parse(deep));
+        assertEquals("s.yaml:1:1004: (root): document is nested too deeply or too large", e.getMessage());
+    }
+
+    @Test
     void mergeKeysAreRejectedClearly() {
         assertEquals("s.yaml:3:3: b.<<: merge keys ('<<') are not supported "
                         + "(expected the fields written out, or a whole value reused with an alias (*name))",
