@@ -67,6 +67,18 @@ public record MapNode(Location location, String path, Map<String, Node> values,
         return new MapNode(location, path, v, k);
     }
 
+    /** This mapping without {@code key} (unchanged if absent). */
+    public MapNode without(String key) {
+        if (!values.containsKey(key)) {
+            return this;
+        }
+        Map<String, Node> v = new LinkedHashMap<>(values);
+        Map<String, Location> k = new LinkedHashMap<>(keyLocations);
+        v.remove(key);
+        k.remove(key);
+        return new MapNode(location, path, v, k);
+    }
+
     @Override
     public MapNode withPath(String newPath) {
         if (newPath.equals(path)) {

@@ -39,7 +39,17 @@ public final class Overrides {
                     "path=value, e.g. python.switch_interval=1ms");
         }
         List<Segment> segments = segments(assignment.substring(0, eq), originName);
-        return new Edit(segments, originName, assignment.substring(eq + 1), eq + 1).descend(root, 0);
+        return new Edit(segments, originName, assignment.substring(eq + 1), eq + 1, null).descend(root, 0);
+    }
+
+    /**
+     * Like {@link #apply} with a value that is already a located node, as in a variant's
+     * {@code set:} mapping; errors in the path point at the value.
+     */
+    public static Node set(Node root, String path, Node value) {
+        String origin = value.location() == null ? "set" : value.location().file();
+        List<Segment> segments = segments(path, origin);
+        return new Edit(segments, origin, null, 0, value).descend(root, 0);
     }
 
     /**
@@ -107,7 +117,7 @@ public final class Overrides {
     }
 
     /** One assignment being applied; keeps the recursion's invariant state out of its parameters. */
-    private record Edit(List<Segment> segments, String origin, String valueText, int valueOffset) {
+    private record Edit(List<Segment> segments, String origin, String valueText, int valueOffset, Node fixed) {
 
         Node descend(Node node, int i) {
             Segment seg = segments.get(i);
@@ -136,6 +146,9 @@ public final class Overrides {
         }
 
         private Node value(String path) {
+            if (fixed != null) {
+                return fixed.withPath(path);
+            }
             return YamlSource.parseFragment(origin, valueText, path, valueOffset);
         }
 
@@ -182,6 +195,9 @@ public final class Overrides {
         }
 
         private Location at(Segment seg) {
+            if (fixed != null && fixed.location() != null) {
+                return fixed.location();
+            }
             return new Location(origin, 1, seg.column());
         }
 

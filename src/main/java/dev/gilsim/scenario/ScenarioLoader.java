@@ -36,7 +36,8 @@ public final class ScenarioLoader {
         return load(YamlSource.parse(fileName, text, ROOT_EXPECTED), fileName, sets);
     }
 
-    private ScenarioFile load(Node root, String source, List<String> sets) {
+    private ScenarioFile load(Node parsed, String source, List<String> sets) {
+        Node root = withDefaults(MapReader.of(parsed, ROOT_EXPECTED).node());
         for (String set : sets) {
             root = Overrides.apply(root, set, "--set");
         }
@@ -72,8 +73,17 @@ public final class ScenarioLoader {
         return new ScenarioFile(variants.get(0).name(), source, variants);
     }
 
+    /**
+     * Fills in defaults before anything else, so {@code --set} and variants can change fields the
+     * file leaves out; the root keeps the file's location, so errors about it point at the file.
+     */
+    private Node withDefaults(MapNode parsed) {
+        MapNode merged = (MapNode) Overrides.merge(defaults.scenarioDefaults(), parsed);
+        return new MapNode(parsed.location(), parsed.path(), merged.values(), merged.keyLocations());
+    }
+
     private Scenario bind(Node tree, String source, String variant, String variantDescription) {
-        MapReader r = MapReader.of(Overrides.merge(defaults.scenarioDefaults(), tree), ROOT_EXPECTED);
+        MapReader r = MapReader.of(tree, ROOT_EXPECTED);
         String name = name(r, "name");
         String title = r.string("title", name);
         String description = r.string("description", "");
