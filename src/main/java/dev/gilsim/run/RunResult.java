@@ -1,6 +1,10 @@
 package dev.gilsim.run;
 
 import dev.gilsim.metrics.GilMetrics;
+import dev.gilsim.metrics.NamedLatency;
+import dev.gilsim.metrics.ThreadMetrics;
+import java.util.ArrayList;
+import java.util.List;
 import dev.gilsim.metrics.RunSummary;
 import dev.gilsim.scenario.Scenario;
 
@@ -10,6 +14,25 @@ import dev.gilsim.scenario.Scenario;
  * saved results must not depend on the machine.
  */
 public record RunResult(Scenario scenario, RunSummary summary, GilMetrics metrics, long wallNanos) {
+
+    /**
+     * Every latency distribution with at least one sample, in a stable order: per thread, the
+     * delay returning from blocking calls, then the waits to acquire the GIL.
+     */
+    public List<NamedLatency> latencies() {
+        List<NamedLatency> out = new ArrayList<>();
+        for (ThreadMetrics t : metrics.threads()) {
+            if (t.returnDelays().count() > 0) {
+                out.add(new NamedLatency("return_delay", t.thread().qualifiedName(), t.returnDelays()));
+            }
+        }
+        for (ThreadMetrics t : metrics.threads()) {
+            if (t.gilWaits().count() > 0) {
+                out.add(new NamedLatency("gil_wait", t.thread().qualifiedName(), t.gilWaits()));
+            }
+        }
+        return out;
+    }
 
     public double eventsPerSecond() {
         return wallNanos == 0 ? 0 : summary.events() / (wallNanos / 1e9);
