@@ -92,7 +92,7 @@ final class DistributionReader {
                     String close = Suggest.closest(e.getKey(), KINDS).map(c -> " (did you mean '" + c + "'?)").orElse("");
                     throw new InputException(m.keyLocation(e.getKey()), Node.child(m.path(), e.getKey()),
                             "unknown distribution '" + e.getKey() + "'" + close,
-                            "one of " + String.join(", ", KINDS));
+                            close.isEmpty() ? "one of " + String.join(", ", KINDS) : null);
                 }
             };
         } catch (IllegalArgumentException bad) {

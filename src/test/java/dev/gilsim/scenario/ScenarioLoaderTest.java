@@ -1,0 +1,221 @@
+package dev.gilsim.scenario;
+
+import static dev.gilsim.kernel.Durations.micros;
+import static dev.gilsim.kernel.Durations.millis;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.gilsim.interpreter.Build;
+import dev.gilsim.interpreter.ProgramStep;
+import dev.gilsim.interpreter.PythonVersion;
+import dev.gilsim.interpreter.WakeupPolicyKind;
+import dev.gilsim.kernel.Distribution;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioLoaderTest {
+    private static final String MINIMAL = """
+            name: tiny
+            duration: 1s
+            processes:
+              - name: app
+                threads:
+                  - name: spinner
+                    steps:
+                      - cpu: forever
+            """;
+
+    private final ScenarioLoader loader = new ScenarioLoader();
+
+    private Scenario load(String text, String... sets) {
+        return loader.load("s.yaml", text, List.of(sets)).first();
+    }
+
+    private String error(String text, String... sets) {
+        return assertThrows(InputException.class, () -> loader.load("s.yaml", text, List.of(sets))).getMessage();
+    }
+
+    @Test
+    void leftOutFieldsTakeTheDefaultsFile() {
+        Scenario s = load(MINIMAL);
+        assertEquals(millis(5), s.python().switchInterval());
+        assertEquals(PythonVersion.V3_12, s.version());
+        assertEquals(micros(3), s.python().checkInterval());
+        assertEquals(WakeupPolicyKind.RANDOM, s.python().wakeupPolicy());
+        assertEquals(new Distribution.LogNormal(micros(60), 0.5), s.python().wakeupLatency());
+        assertEquals(2, s.machine().cores());
+        assertEquals(millis(500), s.warmup());
+        assertEquals(1, s.seed());
+        assertEquals("base", s.variant());
+    }
+
+    @Test
+    void pythonVersionSelectsVersionDependentDefaults() {
+        assertEquals(100, load(MINIMAL, "python.version=3.9").python().checkInterval());
+        Scenario ft = load(MINIMAL, "python.version=\"3.14\"", "python.build=free-threaded");
+        assertEquals(Build.FREE_THREADED, ft.python().build());
+        assertEquals(1.08, ft.python().freeThreadedSlowdown());
+        assertEquals(1.4, load(MINIMAL, "python.version=3.13", "python.build=free-threaded").python()
+                .freeThreadedSlowdown());
+    }
+
+    @Test
+    void stepsBindToProgramSteps() {
+        Scenario s = load("""
+                name: steps
+                duration: 1s
+                processes:
+                  - name: app
+                    threads:
+                      - name: t
+                        count: 2
+                        start: 10ms
+                        repeat: 3
+                        steps:
+                          - native: 300ms
+                          - native: {duration: 2ms, releases_gil: true}
+                          - io: {exponential: {mean: 5ms}}
+                          - sleep: {uniform: {min: 1ms, max: 2ms}}
+                          - syscall:
+                          - repeat: {times: forever, steps: [{cpu: 1ms}]}
+                """);
+        List<ThreadSpec> threads = s.processes().get(0).threads();
+        assertEquals(List.of("t-1", "t-2"), threads.stream().map(ThreadSpec::name).toList());
+        assertEquals(millis(10), threads.get(0).start());
+        ProgramStep.Repeat p = threads.get(0).program();
+        assertEquals(3, p.times());
+        assertEquals(new ProgramStep.Native(Distribution.constant(millis(300)), false), p.steps().get(0));
+        assertEquals(new ProgramStep.Native(Distribution.constant(millis(2)), true), p.steps().get(1));
+        assertEquals(new ProgramStep.Io(new Distribution.Exponential(millis(5))), p.steps().get(2));
+        assertEquals(new ProgramStep.Sleep(new Distribution.Uniform(millis(1), millis(2))), p.steps().get(3));
+        assertEquals(new ProgramStep.Syscall(Distribution.constant(micros(2))), p.steps().get(4));
+        assertEquals(ProgramStep.Repeat.FOREVER, ((ProgramStep.Repeat) p.steps().get(5)).times());
+    }
+
+    @Test
+    void variantsOverrideFieldsByPathAndShareTheSeed() {
+        List<Scenario> vs = loader.load("s.yaml", MINIMAL + """
+                variants:
+                  - name: fast
+                    set:
+                      python.switch_interval: 1ms
+                  - name: two
+                    description: two spinners
+                    set:
+                      processes.app.threads.spinner.count: 2
+                """, List.of()).variants();
+        assertEquals(List.of("fast", "two"), vs.stream().map(Scenario::variant).toList());
+        assertEquals(millis(1), vs.get(0).python().switchInterval());
+        assertEquals(millis(5), vs.get(1).python().switchInterval());
+        assertEquals(2, vs.get(1).processes().get(0).threads().size());
+        assertEquals(vs.get(0).seed(), vs.get(1).seed());
+    }
+
+    @Test
+    void commandLineSetOverridesTheFile() {
+        Scenario s = load(MINIMAL, "python.switch_interval=250us", "seed=9", "machine.cores=8");
+        assertEquals(micros(250), s.python().switchInterval());
+        assertEquals(9, s.seed());
+        assertEquals(8, s.machine().cores());
+    }
+
+    @Test
+    void perProcessPythonSettingsOverrideTheGlobalOnes() {
+        Scenario s = load(MINIMAL + """
+                  - name: other
+                    python: {switch_interval: 1ms}
+                    threads: [{name: x, steps: [{cpu: 1ms}]}]
+                """);
+        assertEquals(millis(5), s.processes().get(0).gil().switchInterval());
+        assertEquals(millis(1), s.processes().get(1).gil().switchInterval());
+    }
+
+    @Test
+    void unknownFieldIsLocatedAndSuggestsTheClosest() {
+        assertEquals("s.yaml:4:3: python.swich_interval: unknown field 'swich_interval' (did you mean "
+                + "'switch_interval'?)", error(MINIMAL.replace("processes:", "python:\n  swich_interval: 1ms\nprocesses:")));
+    }
+
+    @Test
+    void unknownStepSuggestsTheClosestKind() {
+        assertEquals("s.yaml:8:13: processes[0].threads[0].steps[0].cpuu: unknown step 'cpuu' (did you mean 'cpu'?)",
+                error(MINIMAL.replace("- cpu: forever", "- cpuu: forever")));
+    }
+
+    @Test
+    void malformedYamlIsLocated() {
+        String msg = error("name: x\nduration: [1s\n");
+        assertEquals(true, msg.startsWith("s.yaml:3:1: duration: invalid YAML: expected ',' or ']'"), msg);
+    }
+
+    @Test
+    void negativeOrZeroDurationsAreRefused() {
+        String negative = error(MINIMAL.replace("duration: 1s", "duration: -1s"));
+        assertEquals("s.yaml:2:11: duration:", negative.substring(0, 22), negative);
+        String zero = error(MINIMAL, "python.switch_interval=0");
+        assertEquals("--set:1:24: python.switch_interval:", zero.substring(0, 35), zero);
+    }
+
+    @Test
+    void missingFieldNamesThePath() {
+        assertEquals("s.yaml:1:1: processes: missing required field (expected a list)",
+                error("name: x\nduration: 1s\n"));
+    }
+
+    @Test
+    void wrongTypeSaysWhatWasExpected() {
+        String msg = error(MINIMAL, "machine.cores=many");
+        assertEquals("--set:1:15: machine.cores:", msg.substring(0, 26), msg);
+    }
+
+    @Test
+    void absurdSizesAreRefused() {
+        String msg = error(MINIMAL, "machine.cores=100000");
+        assertEquals(true, msg.contains("machine.cores") && msg.contains("1024"), msg);
+        String threads = error(MINIMAL.replace("- name: spinner", "- name: spinner\n        count: 20000"));
+        assertEquals(true, threads.contains("count") && threads.contains("10000"), threads);
+        String longRun = error(MINIMAL, "duration=1000h");
+        assertEquals(true, longRun.startsWith("--set:1:10: duration: is longer than a day"), longRun);
+    }
+
+    @Test
+    void unknownReferencesAreRefused() {
+        String set = error(MINIMAL, "processes.ap.threads.spinner.count=2");
+        assertEquals("--set:1:11: processes: no item named 'ap' (did you mean 'app'?)", set);
+        String variant = error(MINIMAL + """
+                variants:
+                  - name: v
+                    set:
+                      processes.app.threads.spiner.count: 2
+                """);
+        assertEquals(true, variant.contains("no item named 'spiner' (did you mean 'spinner'?)"), variant);
+    }
+
+    @Test
+    void freeThreadedBuildNeedsPython313() {
+        assertEquals("--set:1:14: python.build: Python 3.12 has no free-threaded build (expected version 3.13 or "
+                + "later)", error(MINIMAL, "python.build=free-threaded"));
+    }
+
+    @Test
+    void warmupMustBeShorterThanTheRun() {
+        String msg = error(MINIMAL, "warmup=2s");
+        assertEquals("--set:1:8: warmup: must be shorter than the duration (1s)", msg);
+    }
+
+    @Test
+    void foreverLoopWithoutTimeIsRefused() {
+        String msg = error(MINIMAL.replace("- cpu: forever", "- cpu: 0").replace("steps:", "repeat: forever\n        steps:"));
+        assertEquals(true, msg.contains("a forever loop needs a step that takes time"), msg);
+    }
+
+    @Test
+    void everyShippedScenarioLoads() throws Exception {
+        try (var files = java.nio.file.Files.list(Path.of("scenarios"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                loader.load(f, List.of());
+            }
+        }
+    }
+}
