@@ -1,0 +1,150 @@
+package dev.gilsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+    private static final String SCENARIO = """
+            name: tiny
+            duration: 300ms
+            warmup: 50ms
+            processes:
+              - name: app
+                threads:
+                  - name: spinner
+                    steps: [{cpu: forever}]
+                  - name: sleeper
+                    repeat: forever
+                    steps: [{sleep: 1ms}]
+            """;
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    private Outcome run(String... args) {
+        CommandLine cl = Cli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void runPrintsATableAndWritesTheSummaryAtomically() throws IOException {
+        Path f = write("tiny.yaml", SCENARIO);
+        Path out = dir.resolve("out");
+        Outcome o = run("run", f.toString(), "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("app/sleeper"), o.out());
+        Path summary = out.resolve("tiny/summary.json");
+        assertTrue(Files.exists(summary));
+        assertTrue(Files.readString(summary).contains("\"return_delay\""));
+        try (var files = Files.list(out.resolve("tiny"))) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+        }
+    }
+
+    @Test
+    void sameSeedGivesByteIdenticalSummaries() throws IOException {
+        Path f = write("tiny.yaml", SCENARIO);
+        run("run", f.toString(), "--out", dir.resolve("a").toString());
+        run("run", f.toString(), "--out", dir.resolve("b").toString());
+        run("run", f.toString(), "--out", dir.resolve("c").toString(), "--seed", "2");
+        byte[] a = Files.readAllBytes(dir.resolve("a/tiny/summary.json"));
+        assertArrayEquals(a, Files.readAllBytes(dir.resolve("b/tiny/summary.json")));
+        assertFalse(new String(a).equals(Files.readString(dir.resolve("c/tiny/summary.json"))));
+    }
+
+    @Test
+    void badInputGivesOneLocatedLineAndExitCode2() throws IOException {
+        Path f = write("bad.yaml", SCENARIO.replace("duration: 300ms", "duration: -300ms"));
+        Path out = dir.resolve("out");
+        Outcome o = run("run", f.toString(), "--out", out.toString());
+        assertEquals(2, o.code());
+        assertEquals(f + ":2:11: duration: must not be negative (got -300ms)", o.err().strip());
+        assertFalse(o.err().contains("Exception"));
+        assertFalse(Files.exists(out.resolve("tiny")), "nothing half-written");
+    }
+
+    @Test
+    void aBadFileAmongGoodOnesStopsBeforeAnythingRuns() throws IOException {
+        Path good = write("good.yaml", SCENARIO);
+        Path bad = write("bad.yaml", SCENARIO.replace("name: tiny", "name: tiny2\ncores: 4"));
+        Outcome o = run("run", good.toString(), bad.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith(bad + ":2:1: cores: unknown field 'cores'"), o.err());
+        assertFalse(Files.exists(dir.resolve("out/tiny")));
+    }
+
+    @Test
+    void missingFileIsBadInput() {
+        Outcome o = run("check", dir.resolve("nope.yaml").toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("nope.yaml") && o.err().contains("cannot read"), o.err());
+    }
+
+    @Test
+    void unknownOptionIsBadInput() {
+        Outcome o = run("run", "--frobnicate");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("Unknown option"), o.err());
+    }
+
+    @Test
+    void badSetIsBadInput() throws IOException {
+        Path f = write("tiny.yaml", SCENARIO);
+        Outcome o = run("check", f.toString(), "--set", "python.switch_interval=fast");
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith("--set:1:24: python.switch_interval: 'fast' is not a duration"), o.err());
+    }
+
+    @Test
+    void checkValidatesWithoutRunning() throws IOException {
+        Path f = write("tiny.yaml", SCENARIO);
+        Outcome o = run("check", f.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals(f + ": ok (tiny, 1 variant: base)", o.out().strip());
+    }
+
+    @Test
+    void runWithoutAFileRunsTheBuiltInScenarioAndSaysWhich() {
+        Outcome o = run("run", "--out", dir.toString(), "--set", "duration=200ms", "--set", "warmup=0");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().startsWith("No scenario file given: running the built-in scenario scenarios/"), o.out());
+        assertTrue(Files.exists(dir.resolve("sleeper-beside-cpu/summary.json")));
+    }
+
+    @Test
+    void helpAndVersionSucceed() {
+        Outcome help = run("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("gilsim run scenarios/"));
+        Outcome runHelp = run("run", "--help");
+        assertTrue(runHelp.out().contains("--set"));
+        assertEquals(0, run("--version").code());
+        assertEquals(2, run().code());
+    }
+}
