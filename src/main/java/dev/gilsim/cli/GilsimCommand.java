@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
             "Simulates CPython's GIL: an event loop, worker threads, process pools, server workers and",
             "CPU cores in virtual time, and reports latency distributions for every scenario.",
         },
-        subcommands = {RunCommand.class, CheckCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, BenchCommand.class},
         footer = {"", "Examples:",
             "  gilsim run scenarios/sleeper-beside-cpu.yaml",
             "  gilsim run scenarios/convoy-effect.yaml --set python.switch_interval=1ms",

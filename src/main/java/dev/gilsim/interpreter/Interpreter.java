@@ -14,8 +14,11 @@ public final class Interpreter {
     private final Gil gil;
     private final List<PyThread> threads = new ArrayList<>();
 
-    Interpreter(Machine machine, String name, GilSettings settings) {
+    private final int id;
+
+    Interpreter(Machine machine, String name, GilSettings settings, int id) {
         this.machine = machine;
+        this.id = id;
         this.name = name;
         this.settings = settings;
         this.latencyRandom = machine.streams().stream("wakeup-latency:" + name);
@@ -23,6 +26,11 @@ public final class Interpreter {
                 ? new Gil(this, machine.simulator(), machine.observer(),
                         machine.streams().stream("wakeup-policy:" + name), latencyRandom)
                 : null;
+    }
+
+    /** 0, 1, 2... in creation order within the machine. */
+    public int id() {
+        return id;
     }
 
     public String name() {
@@ -52,7 +60,7 @@ public final class Interpreter {
                 throw new IllegalArgumentException("duplicate thread " + threadName + " in " + name);
             }
         }
-        PyThread t = new PyThread(threadName, this, source,
+        PyThread t = new PyThread(machine.nextThreadId(), threadName, this, source,
                 machine.streams().stream("thread:" + name + "/" + threadName));
         threads.add(t);
         return t;

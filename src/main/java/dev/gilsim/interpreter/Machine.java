@@ -14,6 +14,7 @@ public final class Machine {
     private final GilObserver observer;
     private final Cores cores;
     private final List<Interpreter> interpreters = new ArrayList<>();
+    private int threadCount;
 
     public Machine(Simulator simulator, RandomStreams streams, OsSettings os, GilObserver observer) {
         this.simulator = simulator;
@@ -29,9 +30,18 @@ public final class Machine {
                 throw new IllegalArgumentException("duplicate process " + name);
             }
         }
-        Interpreter interpreter = new Interpreter(this, name, settings);
+        Interpreter interpreter = new Interpreter(this, name, settings, interpreters.size());
         interpreters.add(interpreter);
         return interpreter;
+    }
+
+    /** Threads are numbered in creation order, so observers can index arrays instead of hashing. */
+    int nextThreadId() {
+        return threadCount++;
+    }
+
+    public int threadCount() {
+        return threadCount;
     }
 
     public List<Interpreter> interpreters() {

@@ -12,6 +12,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * method references, so running a thread allocates nothing per step beyond the step itself.
  */
 public final class PyThread {
+    private final int id;
     private final String name;
     private final Interpreter interpreter;
     private final Simulator sim;
@@ -73,7 +74,8 @@ public final class PyThread {
     private final Runnable finishDropOverhead = this::finishDropOverhead;
     private final Runnable takeGilAfterHandoff = this::takeGilAfterHandoff;
 
-    PyThread(String name, Interpreter interpreter, StepSource source, RandomGenerator random) {
+    PyThread(int id, String name, Interpreter interpreter, StepSource source, RandomGenerator random) {
+        this.id = id;
         this.name = name;
         this.interpreter = interpreter;
         this.sim = interpreter.machine().simulator();
@@ -86,6 +88,11 @@ public final class PyThread {
         this.gilTimeout = gil == null ? null : new Event(EventOrder.GIL_TIMEOUT, () -> gil.onTimeout(this));
         this.gilWake = gil == null ? null : new Event(EventOrder.WAKE, () -> gil.onWake(this));
         this.sliceEnd = new Event(EventOrder.TIME_SLICE, () -> cores.onSliceEnd(this));
+    }
+
+    /** 0, 1, 2... in creation order across the whole machine. */
+    public int id() {
+        return id;
     }
 
     public String name() {

@@ -6,9 +6,8 @@ import dev.gilsim.interpreter.PyThread;
 import dev.gilsim.interpreter.ThreadState;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Listens to the interpreter model and keeps model.md section 7's figures for the threads and
@@ -18,9 +17,9 @@ import java.util.Map;
  */
 public final class GilMetrics implements GilObserver {
     private final Window window;
-    private final Map<PyThread, ThreadMetrics> byThread = new IdentityHashMap<>();
+    private ThreadMetrics[] byId = new ThreadMetrics[16];
     private final List<ThreadMetrics> threads = new ArrayList<>();
-    private final Map<Interpreter, PyThread> lastAcquirer = new IdentityHashMap<>();
+    private PyThread[] lastAcquirer = new PyThread[4];
     private int busyCores;
     private long busySince;
     private long coreNanos;
@@ -34,10 +33,14 @@ public final class GilMetrics implements GilObserver {
     }
 
     private ThreadMetrics of(PyThread t) {
-        ThreadMetrics m = byThread.get(t);
+        int id = t.id();
+        if (id >= byId.length) {
+            byId = Arrays.copyOf(byId, Math.max(id + 1, byId.length * 2));
+        }
+        ThreadMetrics m = byId[id];
         if (m == null) {
             m = new ThreadMetrics(t);
-            byThread.put(t, m);
+            byId[id] = m;
             threads.add(m);
         }
         return m;
@@ -55,7 +58,12 @@ public final class GilMetrics implements GilObserver {
 
     @Override
     public void gilAcquired(PyThread thread, long waited, long now) {
-        PyThread previous = lastAcquirer.put(thread.interpreter(), thread);
+        int process = thread.interpreter().id();
+        if (process >= lastAcquirer.length) {
+            lastAcquirer = Arrays.copyOf(lastAcquirer, Math.max(process + 1, lastAcquirer.length * 2));
+        }
+        PyThread previous = lastAcquirer[process];
+        lastAcquirer[process] = thread;
         if (window.contains(now)) {
             ThreadMetrics m = of(thread);
             m.acquisitions++;

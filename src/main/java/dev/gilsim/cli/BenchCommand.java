@@ -1,0 +1,88 @@
+package dev.gilsim.cli;
+
+import dev.gilsim.run.RunResult;
+import dev.gilsim.run.Simulation;
+import dev.gilsim.scenario.Scenario;
+import dev.gilsim.scenario.ScenarioFile;
+import dev.gilsim.scenario.ScenarioLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * How fast the simulator runs on this machine: events per wall-clock second and simulated seconds
+ * per wall-clock second, after warm-up runs that let the JIT compile the hot path. This, not a
+ * timed unit test, is where speed is measured.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure simulator speed: events/s and simulated seconds per wall second.",
+            "With no file, measures the built-in convoy-effect scenario (every variant)."},
+        footer = {"", "Examples:", "  gilsim bench", "  gilsim bench scenarios/two-cpu-threads.yaml --repeat 10"})
+final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Scenario files to time.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--warmup-runs", defaultValue = "2", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
+    int warmupRuns;
+
+    @Option(names = "--repeat", defaultValue = "5", description = "Timed runs (default ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Override
+    public void run() {
+        if (warmupRuns < 0 || repeat < 1 || repeat > 1000) {
+            throw new UserException("--repeat must be 1 to 1000 and --warmup-runs at least 0", Cli.BAD_INPUT);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        ScenarioLoader loader = new ScenarioLoader();
+        List<ScenarioFile> loaded = new ArrayList<>();
+        if (files.isEmpty()) {
+            loaded.add(loader.load("scenarios/convoy-effect.yaml", RunCommand.builtin("convoy-effect.yaml"),
+                    options.overrides()));
+        }
+        for (Path f : files) {
+            loaded.add(loader.load(f, options.overrides()));
+        }
+        w.println("scenario/variant                      events    events/s (median)   sim s per wall s");
+        for (ScenarioFile file : loaded) {
+            for (Scenario s : file.variants()) {
+                for (int i = 0; i < warmupRuns; i++) {
+                    Simulation.run(s);
+                }
+                double[] rates = new double[repeat];
+                double[] speeds = new double[repeat];
+                long events = 0;
+                for (int i = 0; i < repeat; i++) {
+                    RunResult r = Simulation.run(s);
+                    rates[i] = r.eventsPerSecond();
+                    speeds[i] = r.speed();
+                    events = r.summary().events();
+                }
+                w.printf(Locale.ROOT, "%-36s %7d %16.2fM %18.1f%n", s.name() + "/" + s.variant(), events,
+                        median(rates) / 1e6, median(speeds));
+                w.flush();
+            }
+        }
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
