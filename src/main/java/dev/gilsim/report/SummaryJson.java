@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gilsim.kernel.Durations;
 import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.ProcessSummary;
@@ -31,104 +35,106 @@ public final class SummaryJson {
 
     public static void write(List<RunResult> results, OutputStream out) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
-        g.setPrettyPrinter(pretty);
-        Scenario s = results.get(0).scenario();
-        g.writeStartObject();
-        g.writeNumberField("format_version", FORMAT_VERSION);
-        g.writeStringField("scenario", s.name());
-        g.writeStringField("title", s.title());
-        g.writeStringField("description", s.description());
-        g.writeStringField("source", s.source().replace('\\', '/'));
-        g.writeArrayFieldStart("variants");
-        for (RunResult r : results) {
-            variant(g, r);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+        g.setPrettyPrinter(new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
+        g.setCodec(new ObjectMapper());
+        g.writeTree(tree(results));
         g.writeRaw('\n');
         g.flush();
     }
 
-    private static void variant(JsonGenerator g, RunResult r) throws IOException {
+    /** The whole file as a tree: what {@link #write} prints. */
+    public static ObjectNode tree(List<RunResult> results) {
+        Scenario s = results.get(0).scenario();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("format_version", FORMAT_VERSION);
+        root.put("scenario", s.name());
+        root.put("title", s.title());
+        root.put("description", s.description());
+        root.put("source", s.source().replace('\\', '/'));
+        ArrayNode variants = root.putArray("variants");
+        for (RunResult r : results) {
+            variants.add(variant(r));
+        }
+        return root;
+    }
+
+    /** One variant's object; sweeps read metrics from it by dotted path. */
+    public static ObjectNode variant(RunResult r) {
         Scenario s = r.scenario();
         RunSummary sum = r.summary();
-        g.writeStartObject();
-        g.writeStringField("name", s.variant());
-        g.writeStringField("description", s.variantDescription());
-        g.writeNumberField("seed", s.seed());
-        number(g, "duration_s", s.duration() / 1e9);
-        number(g, "warmup_s", s.warmup() / 1e9);
-        g.writeStringField("python_version", s.version().text());
-        g.writeNumberField("cores", s.machine().cores());
-        g.writeStringField("switch_interval", Durations.format(s.python().switchInterval()));
-        g.writeNumberField("events", sum.events());
-        number(g, "core_utilisation", sum.coreUtilisation());
-        g.writeArrayFieldStart("processes");
+        ObjectNode v = JsonNodeFactory.instance.objectNode();
+        v.put("name", s.variant());
+        v.put("description", s.variantDescription());
+        v.put("seed", s.seed());
+        number(v, "duration_s", s.duration() / 1e9);
+        number(v, "warmup_s", s.warmup() / 1e9);
+        v.put("python_version", s.version().text());
+        v.put("cores", s.machine().cores());
+        v.put("switch_interval", Durations.format(s.python().switchInterval()));
+        v.put("events", sum.events());
+        number(v, "core_utilisation", sum.coreUtilisation());
+        ArrayNode processes = v.putArray("processes");
         for (ProcessSummary p : sum.processes()) {
-            process(g, p);
+            processes.add(process(p));
         }
-        g.writeEndArray();
-        g.writeArrayFieldStart("threads");
+        ArrayNode threads = v.putArray("threads");
         for (ThreadSummary t : sum.threads()) {
-            thread(g, t);
+            threads.add(thread(t));
         }
-        g.writeEndArray();
-        g.writeEndObject();
+        return v;
     }
 
-    private static void process(JsonGenerator g, ProcessSummary p) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("name", p.process());
-        g.writeStringField("build", p.build());
-        number(g, "gil_held_fraction", p.gilHeldFraction());
-        g.writeNumberField("acquisitions", p.acquisitions());
-        g.writeNumberField("switches", p.switches());
-        g.writeNumberField("forced_drops", p.forcedDrops());
-        g.writeNumberField("voluntary_drops", p.voluntaryDrops());
-        g.writeNumberField("drop_requests", p.dropRequests());
-        latency(g, "gil_wait", p.gilWait());
-        g.writeEndObject();
+    private static ObjectNode process(ProcessSummary p) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("name", p.process());
+        o.put("build", p.build());
+        number(o, "gil_held_fraction", p.gilHeldFraction());
+        o.put("acquisitions", p.acquisitions());
+        o.put("switches", p.switches());
+        o.put("forced_drops", p.forcedDrops());
+        o.put("voluntary_drops", p.voluntaryDrops());
+        o.put("drop_requests", p.dropRequests());
+        o.set("gil_wait", latency(p.gilWait()));
+        return o;
     }
 
-    private static void thread(JsonGenerator g, ThreadSummary t) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("process", t.process());
-        g.writeStringField("name", t.thread());
-        number(g, "held_fraction", t.heldFraction());
-        number(g, "waiting_fraction", t.waitingFraction());
-        number(g, "io_fraction", t.ioFraction());
-        number(g, "native_released_fraction", t.nativeReleasedFraction());
-        number(g, "blocked_fraction", t.blockedFraction());
-        number(g, "on_core_fraction", t.onCoreFraction());
-        number(g, "descheduled_fraction", t.descheduledFraction());
-        g.writeNumberField("iterations", t.iterations());
-        number(g, "iterations_per_s", t.iterationsPerSecond());
-        g.writeNumberField("acquisitions", t.acquisitions());
-        g.writeNumberField("forced_drops", t.forcedDrops());
-        g.writeNumberField("voluntary_drops", t.voluntaryDrops());
-        g.writeNumberField("drop_requests_made", t.dropRequestsMade());
-        g.writeNumberField("drop_requests_received", t.dropRequestsReceived());
-        latency(g, "gil_wait", t.gilWait());
-        latency(g, "return_delay", t.returnDelay());
-        g.writeEndObject();
+    private static ObjectNode thread(ThreadSummary t) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("process", t.process());
+        o.put("name", t.thread());
+        number(o, "held_fraction", t.heldFraction());
+        number(o, "waiting_fraction", t.waitingFraction());
+        number(o, "io_fraction", t.ioFraction());
+        number(o, "native_released_fraction", t.nativeReleasedFraction());
+        number(o, "blocked_fraction", t.blockedFraction());
+        number(o, "on_core_fraction", t.onCoreFraction());
+        number(o, "descheduled_fraction", t.descheduledFraction());
+        o.put("iterations", t.iterations());
+        number(o, "iterations_per_s", t.iterationsPerSecond());
+        o.put("acquisitions", t.acquisitions());
+        o.put("forced_drops", t.forcedDrops());
+        o.put("voluntary_drops", t.voluntaryDrops());
+        o.put("drop_requests_made", t.dropRequestsMade());
+        o.put("drop_requests_received", t.dropRequestsReceived());
+        o.set("gil_wait", latency(t.gilWait()));
+        o.set("return_delay", latency(t.returnDelay()));
+        return o;
     }
 
-    static void latency(JsonGenerator g, String name, LatencySummary l) throws IOException {
-        g.writeObjectFieldStart(name);
-        g.writeNumberField("count", l.count());
-        number(g, "mean_ms", l.meanMs());
-        number(g, "p50_ms", l.p50Ms());
-        number(g, "p90_ms", l.p90Ms());
-        number(g, "p99_ms", l.p99Ms());
-        number(g, "p99_9_ms", l.p999Ms());
-        number(g, "max_ms", l.maxMs());
-        g.writeEndObject();
+    public static ObjectNode latency(LatencySummary l) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("count", l.count());
+        number(o, "mean_ms", l.meanMs());
+        number(o, "p50_ms", l.p50Ms());
+        number(o, "p90_ms", l.p90Ms());
+        number(o, "p99_ms", l.p99Ms());
+        number(o, "p99_9_ms", l.p999Ms());
+        number(o, "max_ms", l.maxMs());
+        return o;
     }
 
-    static void number(JsonGenerator g, String name, double value) throws IOException {
-        g.writeFieldName(name);
-        g.writeNumber(round(value));
+    public static void number(ObjectNode o, String name, double value) {
+        o.put(name, round(value));
     }
 
     /** Six decimals: nanosecond resolution for milliseconds, and stable text across platforms. */

@@ -41,6 +41,38 @@ public final class ScenarioLoader {
         for (String set : sets) {
             root = Overrides.apply(root, set, "--set");
         }
+        // A plain run ignores the sweep section, but it must still be well-formed.
+        if (root instanceof MapNode m && m.has("sweep")) {
+            SweepReader.plan(m, source, List.of(), "", (tree, src) -> null);
+            root = m.without("sweep");
+        }
+        return loadTree(root, source);
+    }
+
+    /**
+     * Loads a sweep: the scenario's {@code sweep} section plus {@code gridSets}, command-line
+     * assignments with comma-separated values ({@code python.switch_interval=1ms,5ms}), each of which
+     * adds a dimension; {@code sets} are plain overrides applied to every point.
+     */
+    public SweepPlan loadSweep(Path file, List<String> sets, List<String> gridSets) {
+        String text = readText(file);
+        Node root = withDefaults(MapReader.of(YamlSource.parse(file.toString(), text, ROOT_EXPECTED), ROOT_EXPECTED)
+                .node());
+        for (String set : sets) {
+            root = Overrides.apply(root, set, "--set");
+        }
+        return SweepReader.plan((MapNode) root, file.toString(), gridSets, text + "\n" + sets, this::loadTree);
+    }
+
+    private static String readText(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new InputException(null, file.toString(), "cannot read file: " + e.getMessage(), null);
+        }
+    }
+
+    private ScenarioFile loadTree(Node root, String source) {
         MapReader top = MapReader.of(root, ROOT_EXPECTED);
         List<Scenario> variants = new ArrayList<>();
         if (top.has("variants")) {

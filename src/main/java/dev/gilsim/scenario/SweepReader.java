@@ -1,0 +1,198 @@
+package dev.gilsim.scenario;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code sweep:} section of a scenario and {@code --set path=v1,v2} on the command line:
+ * a grid over any fields by their dotted paths (every combination), or an explicit list of
+ * points, each becoming one fully checked scenario.
+ *
+ * <pre>
+ * sweep:
+ *   grid:
+ *     python.switch_interval: [100us, 1ms, 5ms]
+ *     processes.app.threads.spinner.count: [1, 2]
+ *   replications: 5
+ *   metric: threads.app/sleeper.return_delay.p99_ms
+ *   x: python.switch_interval
+ *   series: processes.app.threads.spinner.count
+ * </pre>
+ */
+final class SweepReader {
+    static final int MAX_POINTS = 100_000;
+
+    private record Dimension(String path, Location where, List<Node> values) {
+    }
+
+    private SweepReader() {
+    }
+
+    /**
+     * @param root the scenario tree with defaults and plain overrides applied, still holding {@code sweep}
+     * @param gridSets {@code path=v1,v2,...} assignments from the command line, each a dimension
+     */
+    static SweepPlan plan(MapNode root, String source, List<String> gridSets, String rawText,
+            java.util.function.BiFunction<Node, String, ScenarioFile> loadTree) {
+        MapReader top = MapReader.of(root, ScenarioLoader.ROOT_EXPECTED);
+        Map<String, Dimension> dims = new LinkedHashMap<>();
+        List<Map<String, Node>> explicit = null;
+        int replications = 3;
+        String metric = null;
+        Location metricLocation = null;
+        String x = null;
+        String series = null;
+        Node xNode = null;
+        Node seriesNode = null;
+        if (top.has("sweep")) {
+            MapReader s = top.map("sweep");
+            if (s.has("grid") && s.has("points")) {
+                throw s.error("points", "a sweep has either a grid or points, not both", null);
+            }
+            s.optMap("grid").ifPresent(g -> {
+                for (Map.Entry<String, Node> e : g.entries().entrySet()) {
+                    ListNode values = Nodes.list(e.getValue());
+                    if (values.size() == 0) {
+                        throw InputException.at(values, "no values", "a list such as [1ms, 5ms]");
+                    }
+                    dims.put(e.getKey(), new Dimension(e.getKey(), g.node().keyLocation(e.getKey()), values.items()));
+                }
+            });
+            if (s.has("points")) {
+                explicit = new ArrayList<>();
+                ListNode points = s.list("points");
+                if (points.size() == 0) {
+                    throw InputException.at(points, "no points", "a list of {path: value} mappings");
+                }
+                for (Node p : points.items()) {
+                    Map<String, Node> assignments = MapReader.of(p, "a mapping of field paths to values").entries();
+                    explicit.add(assignments);
+                    for (String path : assignments.keySet()) {
+                        dims.putIfAbsent(path, new Dimension(path, ((MapNode) p).keyLocation(path), List.of()));
+                    }
+                }
+            }
+            replications = s.integer("replications", 3, 1, 1000);
+            if (s.has("metric")) {
+                metric = s.stringReq("metric");
+                metricLocation = s.req("metric").location();
+            }
+            xNode = s.opt("x").orElse(null);
+            seriesNode = s.opt("series").orElse(null);
+            x = s.string("x", null);
+            series = s.string("series", null);
+            s.finish();
+        }
+        for (String set : gridSets) {
+            int eq = set.indexOf('=');
+            String path = set.substring(0, eq).strip();
+            Node list = YamlSource.parseFragment("--set", "[" + set.substring(eq + 1) + "]", path, eq);
+            dims.put(path, new Dimension(path, new Location("--set", 1, 1), ((ListNode) list).items()));
+            if (explicit != null) {
+                throw new InputException(new Location("--set", 1, 1), path,
+                        "the scenario lists explicit sweep points, so a grid cannot be added", null);
+            }
+        }
+        List<String> paths = new ArrayList<>(dims.keySet());
+        if (x != null && !paths.contains(x)) {
+            throw InputException.at(xNode, "'" + x + "' is not a swept field", "one of " + String.join(", ", paths));
+        }
+        if (series != null && !paths.contains(series)) {
+            throw InputException.at(seriesNode, "'" + series + "' is not a swept field",
+                    "one of " + String.join(", ", paths));
+        }
+        if (x == null && !paths.isEmpty()) {
+            x = paths.get(0);
+        }
+        if (series == null && paths.size() > 1) {
+            String first = x;
+            series = paths.stream().filter(p -> !p.equals(first)).findFirst().orElse(null);
+        }
+        MapNode base = root.without("sweep");
+        List<Map<String, Node>> assignments = explicit != null ? explicit : grid(new ArrayList<>(dims.values()));
+        if (assignments.size() > MAX_POINTS) {
+            throw new InputException(root.location(), "sweep", "the sweep has " + assignments.size() + " points",
+                    "at most " + MAX_POINTS);
+        }
+        List<SweepPoint> points = new ArrayList<>();
+        for (Map<String, Node> a : assignments) {
+            Node tree = base;
+            List<String> values = new ArrayList<>();
+            for (String path : paths) {
+                Node v = a.get(path);
+                if (v == null) {
+                    values.add("");
+                    continue;
+                }
+                tree = Overrides.set(tree, path, v);
+                values.add(label(v));
+            }
+            points.add(new SweepPoint(points.size(), values, loadTree.apply(tree, source)));
+        }
+        if (points.get(0).file() == null) {
+            return null;
+        }
+        String fingerprint = fingerprint(rawText, gridSets, replications, paths);
+        return new SweepPlan(points.get(0).file().name(), source, paths, points, replications, metric,
+                metricLocation, x, series, fingerprint);
+    }
+
+    /** Every combination, the first dimension varying slowest. */
+    private static List<Map<String, Node>> grid(List<Dimension> dims) {
+        List<Map<String, Node>> out = new ArrayList<>();
+        out.add(new LinkedHashMap<>());
+        for (Dimension d : dims) {
+            List<Map<String, Node>> next = new ArrayList<>();
+            for (Map<String, Node> partial : out) {
+                for (Node v : d.values()) {
+                    Map<String, Node> m = new LinkedHashMap<>(partial);
+                    m.put(d.path(), v);
+                    next.add(m);
+                    if (next.size() > MAX_POINTS) {
+                        throw new InputException(d.where(), d.path(), "the grid has more than " + MAX_POINTS
+                                + " points", "fewer values");
+                    }
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /** How a value reads in tables: the scalar as written, or compact flow YAML. */
+    static String label(Node n) {
+        if (n instanceof ScalarNode s) {
+            return s.isNull() ? "null" : s.text();
+        }
+        if (n instanceof ListNode l) {
+            List<String> items = new ArrayList<>();
+            for (Node i : l.items()) {
+                items.add(label(i));
+            }
+            return "[" + String.join(", ", items) + "]";
+        }
+        MapNode m = (MapNode) n;
+        List<String> entries = new ArrayList<>();
+        for (String k : m.keys()) {
+            entries.add(k + ": " + label(m.values().get(k)));
+        }
+        return "{" + String.join(", ", entries) + "}";
+    }
+
+    private static String fingerprint(String rawText, List<String> gridSets, int replications, List<String> paths) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(rawText.getBytes(StandardCharsets.UTF_8));
+            sha.update(("\n" + gridSets + "\n" + replications + "\n" + paths).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
