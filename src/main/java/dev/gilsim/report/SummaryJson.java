@@ -138,7 +138,7 @@ public final class SummaryJson {
     }
 
     /** Six decimals: nanosecond resolution for milliseconds, and stable text across platforms. */
-    static BigDecimal round(double value) {
+    public static BigDecimal round(double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("not a finite number: " + value);
         }

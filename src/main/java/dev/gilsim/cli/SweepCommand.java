@@ -1,0 +1,174 @@
+package dev.gilsim.cli;
+
+import dev.gilsim.scenario.Location;
+import dev.gilsim.scenario.ScenarioLoader;
+import dev.gilsim.scenario.SweepPlan;
+import dev.gilsim.sweep.Interval;
+import dev.gilsim.sweep.PointResult;
+import dev.gilsim.sweep.Shard;
+import dev.gilsim.sweep.SweepInfo;
+import dev.gilsim.sweep.SweepOutputs;
+import dev.gilsim.sweep.SweepRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a scenario over a grid of parameter values, with replications, in parallel.",
+            "Writes <out>/<scenario>/sweep/: sweep.csv, sweep.json, a chart, and points/ (kept for resuming)."},
+        footer = {"", "Examples:",
+            "  gilsim sweep scenarios/switch-interval-sweep.yaml",
+            "  gilsim sweep scenarios/sleeper-beside-cpu.yaml --set python.switch_interval=1ms,5ms,20ms \\",
+            "      --metric threads.app/sleeper.return_delay.p50_ms --replications 5",
+            "  gilsim sweep scenarios/switch-interval-sweep.yaml --shard 0/4 --out shard0   # then: gilsim merge"})
+final class SweepCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The scenario file.")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE[,VALUE...]",
+            description = "Override a field; with several comma-separated values, sweep over them. Repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+    Long seed;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Runs per point (overrides the file).")
+    Integer replications;
+
+    @Option(names = "--metric", paramLabel = "PATH",
+            description = "Metric to chart, a dotted path into summary.json (e.g. threads.app/sleeper.return_delay.p99_ms).")
+    String metric;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Parallel runs (default: every core).")
+    Integer jobs;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (0-based); merge with 'gilsim merge'.")
+    String shard;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "png", description = "Chart format: png or svg (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public void run() {
+        PrintWriter w = spec.commandLine().getOut();
+        Shard slice = parseShard();
+        List<String> plain = new ArrayList<>();
+        List<String> grid = new ArrayList<>();
+        for (String s : sets) {
+            (isGrid(s) ? grid : plain).add(s);
+        }
+        if (seed != null) {
+            plain.add("seed=" + seed);
+        }
+        if (replications != null && (replications < 1 || replications > 1000)) {
+            throw new UserException("--replications must be 1 to 1000", Cli.BAD_INPUT);
+        }
+        int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (parallel < 1 || parallel > 1024) {
+            throw new UserException("--jobs must be 1 to 1024", Cli.BAD_INPUT);
+        }
+        boolean svg = parseFormat(format);
+        SweepPlan plan = new ScenarioLoader().loadSweep(file, plain, grid);
+        if (plan.dimensions().isEmpty()) {
+            throw new UserException(file + ": nothing to sweep: add a sweep section or --set PATH=V1,V2,...",
+                    Cli.BAD_INPUT);
+        }
+        if (replications != null) {
+            plan = new SweepPlan(plan.name(), plan.source(), plan.dimensions(), plan.points(), replications,
+                    plan.metric(), plan.metricLocation(), plan.x(), plan.series(),
+                    plan.fingerprint() + "-r" + replications);
+        }
+        SweepInfo info = SweepInfo.of(plan);
+        Location metricAt = plan.metricLocation();
+        if (metric != null) {
+            info = info.withMetric(metric);
+            metricAt = new Location("--metric", 1, 1);
+        }
+        Path dir = out.resolve(plan.name()).resolve("sweep");
+        w.printf(Locale.ROOT, "%s: %d points x %d replications x %d variants%s, %d jobs%n", plan.name(),
+                plan.points().size(), plan.replications(), plan.points().get(0).file().variants().size(),
+                slice.isWhole() ? "" : " (shard " + slice + ")", parallel);
+        w.flush();
+        try {
+            info.write(dir.resolve("plan.json"));
+            int ran = new SweepRunner(plan, dir, parallel, slice, TerminalProgress.forThisTerminal()).run();
+            if (!slice.isWhole()) {
+                w.printf("shard %s: ran %d points into %s%nwhen every shard has finished: gilsim merge DIR...%n",
+                        slice, ran, dir);
+                return;
+            }
+            List<Integer> missing = new ArrayList<>();
+            List<PointResult> results = SweepRunner.collect(info, List.of(dir), missing);
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("points " + missing + " did not finish");
+            }
+            SweepOutputs.Written written = SweepOutputs.write(info, results, dir, svg, metricAt);
+            if (info.metric() != null) {
+                w.print(MergeCommand.table(info, results));
+            }
+            w.printf("wrote %s, %s%s%n", written.csv(), written.json(),
+                    written.chart() == null ? "  (no chart: choose a metric with sweep.metric or --metric)"
+                            : ", " + written.chart());
+        } catch (IOException e) {
+            throw new UserException("cannot write " + dir + ": " + e.getMessage(), Cli.FAILURE);
+        }
+        w.flush();
+    }
+
+    private Shard parseShard() {
+        if (shard == null) {
+            return Shard.WHOLE;
+        }
+        try {
+            return Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--shard: " + e.getMessage(), Cli.BAD_INPUT);
+        }
+    }
+
+    static boolean parseFormat(String format) {
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "png" -> false;
+            case "svg" -> true;
+            default -> throw new UserException("--format must be png or svg (got " + format + ")", Cli.BAD_INPUT);
+        };
+    }
+
+    /** A value with a comma outside brackets and braces is a list of values to sweep over. */
+    static boolean isGrid(String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq < 0) {
+            return false;
+        }
+        int depth = 0;
+        for (char c : assignment.substring(eq + 1).toCharArray()) {
+            if (c == '[' || c == '{') {
+                depth++;
+            } else if (c == ']' || c == '}') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String interval(Interval ci) {
+        return Double.isNaN(ci.low()) ? String.format(Locale.ROOT, "%.4g", ci.mean())
+                : String.format(Locale.ROOT, "%.4g ± %.2g", ci.mean(), ci.halfWidth());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.gilsim.sweep;
+
+import dev.gilsim.chart.SweepChart;
+import dev.gilsim.scenario.InputException;
+import dev.gilsim.scenario.Location;
+import dev.gilsim.scenario.Suggest;
+import dev.gilsim.scenario.Units;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+
+/** Writes a finished sweep's files: {@code sweep.csv}, {@code sweep.json} and the metric's chart. */
+public final class SweepOutputs {
+
+    /** What was written, for the command to print. */
+    public record Written(Path csv, Path json, Path chart) {
+    }
+
+    private SweepOutputs() {
+    }
+
+    public static Written write(SweepInfo info, List<PointResult> results, Path dir, boolean svg,
+            Location metricLocation) throws IOException {
+        Path csv = dir.resolve("sweep.csv");
+        Path json = dir.resolve("sweep.json");
+        SweepFiles.writeCsv(info, results, csv);
+        SweepFiles.writeJson(info, results, json);
+        Path chart = null;
+        if (info.metric() != null && info.x() != null) {
+            checkMetric(info.metric(), results, metricLocation);
+            chart = dir.resolve("sweep-" + info.metric().replaceAll("[^A-Za-z0-9._-]+", "_") + (svg ? ".svg" : ".png"));
+            XYChart c = chart(info, results);
+            if (svg) {
+                SweepChart.writeSvg(c, chart);
+            } else {
+                SweepChart.writePng(c, chart);
+            }
+        }
+        return new Written(csv, json, chart);
+    }
+
+    static void checkMetric(String metric, List<PointResult> results, Location where) {
+        PointResult first = results.get(0);
+        var metrics = first.replications().get(0).variants().values().iterator().next().keySet();
+        if (!metrics.contains(metric)) {
+            String close = Suggest.closest(metric, metrics).map(c -> " (did you mean '" + c + "'?)").orElse("");
+            throw new InputException(where, "sweep.metric", "no run reports '" + metric + "'" + close,
+                    close.isEmpty() ? "a dotted path into a variant of summary.json, e.g. core_utilisation" : null);
+        }
+    }
+
+    /** The metric against the x dimension, one line per combination of the other dimensions and variant. */
+    static XYChart chart(SweepInfo info, List<PointResult> results) {
+        int xi = info.dimensions().indexOf(info.x());
+        boolean durations = results.stream().allMatch(r -> isDuration(r.values().get(xi)));
+        boolean numbers = durations || results.stream().allMatch(r -> isNumber(r.values().get(xi)));
+        boolean manyVariants = results.get(0).variantNames().size() > 1;
+        Map<String, List<double[]>> lines = new LinkedHashMap<>();
+        for (PointResult r : results) {
+            double x = durations ? Units.parseDurationNanos(r.values().get(xi)) / 1e6
+                    : numbers ? Double.parseDouble(r.values().get(xi).strip()) : r.point();
+            for (String variant : r.variantNames()) {
+                List<String> name = new ArrayList<>();
+                for (int d = 0; d < info.dimensions().size(); d++) {
+                    if (d != xi) {
+                        name.add(shortName(info.dimensions().get(d)) + "=" + r.values().get(d));
+                    }
+                }
+                if (manyVariants) {
+                    name.add(variant);
+                }
+                Interval ci = Interval.of(r.values(variant, info.metric()));
+                lines.computeIfAbsent(name.isEmpty() ? info.metric() : String.join(", ", name), k -> new ArrayList<>())
+                        .add(new double[] {x, ci.mean(), ci.halfWidth()});
+            }
+        }
+        List<SweepChart.Line> out = new ArrayList<>();
+        List<Double> allX = new ArrayList<>();
+        for (Map.Entry<String, List<double[]>> e : lines.entrySet()) {
+            List<double[]> pts = new ArrayList<>(e.getValue());
+            pts.sort((a, b) -> Double.compare(a[0], b[0]));
+            double[] xs = pts.stream().mapToDouble(p -> p[0]).toArray();
+            pts.forEach(p -> allX.add(p[0]));
+            out.add(new SweepChart.Line(e.getKey(), xs, pts.stream().mapToDouble(p -> p[1]).toArray(),
+                    pts.stream().mapToDouble(p -> p[2]).toArray()));
+        }
+        boolean logX = numbers && SweepChart.spansDecades(allX.stream().mapToDouble(Double::doubleValue).toArray());
+        String xTitle = info.x() + (durations ? " (ms)" : numbers ? "" : " (point)");
+        String yTitle = info.metric() + " (mean, 95% CI, n=" + info.replications() + ")";
+        return SweepChart.build(info.name(), xTitle, yTitle, logX, out);
+    }
+
+    private static String shortName(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static boolean isDuration(String s) {
+        try {
+            Units.parseDurationNanos(s);
+            return !isNumber(s) || s.strip().equals("0");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
