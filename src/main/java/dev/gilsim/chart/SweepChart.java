@@ -23,7 +23,24 @@ public final class SweepChart {
     public record Line(String name, double[] x, double[] y, double[] halfWidth) {
     }
 
+    /** Everything the chart shows; {@link #build} turns it into an XChart chart. */
+    public record Spec(String title, String xTitle, String yTitle, boolean logX, List<Line> lines) {
+    }
+
     private SweepChart() {
+    }
+
+    public static XYChart build(Spec spec) {
+        return build(spec.title(), spec.xTitle(), spec.yTitle(), spec.logX(), spec.lines());
+    }
+
+    public static void write(Spec spec, Path file, boolean svg) throws IOException {
+        XYChart chart = build(spec);
+        if (svg) {
+            writeSvg(chart, file);
+        } else {
+            writePng(chart, file);
+        }
     }
 
     public static XYChart build(String title, String xTitle, String yTitle, boolean logX, List<Line> lines) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.XYChart;
 
 /** Writes a finished sweep's files: {@code sweep.csv}, {@code sweep.json} and the metric's chart. */
 public final class SweepOutputs {
@@ -33,12 +32,7 @@ public final class SweepOutputs {
         if (info.metric() != null && info.x() != null) {
             checkMetric(info.metric(), results, metricLocation);
             chart = dir.resolve("sweep-" + info.metric().replaceAll("[^A-Za-z0-9._-]+", "_") + (svg ? ".svg" : ".png"));
-            XYChart c = chart(info, results);
-            if (svg) {
-                SweepChart.writeSvg(c, chart);
-            } else {
-                SweepChart.writePng(c, chart);
-            }
+            SweepChart.write(chart(info, results), chart, svg);
         }
         return new Written(csv, json, chart);
     }
@@ -54,7 +48,7 @@ public final class SweepOutputs {
     }
 
     /** The metric against the x dimension, one line per combination of the other dimensions and variant. */
-    static XYChart chart(SweepInfo info, List<PointResult> results) {
+    static SweepChart.Spec chart(SweepInfo info, List<PointResult> results) {
         int xi = info.dimensions().indexOf(info.x());
         boolean durations = results.stream().allMatch(r -> isDuration(r.values().get(xi)));
         boolean numbers = durations || results.stream().allMatch(r -> isNumber(r.values().get(xi)));
@@ -91,7 +85,7 @@ public final class SweepOutputs {
         boolean logX = numbers && SweepChart.spansDecades(allX.stream().mapToDouble(Double::doubleValue).toArray());
         String xTitle = info.x() + (durations ? " (ms)" : numbers ? "" : " (point)");
         String yTitle = info.metric() + " (mean, 95% CI, n=" + info.replications() + ")";
-        return SweepChart.build(info.name(), xTitle, yTitle, logX, out);
+        return new SweepChart.Spec(info.name(), xTitle, yTitle, logX, out);
     }
 
     private static String shortName(String path) {

@@ -110,4 +110,18 @@ class SweepTest {
         assertTrue(metrics.containsKey("core_utilisation"));
         assertTrue(!metrics.containsKey("seed"), "the seed is a parameter, not a metric");
     }
+
+    /** The chart: one line per other-dimension value, x parsed as milliseconds, log x across decades. */
+    @Test
+    void chartHasOneLinePerSeriesValueWithMillisecondsOnX() throws Exception {
+        SweepPlan p = plan(SCENARIO.replace("[1ms, 5ms]", "[100us, 1ms, 50ms]"), List.of(), List.of());
+        List<PointResult> results = p.points().stream().map(pt -> SweepRunner.runPoint(p, pt)).toList();
+        var spec = SweepOutputs.chart(SweepInfo.of(p), results);
+        assertEquals(List.of("cores=1", "cores=2", "cores=4"), spec.lines().stream().map(l -> l.name()).toList());
+        assertEquals(List.of(0.1, 1.0, 50.0), java.util.Arrays.stream(spec.lines().get(0).x()).boxed().toList());
+        assertTrue(spec.logX());
+        assertEquals("python.switch_interval (ms)", spec.xTitle());
+        var chart = dev.gilsim.chart.SweepChart.build(spec);
+        assertEquals(3, chart.getSeriesMap().size());
+    }
 }
