@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,13 +35,13 @@ final class MergeCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the merged sweep goes (default: the first DIR).")
     Path out;
 
-    @Option(names = "--format", defaultValue = "png", description = "Chart format: png or svg (default ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    ChartFormatOption chartFormat;
 
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
-        boolean svg = SweepCommand.parseFormat(format);
+        boolean svg = chartFormat.svg();
         SweepInfo info = null;
         for (Path d : dirs) {
             Path plan = d.resolve("plan.json");

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,8 +60,8 @@ final class SweepCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--format", defaultValue = "png", description = "Chart format: png or svg (default ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    ChartFormatOption chartFormat;
 
     @Override
     public void run() {
@@ -81,7 +82,7 @@ final class SweepCommand implements Runnable {
         if (parallel < 1 || parallel > 1024) {
             throw new UserException("--jobs must be 1 to 1024", Cli.BAD_INPUT);
         }
-        boolean svg = parseFormat(format);
+        boolean svg = chartFormat.svg();
         SweepPlan plan = new ScenarioLoader().loadSweep(file, plain, grid);
         if (plan.dimensions().isEmpty()) {
             throw new UserException(file + ": nothing to sweep: add a sweep section or --set PATH=V1,V2,...",
@@ -140,13 +141,6 @@ final class SweepCommand implements Runnable {
         }
     }
 
-    static boolean parseFormat(String format) {
-        return switch (format.toLowerCase(Locale.ROOT)) {
-            case "png" -> false;
-            case "svg" -> true;
-            default -> throw new UserException("--format must be png or svg (got " + format + ")", Cli.BAD_INPUT);
-        };
-    }
 
     /** A value with a comma outside brackets and braces is a list of values to sweep over. */
     static boolean isGrid(String assignment) {

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
     private static final String SCENARIO = """
@@ -33,17 +30,8 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    private Outcome run(String... args) {
-        CommandLine cl = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
+    private static CliRunner.Outcome run(String... args) {
+        return CliRunner.run(args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -56,7 +44,7 @@ class CliTest {
     void runPrintsATableAndWritesTheSummaryAtomically() throws IOException {
         Path f = write("tiny.yaml", SCENARIO);
         Path out = dir.resolve("out");
-        Outcome o = run("run", f.toString(), "--out", out.toString());
+        CliRunner.Outcome o = run("run", f.toString(), "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("app/sleeper"), o.out());
         Path summary = out.resolve("tiny/summary.json");
@@ -82,7 +70,7 @@ class CliTest {
     void badInputGivesOneLocatedLineAndExitCode2() throws IOException {
         Path f = write("bad.yaml", SCENARIO.replace("duration: 300ms", "duration: -300ms"));
         Path out = dir.resolve("out");
-        Outcome o = run("run", f.toString(), "--out", out.toString());
+        CliRunner.Outcome o = run("run", f.toString(), "--out", out.toString());
         assertEquals(2, o.code());
         assertEquals(f + ":2:11: duration: must not be negative (got -300ms)", o.err().strip());
         assertFalse(o.err().contains("Exception"));
@@ -93,7 +81,7 @@ class CliTest {
     void aBadFileAmongGoodOnesStopsBeforeAnythingRuns() throws IOException {
         Path good = write("good.yaml", SCENARIO);
         Path bad = write("bad.yaml", SCENARIO.replace("name: tiny", "name: tiny2\ncores: 4"));
-        Outcome o = run("run", good.toString(), bad.toString(), "--out", dir.resolve("out").toString());
+        CliRunner.Outcome o = run("run", good.toString(), bad.toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, o.code());
         assertTrue(o.err().startsWith(bad + ":2:1: cores: unknown field 'cores'"), o.err());
         assertFalse(Files.exists(dir.resolve("out/tiny")));
@@ -101,14 +89,14 @@ class CliTest {
 
     @Test
     void missingFileIsBadInput() {
-        Outcome o = run("check", dir.resolve("nope.yaml").toString());
+        CliRunner.Outcome o = run("check", dir.resolve("nope.yaml").toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("nope.yaml") && o.err().contains("cannot read"), o.err());
     }
 
     @Test
     void unknownOptionIsBadInput() {
-        Outcome o = run("run", "--frobnicate");
+        CliRunner.Outcome o = run("run", "--frobnicate");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("Unknown option"), o.err());
     }
@@ -116,7 +104,7 @@ class CliTest {
     @Test
     void badSetIsBadInput() throws IOException {
         Path f = write("tiny.yaml", SCENARIO);
-        Outcome o = run("check", f.toString(), "--set", "python.switch_interval=fast");
+        CliRunner.Outcome o = run("check", f.toString(), "--set", "python.switch_interval=fast");
         assertEquals(2, o.code());
         assertTrue(o.err().startsWith("--set:1:24: python.switch_interval: 'fast' is not a duration"), o.err());
     }
@@ -124,14 +112,14 @@ class CliTest {
     @Test
     void checkValidatesWithoutRunning() throws IOException {
         Path f = write("tiny.yaml", SCENARIO);
-        Outcome o = run("check", f.toString());
+        CliRunner.Outcome o = run("check", f.toString());
         assertEquals(0, o.code(), o.err());
         assertEquals(f + ": ok (tiny, 1 variant: base)", o.out().strip());
     }
 
     @Test
     void runWithoutAFileRunsTheBuiltInScenarioAndSaysWhich() {
-        Outcome o = run("run", "--out", dir.toString(), "--set", "duration=200ms", "--set", "warmup=0");
+        CliRunner.Outcome o = run("run", "--out", dir.toString(), "--set", "duration=200ms", "--set", "warmup=0");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().startsWith("No scenario file given: running the built-in scenario scenarios/"), o.out());
         assertTrue(Files.exists(dir.resolve("sleeper-beside-cpu/summary.json")));
@@ -139,10 +127,10 @@ class CliTest {
 
     @Test
     void helpAndVersionSucceed() {
-        Outcome help = run("--help");
+        CliRunner.Outcome help = run("--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("gilsim run scenarios/"));
-        Outcome runHelp = run("run", "--help");
+        CliRunner.Outcome runHelp = run("run", "--help");
         assertTrue(runHelp.out().contains("--set"));
         assertEquals(0, run("--version").code());
         assertEquals(2, run().code());

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The sweep and merge commands as a user runs them: parallel, resumable, shardable, deterministic. */
 class SweepCliTest {
@@ -39,16 +36,8 @@ class SweepCliTest {
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    private Outcome run(String... args) {
-        CommandLine cl = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Outcome(cl.execute(args), out.toString(), err.toString());
+    private static CliRunner.Outcome run(String... args) {
+        return CliRunner.run(args);
     }
 
     private Path scenario(String text) throws IOException {
@@ -76,8 +65,8 @@ class SweepCliTest {
     @Test
     void oneJobAndTwoJobsWriteIdenticalFiles() throws IOException {
         Path f = scenario(SCENARIO);
-        Outcome one = run("sweep", f.toString(), "--jobs", "1", "--out", dir.resolve("one").toString());
-        Outcome two = run("sweep", f.toString(), "--jobs", "2", "--out", dir.resolve("two").toString());
+        CliRunner.Outcome one = run("sweep", f.toString(), "--jobs", "1", "--out", dir.resolve("one").toString());
+        CliRunner.Outcome two = run("sweep", f.toString(), "--jobs", "2", "--out", dir.resolve("two").toString());
         assertEquals(0, one.code(), one.err());
         assertEquals(0, two.code(), two.err());
         assertSameFiles(sweep("one"), sweep("two"));
@@ -101,7 +90,7 @@ class SweepCliTest {
         Files.writeString(killed.resolve("points/.p00004.json.123.tmp"), "{\"fingerp");
         Files.delete(killed.resolve("sweep.csv"));
         Files.delete(killed.resolve("sweep.json"));
-        Outcome resumed = run("sweep", f.toString(), "--out", dir.resolve("killed").toString());
+        CliRunner.Outcome resumed = run("sweep", f.toString(), "--out", dir.resolve("killed").toString());
         assertEquals(0, resumed.code(), resumed.err());
         assertSameFiles(sweep("whole"), killed);
     }
@@ -120,14 +109,14 @@ class SweepCliTest {
     void shardsMergeIntoTheFilesOfAnUnshardedSweep() throws IOException {
         Path f = scenario(SCENARIO);
         run("sweep", f.toString(), "--out", dir.resolve("whole").toString());
-        Outcome s0 = run("sweep", f.toString(), "--shard", "0/2", "--out", dir.resolve("s0").toString());
-        Outcome s1 = run("sweep", f.toString(), "--shard", "1/2", "--out", dir.resolve("s1").toString());
+        CliRunner.Outcome s0 = run("sweep", f.toString(), "--shard", "0/2", "--out", dir.resolve("s0").toString());
+        CliRunner.Outcome s1 = run("sweep", f.toString(), "--shard", "1/2", "--out", dir.resolve("s1").toString());
         assertEquals(0, s0.code(), s0.err());
         assertTrue(s0.out().contains("gilsim merge"), s0.out());
-        Outcome early = run("merge", sweep("s0").toString(), "--out", dir.resolve("early").toString());
+        CliRunner.Outcome early = run("merge", sweep("s0").toString(), "--out", dir.resolve("early").toString());
         assertEquals(2, early.code());
         assertTrue(early.err().contains("points [1, 3, 5] of 6 are missing"), early.err());
-        Outcome merged = run("merge", sweep("s0").toString(), sweep("s1").toString(), "--out",
+        CliRunner.Outcome merged = run("merge", sweep("s0").toString(), sweep("s1").toString(), "--out",
                 dir.resolve("merged").toString());
         assertEquals(0, merged.code(), merged.err());
         assertSameFiles(sweep("whole"), dir.resolve("merged"));
@@ -136,34 +125,34 @@ class SweepCliTest {
     @Test
     void badSweepSpecsAreLocatedAndExitWith2() throws IOException {
         Path unknownPath = scenario(SCENARIO.replace("machine.cores: [1, 2]", "machine.corez: [1, 2]"));
-        Outcome a = run("sweep", unknownPath.toString(), "--out", dir.toString());
+        CliRunner.Outcome a = run("sweep", unknownPath.toString(), "--out", dir.toString());
         assertEquals(2, a.code());
         assertTrue(a.err().startsWith(unknownPath + ":15:21: machine.corez: unknown field 'corez' (did you mean "
                 + "'cores'?)"), a.err());
 
         Path empty = scenario(SCENARIO.replace("machine.cores: [1, 2]", "machine.cores: []"));
-        Outcome b = run("sweep", empty.toString(), "--out", dir.toString());
+        CliRunner.Outcome b = run("sweep", empty.toString(), "--out", dir.toString());
         assertEquals(2, b.code());
         assertTrue(b.err().startsWith(empty + ":15:20: sweep.grid.machine.cores: no values"), b.err());
 
         Path badMetric = scenario(SCENARIO.replace("return_delay.p50_ms", "return_delay.p51_ms"));
-        Outcome c = run("sweep", badMetric.toString(), "--out", dir.toString());
+        CliRunner.Outcome c = run("sweep", badMetric.toString(), "--out", dir.toString());
         assertEquals(2, c.code());
         assertTrue(c.err().startsWith(badMetric + ":17:11: sweep.metric: no run reports "
                 + "'threads.app/sleeper.return_delay.p51_ms' (did you mean 'threads.app/sleeper.return_delay.p50_ms'?)"),
                 c.err());
 
         Path badValue = scenario(SCENARIO.replace("[500us, 1ms, 5ms]", "[500us, -1ms]"));
-        Outcome d = run("sweep", badValue.toString(), "--out", dir.toString());
+        CliRunner.Outcome d = run("sweep", badValue.toString(), "--out", dir.toString());
         assertEquals(2, d.code());
         assertTrue(d.err().startsWith(badValue + ":14:37: python.switch_interval:"), d.err());
 
-        Outcome e = run("sweep", scenario(SCENARIO).toString(), "--shard", "2/2", "--out", dir.toString());
+        CliRunner.Outcome e = run("sweep", scenario(SCENARIO).toString(), "--shard", "2/2", "--out", dir.toString());
         assertEquals(2, e.code());
         assertTrue(e.err().contains("--shard"), e.err());
 
         Path nothing = scenario(SCENARIO.substring(0, SCENARIO.indexOf("sweep:")));
-        Outcome g = run("sweep", nothing.toString(), "--out", dir.toString());
+        CliRunner.Outcome g = run("sweep", nothing.toString(), "--out", dir.toString());
         assertEquals(2, g.code());
         assertTrue(g.err().contains("nothing to sweep"), g.err());
     }
