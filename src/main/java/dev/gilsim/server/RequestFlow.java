@@ -39,12 +39,14 @@ final class RequestFlow implements Coroutine {
                     }
                 }
                 case ADMIT_ENDPOINT -> {
-                    stage = rejected ? Stage.RESPOND : Stage.HANDLE;
+                    stage = Stage.HANDLE;
                     if (!rejected && admit(worker.limits[request.endpoint.index], task, false)) {
                         return null;
                     }
                     if (rejected) {
+                        // E5: a 503 skips the handler, gives back any permit it holds, and answers.
                         releaseLimits();
+                        stage = Stage.RESPOND;
                     }
                 }
                 case HANDLE -> {
