@@ -2,6 +2,7 @@ package dev.gilsim.executor;
 
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
+import dev.gilsim.interpreter.PythonVersion;
 import java.util.Objects;
 import java.util.function.Function;
 

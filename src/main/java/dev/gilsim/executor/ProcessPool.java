@@ -56,7 +56,7 @@ public final class ProcessPool implements Executor {
         this.instance = instance;
         this.maxWorkers = spec.maxWorkers() != null ? spec.maxWorkers()
                 : ctx.version().defaultProcessPoolWorkers(ctx.cpus());
-        this.startMethod = spec.startMethod() != null ? spec.startMethod() : ctx.version().defaultStartMethod();
+        this.startMethod = spec.startMethod() != null ? spec.startMethod() : StartMethod.defaultFor(ctx.version());
         this.costs = spec.costs();
         this.parentStart = costs.parentStart() != null ? costs.parentStart() : startMethod.defaultParentCost();
         this.childBoot = costs.childBoot() != null ? costs.childBoot() : startMethod.defaultChildBoot();

@@ -3,7 +3,9 @@ package dev.gilsim.executor;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 
+import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.kernel.Distribution;
+import java.util.Locale;
 
 /**
  * E3: how a process pool starts a worker process, and what that costs. The totals are the measured
@@ -30,6 +32,21 @@ public enum StartMethod {
 
     public Distribution defaultChildBoot() {
         return Distribution.constant(childBoot);
+    }
+
+    /** The Python version's default on Linux (E3, defaults.yaml {@code start_method}). */
+    public static StartMethod defaultFor(PythonVersion version) {
+        return named(version.defaultStartMethod());
+    }
+
+    /** By its Python name: {@code fork}, {@code forkserver}, {@code spawn}. */
+    public static StartMethod named(String name) {
+        for (StartMethod m : values()) {
+            if (m.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no start method " + name);
     }
 
     /**

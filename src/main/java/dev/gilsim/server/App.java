@@ -1,6 +1,6 @@
 package dev.gilsim.server;
 
-import dev.gilsim.executor.PythonVersion;
+import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Machine;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.gilsim.server;
 
 import dev.gilsim.executor.ExecutorContext;
-import dev.gilsim.executor.PythonVersion;
+import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.Machine;

@@ -7,7 +7,7 @@ import dev.gilsim.executor.Executor;
 import dev.gilsim.executor.ExecutorContext;
 import dev.gilsim.executor.ExecutorObserver;
 import dev.gilsim.executor.ExecutorSpec;
-import dev.gilsim.executor.PythonVersion;
+import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilObserver;
 import dev.gilsim.interpreter.GilSettings;
@@ -71,7 +71,7 @@ final class LoopWorld {
 
     /** Shared pools by name, created at first use, as a server process keeps them. */
     ExecutorLookup pools(Interpreter p, ExecutorSpec... specs) {
-        ExecutorContext ctx = new ExecutorContext(p, new PythonVersion(3, 12), n -> exact(), recorder);
+        ExecutorContext ctx = new ExecutorContext(p, PythonVersion.V3_12, n -> exact(), recorder);
         Map<String, Executor> made = new LinkedHashMap<>();
         return name -> {
             for (ExecutorSpec s : specs) {

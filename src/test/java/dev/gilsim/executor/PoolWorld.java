@@ -3,6 +3,7 @@ package dev.gilsim.executor;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 
+import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
@@ -31,7 +32,7 @@ final class PoolWorld {
     private int callers;
 
     PoolWorld(int cores) {
-        this(cores, new PythonVersion(3, 12));
+        this(cores, PythonVersion.V3_12);
     }
 
     PoolWorld(int cores, PythonVersion version) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.kernel.Distribution;
 import java.util.List;
+import dev.gilsim.interpreter.PythonVersion;
 import org.junit.jupiter.api.Test;
 
 /** E3: ProcessPoolExecutor. */
@@ -83,7 +84,7 @@ class ProcessPoolTest {
             assertTrue(cold >= expected[i] && cold <= expected[i] + micros(200), methods[i] + " cold " + cold);
             assertTrue(warm >= micros(50) && warm <= micros(150), methods[i] + " warm " + warm);
         }
-        assertEquals(StartMethod.FORK, PythonVersion.parse("3.13").defaultStartMethod());
-        assertEquals(StartMethod.FORKSERVER, PythonVersion.parse("3.14").defaultStartMethod());
+        assertEquals(StartMethod.FORK, StartMethod.defaultFor(PythonVersion.V3_13));
+        assertEquals(StartMethod.FORKSERVER, StartMethod.defaultFor(PythonVersion.V3_14));
     }
 }

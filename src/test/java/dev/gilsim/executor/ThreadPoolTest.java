@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gilsim.executor.PoolWorld.Done;
+import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.kernel.Distribution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,15 +16,12 @@ class ThreadPoolTest {
 
     @Test
     void defaultMaxWorkersFollowsThePythonVersion() {
-        assertEquals(20, PythonVersion.parse("3.7").defaultThreadPoolWorkers(4));
-        assertEquals(8, PythonVersion.parse("3.8").defaultThreadPoolWorkers(4));
-        assertEquals(8, PythonVersion.parse("3.12").defaultThreadPoolWorkers(4));
-        assertEquals(32, PythonVersion.parse("3.12").defaultThreadPoolWorkers(64));
-        assertEquals(8, PythonVersion.parse("3.13t").defaultThreadPoolWorkers(4));
-        assertEquals(32, PythonVersion.parse("3.14").defaultThreadPoolWorkers(28));
-        assertEquals(4 * 5, ((ThreadPool) new PoolWorld(4, PythonVersion.parse("3.6"))
-                .pool(new ExecutorSpec.ThreadPool("p", null))).maxWorkers());
-        assertEquals(6, ((ThreadPool) new PoolWorld(2, PythonVersion.parse("3.13"))
+        assertEquals(8, PythonVersion.V3_8.defaultThreadPoolWorkers(4));
+        assertEquals(8, PythonVersion.V3_12.defaultThreadPoolWorkers(4));
+        assertEquals(32, PythonVersion.V3_12.defaultThreadPoolWorkers(64));
+        assertEquals(8, PythonVersion.V3_13.defaultThreadPoolWorkers(4));
+        assertEquals(32, PythonVersion.V3_14.defaultThreadPoolWorkers(28));
+        assertEquals(6, ((ThreadPool) new PoolWorld(2, PythonVersion.V3_13)
                 .pool(new ExecutorSpec.ThreadPool("p", null))).maxWorkers());
     }
 

@@ -6,7 +6,7 @@ import static dev.gilsim.kernel.Durations.millis;
 import dev.gilsim.asyncio.HandlerStep;
 import dev.gilsim.asyncio.LoopCosts;
 import dev.gilsim.asyncio.LoopSpec;
-import dev.gilsim.executor.PythonVersion;
+import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Machine;
@@ -29,7 +29,7 @@ final class AppWorld {
     AppWorld(int cores, long seed, GilSettings gil, AppSpec spec) {
         machine = new Machine(sim, new RandomStreams(seed), new OsSettings(cores, millis(3), 0),
                 dev.gilsim.interpreter.GilObserver.NONE);
-        app = App.build(machine, spec, new PythonVersion(3, 12), name -> gil, log);
+        app = App.build(machine, spec, PythonVersion.V3_12, name -> gil, log);
     }
 
     static AppWorld exact(int cores, AppSpec spec) {
