@@ -26,6 +26,11 @@ public enum StartMethod {
         this.childBoot = childBoot;
     }
 
+    /** The parent's share of starting one worker; the child's boot is the rest of the total. */
+    public long parentNanos() {
+        return parentCost;
+    }
+
     public Distribution defaultParentCost() {
         return Distribution.constant(parentCost);
     }

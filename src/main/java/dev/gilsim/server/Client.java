@@ -12,10 +12,13 @@ final class Client {
     private final Simulator sim;
     private final Distribution think;
     private final RandomGenerator random;
+    /** Where every request goes, or null to draw by weight. */
+    private final Endpoint target;
     private final Event send = new Event(this::send);
     private boolean waiting;
 
-    Client(int id, Server server, Simulator sim, Distribution think, RandomGenerator random) {
+    Client(int id, Server server, Simulator sim, Distribution think, RandomGenerator random, Endpoint target) {
+        this.target = target;
         this.id = id;
         this.server = server;
         this.sim = sim;
@@ -32,7 +35,7 @@ final class Client {
             throw new IllegalStateException("client " + id + " sent a request while one was in flight");
         }
         waiting = true;
-        server.arriveNew(this);
+        server.arriveNew(this, target);
     }
 
     /** The answer came (a response, a 503, or its job's result). */

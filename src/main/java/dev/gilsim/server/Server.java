@@ -125,21 +125,22 @@ public final class Server {
     // ---- arrivals ----
 
     private void startArrivals(ArrivalSpec a, RandomGenerator random) {
+        Endpoint target = a.endpoint() == null ? null : endpoint(a.endpoint());
         if (a instanceof ArrivalSpec.Poisson p) {
             Distribution gap = new Distribution.Exponential(Math.max(1, Math.round(1e9 / p.ratePerSecond())));
-            new OpenArrivals(gap, random).start(p.start());
+            new OpenArrivals(gap, random, target).start(p.start());
         } else if (a instanceof ArrivalSpec.FixedInterval f) {
-            new OpenArrivals(Distribution.constant(f.interval()), random).start(f.start());
+            new OpenArrivals(Distribution.constant(f.interval()), random, target).start(f.start());
         } else if (a instanceof ArrivalSpec.Burst b) {
             sim.at(b.at(), 0, () -> {
                 for (int i = 0; i < b.count(); i++) {
-                    arriveNew(null);
+                    arriveNew(null, target);
                 }
             });
         } else {
             ArrivalSpec.ClosedLoop c = (ArrivalSpec.ClosedLoop) a;
             for (int i = 0; i < c.clients(); i++) {
-                new Client(i, this, sim, c.thinkTime(), random).start(c.start());
+                new Client(i, this, sim, c.thinkTime(), random, target).start(c.start());
             }
         }
     }
@@ -148,11 +149,13 @@ public final class Server {
     private final class OpenArrivals {
         private final Distribution gap;
         private final RandomGenerator random;
+        private final Endpoint target;
         private final Event event = new Event(this::fire);
 
-        OpenArrivals(Distribution gap, RandomGenerator random) {
+        OpenArrivals(Distribution gap, RandomGenerator random, Endpoint target) {
             this.gap = gap;
             this.random = random;
+            this.target = target;
         }
 
         void start(long at) {
@@ -160,14 +163,15 @@ public final class Server {
         }
 
         private void fire() {
-            arriveNew(null);
+            arriveNew(null, target);
             sim.schedule(event, sim.now() + gap.sample(random));
         }
     }
 
-    /** A new request to an endpoint drawn by weight; its intended arrival is now (L5). */
-    void arriveNew(Client client) {
-        arrive(new Request(nextRequestId++, chooseEndpoint(), sim.now(), client, null, false));
+    /** A new request to {@code target}, or to an endpoint drawn by weight; its intended arrival is now (L5). */
+    void arriveNew(Client client, Endpoint target) {
+        Endpoint e = target != null ? target : chooseEndpoint();
+        arrive(new Request(nextRequestId++, e, sim.now(), client, null, false));
     }
 
     private Endpoint chooseEndpoint() {

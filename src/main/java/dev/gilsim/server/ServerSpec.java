@@ -115,7 +115,15 @@ public record ServerSpec(
             }
             weight += e.weight();
         }
-        if (!arrivals.isEmpty() && !(weight > 0)) {
+        boolean drawsByWeight = false;
+        for (ArrivalSpec a : arrivals) {
+            if (a.endpoint() == null) {
+                drawsByWeight = true;
+            } else if (!endpointNames.contains(a.endpoint())) {
+                throw new IllegalArgumentException("server " + name + ": arrivals to unknown endpoint " + a.endpoint());
+            }
+        }
+        if (drawsByWeight && !(weight > 0)) {
             throw new IllegalArgumentException("server " + name + " has arrivals but no endpoint with a weight");
         }
         Set<String> executorNames = new HashSet<>(Set.of(ExecutorLookup.DEFAULT, ANYIO));

@@ -131,10 +131,15 @@ class CliTest {
 
     @Test
     void runWithoutAFileRunsTheBuiltInScenarioAndSaysWhich() {
-        Outcome o = run("run", "--out", dir.toString(), "--set", "duration=200ms", "--set", "warmup=0");
+        Outcome o = run("run", "--out", dir.toString(), "--set", "duration=2s", "--set", "warmup=0");
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().startsWith("No scenario file given: running the built-in scenario scenarios/"), o.out());
-        assertTrue(Files.exists(dir.resolve("sleeper-beside-cpu/summary.json")));
+        assertTrue(o.out().startsWith("No scenario file given: running the built-in scenario "
+                + "scenarios/pow-thread-pool-vs-process-pool.yaml"), o.out());
+        // The servers table: one row per variant, loop lag and each endpoint side by side.
+        assertTrue(o.out().contains("variant"), o.out());
+        assertTrue(o.out().contains("loop lag p50"), o.out());
+        assertTrue(o.out().contains("process-reused"), o.out());
+        assertTrue(Files.exists(dir.resolve("pow-thread-pool-vs-process-pool/summary.json")));
     }
 
     @Test
