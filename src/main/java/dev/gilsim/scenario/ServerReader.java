@@ -93,7 +93,8 @@ final class ServerReader {
         }
         MapNode out = m;
         for (String key : m.keys()) {
-            if (m.keyLocation(key).file().equals(Defaults.FILE)) {
+            // By the value's location: an override of a default keeps the key's place but not its value.
+            if (m.values().get(key).location().file().equals(Defaults.FILE)) {
                 out = out.without(key);
             }
         }
