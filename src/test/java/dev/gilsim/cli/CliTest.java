@@ -79,6 +79,20 @@ class CliTest {
     }
 
     @Test
+    void serverScenariosAreByteIdenticalToo() throws IOException {
+        String f = "scenarios/ten-cpu-tasks-in-thread-pool.yaml";
+        run("run", f, "--out", dir.resolve("a").toString(), "--set", "duration=2s");
+        run("run", f, "--out", dir.resolve("b").toString(), "--set", "duration=2s");
+        byte[] a = Files.readAllBytes(dir.resolve("a/ten-cpu-tasks-in-thread-pool/summary.json"));
+        assertArrayEquals(a, Files.readAllBytes(dir.resolve("b/ten-cpu-tasks-in-thread-pool/summary.json")));
+        String text = new String(a, java.nio.charset.StandardCharsets.UTF_8);
+        for (String field : List.of("\"loop_lag\"", "\"endpoints\"", "\"throughput_per_s\"", "\"unfinished\"",
+                "\"slow_callbacks\"", "\"executors\"", "\"queue_length_mean\"", "\"jobs\"")) {
+            assertTrue(text.contains(field), field);
+        }
+    }
+
+    @Test
     void badInputGivesOneLocatedLineAndExitCode2() throws IOException {
         Path f = write("bad.yaml", SCENARIO.replace("duration: 300ms", "duration: -300ms"));
         Path out = dir.resolve("out");
