@@ -192,7 +192,30 @@ public final class ProcessPool implements Executor {
         }
     }
 
-    private record Item(Work task, Completion done, long submittedAt) {
+    /** A task on its way; {@code queued} is set when the manager hands it to a child. */
+    private static final class Item {
+        final Work task;
+        final Completion done;
+        final long submittedAt;
+        long queued;
+
+        Item(Work task, Completion done, long submittedAt) {
+            this.task = task;
+            this.done = done;
+            this.submittedAt = submittedAt;
+        }
+
+        Work task() {
+            return task;
+        }
+
+        Completion done() {
+            return done;
+        }
+
+        long submittedAt() {
+            return submittedAt;
+        }
     }
 
     /** The parent's {@code _ExecutorManagerThread}: results in, work out, shutdown. */
@@ -227,6 +250,7 @@ public final class ProcessPool implements Executor {
                     Item it = pending.poll();
                     Child c = idleChildren.poll();
                     inChildren++;
+                    it.queued = sim.now() - it.submittedAt();
                     ctx.observer().executorQueueLength(ctx.process().name(), name(), pending.size(), sim.now());
                     script = new Script()
                             .pythonIfPositive(costs.managerHop().sample(random))
@@ -254,7 +278,8 @@ public final class ProcessPool implements Executor {
             inManager--;
             completed++;
             idleCredits++;
-            ctx.observer().taskCompleted(ctx.process().name(), name(), 0, sim.now());
+            // The wait for a free child (including its start-up), as the thread pools report it.
+            ctx.observer().taskCompleted(ctx.process().name(), name(), r.queued, sim.now());
         }
     }
 
