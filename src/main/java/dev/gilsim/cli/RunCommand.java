@@ -29,9 +29,12 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  gilsim run scenarios/sleeper-beside-cpu.yaml",
             "  gilsim run scenarios/*.yaml --out results",
-            "  gilsim run scenarios/sleeper-beside-cpu.yaml --set python.switch_interval=1ms --seed 7"})
+            "  gilsim run scenarios/sleeper-beside-cpu.yaml --set python.switch_interval=1ms --seed 7",
+            "  gilsim run scenarios/pow-thread-pool-vs-process-pool.yaml --threads"})
 final class RunCommand implements Runnable {
-    static final String BUILTIN = "sleeper-beside-cpu.yaml";
+    static final String BUILTIN = "pow-thread-pool-vs-process-pool.yaml";
+    /** Beyond this many rows the per-thread table is printed only on request. */
+    static final int SHORT_THREAD_TABLE = 12;
 
     @Spec
     CommandSpec spec;
@@ -42,6 +45,10 @@ final class RunCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "output",
             description = "Where results go (default: ${DEFAULT-VALUE}); each scenario gets a folder.")
     Path out;
+
+    @Option(names = "--threads", description = "Always print the per-thread table (for servers it is printed "
+            + "only when short).")
+    boolean threads;
 
     @Mixin
     ScenarioOptions options;
@@ -72,7 +79,19 @@ final class RunCommand implements Runnable {
         for (Scenario s : file.variants()) {
             results.add(Simulation.run(s));
         }
-        w.print(ConsoleTable.threads(results));
+        boolean servers = first.hasServers();
+        if (servers) {
+            w.print(ConsoleTable.servers(results));
+        }
+        int threadRows = results.stream().mapToInt(r -> r.summary().threads().size()).sum();
+        if (!servers || threads || threadRows <= SHORT_THREAD_TABLE) {
+            if (servers) {
+                w.println();
+            }
+            w.print(ConsoleTable.threads(results));
+        } else {
+            w.printf("(%d thread rows: add --threads to print them)%n", threadRows);
+        }
         Path dir = out.resolve(first.name());
         Path summary = dir.resolve("summary.json");
         try {

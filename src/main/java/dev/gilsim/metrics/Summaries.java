@@ -13,6 +13,10 @@ public final class Summaries {
     }
 
     public static RunSummary of(String variant, Machine machine, GilMetrics metrics, long events) {
+        return of(variant, machine, metrics, events, AppSummary.EMPTY);
+    }
+
+    public static RunSummary of(String variant, Machine machine, GilMetrics metrics, long events, AppSummary app) {
         Window w = metrics.window();
         double window = w.length();
         List<ThreadSummary> threads = new ArrayList<>();
@@ -24,7 +28,7 @@ public final class Summaries {
             processes.add(process(i, metrics.threadsOf(i), window));
         }
         double utilisation = metrics.coreNanos() / (window * machine.cores().count());
-        return new RunSummary(variant, events, utilisation, processes, threads);
+        return new RunSummary(variant, events, utilisation, processes, threads, app);
     }
 
     private static ThreadSummary thread(ThreadMetrics m, double window) {

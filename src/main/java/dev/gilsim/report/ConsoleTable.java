@@ -1,5 +1,9 @@
 package dev.gilsim.report;
 
+import dev.gilsim.metrics.AppSummary;
+import dev.gilsim.metrics.LatencyRecorder;
+import dev.gilsim.metrics.LatencySummary;
+import dev.gilsim.metrics.NamedLatency;
 import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.run.RunResult;
 import java.util.ArrayList;
@@ -48,6 +52,89 @@ public final class ConsoleTable {
             }
         }
         return Tables.render(rows, variants ? 2 : 1);
+    }
+
+    /**
+     * For scenarios with servers: one row per variant, so variants compare side by side. Loop lag
+     * (L4, all server processes together), then per endpoint the latency from intended arrival (L5)
+     * and the throughput; then 503s, unfinished requests, slow callbacks and jobs' time to result
+     * when any variant has some.
+     */
+    public static String servers(List<RunResult> results) {
+        List<AppSummary.Endpoint> first = results.get(0).summary().app().endpoints();
+        boolean manyServers = first.stream().map(AppSummary.Endpoint::server).distinct().count() > 1;
+        boolean rejected = any(results, r -> r.summary().app().endpoints().stream().mapToLong(
+                AppSummary.Endpoint::rejected).sum());
+        boolean unfinished = any(results, r -> r.summary().app().endpoints().stream().mapToLong(
+                AppSummary.Endpoint::unfinished).sum());
+        boolean slow = any(results, r -> r.summary().app().loops().stream().mapToLong(
+                AppSummary.Loop::slowCallbacks).sum());
+        boolean jobs = any(results, r -> r.summary().app().jobs().stream().mapToLong(
+                j -> j.timeToResult().count()).sum());
+        List<String> header = new ArrayList<>(List.of("variant", "loop lag p50", "p99", "max"));
+        for (AppSummary.Endpoint e : first) {
+            header.addAll(List.of((manyServers ? e.key() : e.endpoint()) + " p50", "p99", "/s"));
+        }
+        addIf(header, rejected, "503");
+        addIf(header, unfinished, "unfinished");
+        addIf(header, slow, "slow cb");
+        if (jobs) {
+            header.addAll(List.of("result p50", "p99"));
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(header.toArray(String[]::new));
+        for (RunResult r : results) {
+            AppSummary app = r.summary().app();
+            List<String> row = new ArrayList<>();
+            row.add(r.scenario().variant());
+            LatencySummary lag = merged(r, "loop_lag");
+            row.addAll(List.of(ms(lag.p50Ms(), lag.count()), ms(lag.p99Ms(), lag.count()),
+                    ms(lag.maxMs(), lag.count())));
+            for (AppSummary.Endpoint e : app.endpoints()) {
+                row.add(ms(e.latency().p50Ms(), e.latency().count()));
+                row.add(ms(e.latency().p99Ms(), e.latency().count()));
+                row.add(String.format(Locale.ROOT, "%.1f", e.throughputPerSecond()));
+            }
+            while (row.size() < 4 + 3 * first.size()) {
+                row.add("-");
+            }
+            while (row.size() > 4 + 3 * first.size()) {
+                row.remove(row.size() - 1);
+            }
+            addIf(row, rejected, Long.toString(app.endpoints().stream().mapToLong(AppSummary.Endpoint::rejected)
+                    .sum()));
+            addIf(row, unfinished, Long.toString(app.endpoints().stream()
+                    .mapToLong(AppSummary.Endpoint::unfinished).sum()));
+            addIf(row, slow, Long.toString(app.loops().stream().mapToLong(AppSummary.Loop::slowCallbacks).sum()));
+            if (jobs) {
+                LatencySummary ttr = merged(r, "time_to_result");
+                row.add(ms(ttr.p50Ms(), ttr.count()));
+                row.add(ms(ttr.p99Ms(), ttr.count()));
+            }
+            rows.add(row.toArray(String[]::new));
+        }
+        return Tables.render(rows, 1);
+    }
+
+    private static boolean any(List<RunResult> results, java.util.function.ToLongFunction<RunResult> f) {
+        return results.stream().mapToLong(f).sum() > 0;
+    }
+
+    private static void addIf(List<String> row, boolean condition, String cell) {
+        if (condition) {
+            row.add(cell);
+        }
+    }
+
+    /** All distributions of one metric in a run, added together (loop lag over every worker). */
+    private static LatencySummary merged(RunResult r, String metric) {
+        LatencyRecorder all = new LatencyRecorder();
+        for (NamedLatency l : r.latencies()) {
+            if (l.metric().equals(metric)) {
+                all.add(l.recorder());
+            }
+        }
+        return all.summary();
     }
 
     static String pct(double fraction) {

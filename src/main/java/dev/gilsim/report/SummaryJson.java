@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gilsim.kernel.Durations;
+import dev.gilsim.metrics.AppSummary;
 import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.ProcessSummary;
 import dev.gilsim.metrics.RunSummary;
@@ -81,7 +82,77 @@ public final class SummaryJson {
         for (ThreadSummary t : sum.threads()) {
             threads.add(thread(t));
         }
+        if (!sum.app().isEmpty()) {
+            app(v, sum.app());
+        }
         return v;
+    }
+
+    /**
+     * Servers' figures, in arrays of named items like processes and threads, so sweeps address them
+     * as {@code loop_lag.api-0.p99_ms}, {@code endpoints.api/ping.latency.p99_ms},
+     * {@code executors.api-0/pool.queue_length_max}, {@code jobs.api.time_to_result.p50_ms}.
+     */
+    private static void app(ObjectNode v, AppSummary app) {
+        ArrayNode lag = v.putArray("loop_lag");
+        ArrayNode slow = v.putArray("slow_callbacks");
+        for (AppSummary.Loop l : app.loops()) {
+            ObjectNode o = latency(l.lag());
+            o.put("name", l.process());
+            lag.add(first(o, "name"));
+            ObjectNode s = JsonNodeFactory.instance.objectNode();
+            s.put("name", l.process());
+            s.put("count", l.slowCallbacks());
+            s.set("duration", latency(l.slowCallbackDuration()));
+            slow.add(s);
+        }
+        ArrayNode endpoints = v.putArray("endpoints");
+        for (AppSummary.Endpoint e : app.endpoints()) {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("name", e.key());
+            o.put("server", e.server());
+            o.put("endpoint", e.endpoint());
+            o.set("latency", latency(e.latency()));
+            number(o, "throughput_per_s", e.throughputPerSecond());
+            o.put("arrived", e.arrived());
+            o.put("completed", e.completed());
+            o.put("rejected", e.rejected());
+            o.put("unfinished", e.unfinished());
+            endpoints.add(o);
+        }
+        ArrayNode executors = v.putArray("executors");
+        for (AppSummary.Executor x : app.executors()) {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("process", x.process());
+            o.put("name", x.executor());
+            number(o, "queue_length_mean", x.queueLengthMean());
+            o.put("queue_length_max", x.queueLengthMax());
+            o.put("tasks_submitted", x.submitted());
+            o.put("tasks_completed", x.completed());
+            o.put("tasks_in_flight", x.inFlight());
+            o.put("workers_started", x.workersStarted());
+            o.set("queue_wait", latency(x.queueWait()));
+            executors.add(o);
+        }
+        ArrayNode jobs = v.putArray("jobs");
+        for (AppSummary.Jobs j : app.jobs()) {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("name", j.server());
+            o.set("time_to_result", latency(j.timeToResult()));
+            jobs.add(o);
+        }
+    }
+
+    /** The same object with {@code key} moved to the front, for readability. */
+    private static ObjectNode first(ObjectNode o, String key) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set(key, o.get(key));
+        o.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals(key)) {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
+        return out;
     }
 
     private static ObjectNode process(ProcessSummary p) {

@@ -14,12 +14,14 @@ import java.util.Map;
  */
 public final class Defaults {
     static final String RESOURCE = "/dev/gilsim/defaults.yaml";
-    private static final String FILE = "defaults.yaml";
+    static final String FILE = "defaults.yaml";
 
     private final MapNode scenarioDefaults;
     private final Map<PythonVersion, MapNode> versions = new LinkedHashMap<>();
     private final MapNode processStart;
     private final MapNode steps;
+    private final MapNode server;
+    private final MapNode executors;
 
     private Defaults(MapNode root) {
         MapNode base = root;
@@ -32,7 +34,9 @@ public final class Defaults {
         }
         processStart = r.map("process_start").node();
         steps = r.map("steps").node();
-        for (String key : new String[] {"versions", "process_start", "steps"}) {
+        server = r.map("server").node();
+        executors = r.map("executors").node();
+        for (String key : new String[] {"versions", "process_start", "steps", "server", "executors"}) {
             base = base.without(key);
         }
         this.scenarioDefaults = base;
@@ -72,6 +76,16 @@ public final class Defaults {
 
     public long processStart(String startMethod) {
         return MapReader.of(processStart, null).durationReq(startMethod);
+    }
+
+    /** What a {@code servers:} item leaves out, as a tree to merge the item over. */
+    public MapNode server() {
+        return server;
+    }
+
+    /** What an executor of {@code kind} leaves out, or empty for an unknown kind. */
+    public java.util.Optional<MapNode> executor(String kind) {
+        return executors.get(kind).map(n -> (MapNode) n);
     }
 
     public long syscall() {

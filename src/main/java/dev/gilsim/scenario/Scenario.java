@@ -12,6 +12,8 @@ import java.util.Objects;
  *
  * @param name the scenario's name, used for its output folder
  * @param variant the variant's name, or {@code "base"} when the file declares none
+ * @param processes plain processes of threads
+ * @param servers servers with event loops, pools and arrivals (model.md sections 5 and 6)
  */
 public record Scenario(
         String name,
@@ -26,18 +28,32 @@ public record Scenario(
         OsSettings machine,
         PythonVersion version,
         GilSettings python,
-        List<ProcessSpec> processes) {
+        List<ProcessSpec> processes,
+        List<ServerSetup> servers) {
 
     public Scenario {
         Objects.requireNonNull(name);
         processes = List.copyOf(processes);
+        servers = List.copyOf(servers);
         if (warmup >= duration) {
             throw new IllegalArgumentException("warm-up must be shorter than the duration");
         }
     }
 
+    /** A scenario of plain processes only. */
+    public Scenario(String name, String title, String description, String source, String variant,
+            String variantDescription, long duration, long warmup, long seed, OsSettings machine,
+            PythonVersion version, GilSettings python, List<ProcessSpec> processes) {
+        this(name, title, description, source, variant, variantDescription, duration, warmup, seed, machine,
+                version, python, processes, List.of());
+    }
+
+    public boolean hasServers() {
+        return !servers.isEmpty();
+    }
+
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, title, description, source, variant, variantDescription, duration, warmup,
-                newSeed, machine, version, python, processes);
+                newSeed, machine, version, python, processes, servers);
     }
 }

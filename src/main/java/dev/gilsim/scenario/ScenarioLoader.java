@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@link InputException} naming the file, line, column and field.
  */
 public final class ScenarioLoader {
-    static final String ROOT_EXPECTED = "a mapping with name, duration and processes";
+    static final String ROOT_EXPECTED = "a mapping with name, duration and processes or servers";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final long MAX_DURATION = 24L * 3600 * 1_000_000_000L;
     private static final int MAX_THREADS = 100_000;
@@ -111,6 +111,10 @@ public final class ScenarioLoader {
      */
     private Node withDefaults(MapNode parsed) {
         MapNode merged = (MapNode) Overrides.merge(defaults.scenarioDefaults(), parsed);
+        if (merged.has("servers")) {
+            merged = merged.with("servers", merged.keyLocation("servers"),
+                    ServerReader.withDefaults(defaults, merged.get("servers").orElseThrow()));
+        }
         return new MapNode(parsed.location(), parsed.path(), merged.values(), merged.keyLocations());
     }
 
@@ -133,13 +137,23 @@ public final class ScenarioLoader {
         Node pythonNode = r.req("python");
         PythonVersion version = version(MapReader.of(pythonNode, null));
         GilSettings python = python(pythonNode);
-        List<ProcessSpec> processes = processes(r.list("processes"), pythonNode);
+        if (!r.has("processes") && !r.has("servers")) {
+            throw new InputException(r.location(), "processes", "missing required field",
+                    "a list of processes, or a list of servers, or both");
+        }
+        List<ProcessSpec> processes = r.optList("processes").map(l -> processes(l, pythonNode)).orElse(List.of());
+        Set<String> processNames = new HashSet<>();
+        processes.forEach(p -> processNames.add(p.name()));
+        ServerReader servers = new ServerReader(defaults, version, machine.cores(),
+                n -> python(n == null ? pythonNode : Overrides.merge(pythonNode, n)));
+        List<ServerSetup> serverList = r.optList("servers").map(l -> servers.servers(l, processNames))
+                .orElse(List.of());
         r.finish();
         return new Scenario(name, title, description, source, variant, variantDescription, duration, warmup, seed,
-                machine, version, python, processes);
+                machine, version, python, processes, serverList);
     }
 
-    private static String name(MapReader r, String key) {
+    static String name(MapReader r, String key) {
         String name = r.stringReq(key);
         if (!NAME.matcher(name).matches()) {
             throw r.error(key, "'" + name + "' is not a valid name",
@@ -210,7 +224,7 @@ public final class ScenarioLoader {
 
     private List<ProcessSpec> processes(ListNode list, Node pythonNode) {
         if (list.size() == 0) {
-            throw InputException.at(list, "no processes", "at least one process with threads");
+            throw InputException.at(list, "no processes", "at least one process with threads, or no processes field");
         }
         if (list.size() > 1000) {
             throw InputException.at(list, "too many processes (" + list.size() + ")", "at most 1000");

@@ -67,6 +67,20 @@ class CliTest {
     }
 
     @Test
+    void serverScenariosAreByteIdenticalToo() throws IOException {
+        String f = "scenarios/ten-cpu-tasks-in-thread-pool.yaml";
+        run("run", f, "--out", dir.resolve("a").toString(), "--set", "duration=2s");
+        run("run", f, "--out", dir.resolve("b").toString(), "--set", "duration=2s");
+        byte[] a = Files.readAllBytes(dir.resolve("a/ten-cpu-tasks-in-thread-pool/summary.json"));
+        assertArrayEquals(a, Files.readAllBytes(dir.resolve("b/ten-cpu-tasks-in-thread-pool/summary.json")));
+        String text = new String(a, java.nio.charset.StandardCharsets.UTF_8);
+        for (String field : List.of("\"loop_lag\"", "\"endpoints\"", "\"throughput_per_s\"", "\"unfinished\"",
+                "\"slow_callbacks\"", "\"executors\"", "\"queue_length_mean\"", "\"jobs\"")) {
+            assertTrue(text.contains(field), field);
+        }
+    }
+
+    @Test
     void badInputGivesOneLocatedLineAndExitCode2() throws IOException {
         Path f = write("bad.yaml", SCENARIO.replace("duration: 300ms", "duration: -300ms"));
         Path out = dir.resolve("out");
@@ -119,10 +133,15 @@ class CliTest {
 
     @Test
     void runWithoutAFileRunsTheBuiltInScenarioAndSaysWhich() {
-        CliRunner.Outcome o = run("run", "--out", dir.toString(), "--set", "duration=200ms", "--set", "warmup=0");
+        CliRunner.Outcome o = run("run", "--out", dir.toString(), "--set", "duration=2s", "--set", "warmup=0");
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().startsWith("No scenario file given: running the built-in scenario scenarios/"), o.out());
-        assertTrue(Files.exists(dir.resolve("sleeper-beside-cpu/summary.json")));
+        assertTrue(o.out().startsWith("No scenario file given: running the built-in scenario "
+                + "scenarios/pow-thread-pool-vs-process-pool.yaml"), o.out());
+        // The servers table: one row per variant, loop lag and each endpoint side by side.
+        assertTrue(o.out().contains("variant"), o.out());
+        assertTrue(o.out().contains("loop lag p50"), o.out());
+        assertTrue(o.out().contains("process-reused"), o.out());
+        assertTrue(Files.exists(dir.resolve("pow-thread-pool-vs-process-pool/summary.json")));
     }
 
     @Test

@@ -159,7 +159,7 @@ class ScenarioLoaderTest {
 
     @Test
     void missingFieldNamesThePath() {
-        assertEquals("s.yaml:1:1: processes: missing required field (expected a list)",
+        assertEquals("s.yaml:1:1: processes: missing required field (expected a list of processes, or a list of servers, or both)",
                 error("name: x\nduration: 1s\n"));
     }
 

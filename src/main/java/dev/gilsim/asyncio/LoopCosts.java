@@ -1,0 +1,33 @@
+package dev.gilsim.asyncio;
+
+import static dev.gilsim.kernel.Durations.micros;
+
+import dev.gilsim.kernel.Distribution;
+import java.util.Objects;
+
+/**
+ * The event loop's own overheads, small but each a point where the GIL changes hands.
+ *
+ * @param select {@code epoll_wait(0)} when callbacks are ready: a syscall, the GIL released (G8)
+ * @param handle Python run per callback ({@code Handle._run}, the task's {@code __step})
+ * @param selfPipeWrite the caller's {@code send} in {@code call_soon_threadsafe} (L1, L3)
+ * @param selfPipeRead the loop's {@code _read_from_self} after a self-pipe wake-up
+ */
+public record LoopCosts(Distribution select, Distribution handle, Distribution selfPipeWrite,
+        Distribution selfPipeRead) {
+
+    /** Rough figures for CPython on Linux. */
+    public static final LoopCosts DEFAULT = new LoopCosts(Distribution.constant(micros(2)),
+            Distribution.constant(micros(5)), Distribution.constant(micros(3)), Distribution.constant(micros(3)));
+
+    /** No overheads at all, for timelines worked by hand. */
+    public static final LoopCosts FREE = new LoopCosts(Distribution.constant(0), Distribution.constant(0),
+            Distribution.constant(0), Distribution.constant(0));
+
+    public LoopCosts {
+        Objects.requireNonNull(select, "select");
+        Objects.requireNonNull(handle, "handle");
+        Objects.requireNonNull(selfPipeWrite, "selfPipeWrite");
+        Objects.requireNonNull(selfPipeRead, "selfPipeRead");
+    }
+}

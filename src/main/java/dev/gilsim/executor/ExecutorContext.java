@@ -1,0 +1,40 @@
+package dev.gilsim.executor;
+
+import dev.gilsim.interpreter.GilSettings;
+import dev.gilsim.interpreter.Interpreter;
+import dev.gilsim.interpreter.PythonVersion;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Where an executor lives: its process, the Python version whose defaults apply, the GIL settings
+ * of any child process it starts (by process name), and whom it reports to.
+ */
+public record ExecutorContext(
+        Interpreter process,
+        PythonVersion version,
+        Function<String, GilSettings> gilSettings,
+        ExecutorObserver observer) {
+
+    public ExecutorContext {
+        Objects.requireNonNull(process, "process");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(gilSettings, "gilSettings");
+        Objects.requireNonNull(observer, "observer");
+    }
+
+    /** Builds the pool a spec describes; {@code instance} names this copy (per-request pools differ). */
+    public Executor create(ExecutorSpec spec, String instance) {
+        if (spec instanceof ExecutorSpec.ThreadPool t) {
+            return new ThreadPool(this, t, instance);
+        } else if (spec instanceof ExecutorSpec.AnyioLimiter a) {
+            return new AnyioLimiter(this, a, instance);
+        } else {
+            return new ProcessPool(this, (ExecutorSpec.ProcessPool) spec, instance);
+        }
+    }
+
+    int cpus() {
+        return process.machine().os().cores();
+    }
+}

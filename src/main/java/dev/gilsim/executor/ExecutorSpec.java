@@ -1,0 +1,98 @@
+package dev.gilsim.executor;
+
+import static dev.gilsim.kernel.Durations.micros;
+import static dev.gilsim.kernel.Durations.seconds;
+
+import dev.gilsim.kernel.Distribution;
+import java.util.Objects;
+
+/** An executor as the scenario declares it, one instance per server process. */
+public sealed interface ExecutorSpec {
+
+    String name();
+
+    /** Whether the endpoint creates a new pool per request ({@code with ...() as pool:}) and shuts it down after. */
+    boolean perRequest();
+
+    /**
+     * E1: {@code concurrent.futures.ThreadPoolExecutor}.
+     *
+     * @param maxWorkers null for the Python version's default
+     * @param threadStart the submitter's cost of {@code Thread.start()} (a {@code clone} syscall)
+     */
+    record ThreadPool(String name, Integer maxWorkers, boolean perRequest, Distribution threadStart)
+            implements ExecutorSpec {
+        public static final Distribution DEFAULT_THREAD_START = Distribution.constant(micros(50));
+
+        public ThreadPool {
+            requireName(name);
+            if (maxWorkers != null && maxWorkers < 1) {
+                throw new IllegalArgumentException("max_workers must be at least 1");
+            }
+            Objects.requireNonNull(threadStart, "threadStart");
+        }
+
+        public ThreadPool(String name, Integer maxWorkers) {
+            this(name, maxWorkers, false, DEFAULT_THREAD_START);
+        }
+    }
+
+    /**
+     * E2: anyio's {@code CapacityLimiter} in front of its worker threads (FastAPI {@code def}
+     * endpoints and {@code def} dependencies, Starlette's {@code run_in_threadpool}).
+     *
+     * @param tokens 40 by default
+     * @param idleRetire idle threads older than this are stopped at the next submit (10 s)
+     */
+    record AnyioLimiter(String name, int tokens, long idleRetire, Distribution threadStart) implements ExecutorSpec {
+        public static final int DEFAULT_TOKENS = 40;
+        public static final long DEFAULT_IDLE_RETIRE = seconds(10);
+
+        public AnyioLimiter {
+            requireName(name);
+            if (tokens < 1) {
+                throw new IllegalArgumentException("a capacity limiter needs at least one token");
+            }
+            if (idleRetire <= 0) {
+                throw new IllegalArgumentException("idle retirement must be positive");
+            }
+            Objects.requireNonNull(threadStart, "threadStart");
+        }
+
+        public AnyioLimiter(String name) {
+            this(name, DEFAULT_TOKENS, DEFAULT_IDLE_RETIRE, ThreadPool.DEFAULT_THREAD_START);
+        }
+
+        @Override
+        public boolean perRequest() {
+            return false;
+        }
+    }
+
+    /**
+     * E3: {@code concurrent.futures.ProcessPoolExecutor}.
+     *
+     * @param maxWorkers null for the default, the CPU count
+     * @param startMethod null for the Python version's default
+     */
+    record ProcessPool(String name, Integer maxWorkers, StartMethod startMethod, boolean perRequest,
+            ProcessPoolCosts costs) implements ExecutorSpec {
+        public ProcessPool {
+            requireName(name);
+            if (maxWorkers != null && maxWorkers < 1) {
+                throw new IllegalArgumentException("max_workers must be at least 1");
+            }
+            Objects.requireNonNull(costs, "costs");
+        }
+
+        public ProcessPool(String name, Integer maxWorkers) {
+            this(name, maxWorkers, null, false, ProcessPoolCosts.DEFAULT);
+        }
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an executor needs a name");
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package dev.gilsim.metrics;
+
+import dev.gilsim.server.AppObserver;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Listens to servers, loops and executors and keeps model.md section 7's figures for them, inside
+ * the measurement window like {@link GilMetrics}: loop lag per process (L4) with its samples over
+ * time, slow callbacks, request latency per endpoint from intended arrival (L5), throughput,
+ * rejections, executor queue lengths weighted by time, and jobs' time to result. Counts of what is
+ * still unfinished at the end cover the whole run, since a request that arrived during the warm-up
+ * and never finished is still unfinished. Everything is listed in registration order, then in
+ * order of first appearance: never hash order.
+ */
+public final class AppMetrics implements AppObserver {
+    private final Window window;
+    private final Map<String, LoopStats> loops = new LinkedHashMap<>();
+    private final Map<String, EndpointStats> endpoints = new LinkedHashMap<>();
+    private final Map<String, PoolStats> pools = new LinkedHashMap<>();
+    private final Map<String, LatencyRecorder> jobs = new LinkedHashMap<>();
+    private boolean finished;
+
+    public AppMetrics(Window window) {
+        this.window = window;
+    }
+
+    public Window window() {
+        return window;
+    }
+
+    /** Lists a loop before it runs, so a loop that never reports still appears. */
+    public void registerLoop(String process) {
+        loop(process);
+    }
+
+    public void registerEndpoint(String server, String endpoint) {
+        endpoint(server, endpoint);
+    }
+
+    public void registerJobs(String server) {
+        jobs.computeIfAbsent(server, s -> new LatencyRecorder());
+    }
+
+    private LoopStats loop(String process) {
+        return loops.computeIfAbsent(process, p -> new LoopStats());
+    }
+
+    private EndpointStats endpoint(String server, String endpoint) {
+        return endpoints.computeIfAbsent(server + "/" + endpoint, k -> new EndpointStats(server, endpoint));
+    }
+
+    /** Per-request pools ({@code pool@3}) are counted together under their declared name. */
+    private PoolStats pool(String process, String executor) {
+        int at = executor.indexOf('@');
+        String base = at < 0 ? executor : executor.substring(0, at);
+        return pools.computeIfAbsent(process + "/" + base, k -> new PoolStats(process, base));
+    }
+
+    @Override
+    public void loopLag(String process, long lag, long now) {
+        if (lag < 0) {
+            throw new IllegalStateException("negative loop lag " + lag + " in " + process);
+        }
+        if (window.contains(now)) {
+            LoopStats l = loop(process);
+            l.lag.record(lag);
+            l.series.add(now, lag);
+        }
+    }
+
+    @Override
+    public void slowCallback(String process, long duration, long now) {
+        if (window.contains(now)) {
+            loop(process).slowCallbacks.record(duration);
+        }
+    }
+
+    @Override
+    public void requestArrived(String server, String endpoint, long now) {
+        EndpointStats e = endpoint(server, endpoint);
+        e.arrivedTotal++;
+        if (window.contains(now)) {
+            e.arrived++;
+        }
+    }
+
+    @Override
+    public void requestCompleted(String server, String endpoint, int worker, long latency, long now) {
+        EndpointStats e = endpoint(server, endpoint);
+        e.finishedTotal++;
+        if (window.contains(now)) {
+            e.completed++;
+            e.latency.record(latency);
+        }
+    }
+
+    @Override
+    public void requestRejected(String server, String endpoint, int worker, long latency, long now) {
+        EndpointStats e = endpoint(server, endpoint);
+        e.finishedTotal++;
+        if (window.contains(now)) {
+            e.rejected++;
+        }
+    }
+
+    @Override
+    public void jobResult(String server, long timeToResult, long now) {
+        LatencyRecorder r = jobs.computeIfAbsent(server, s -> new LatencyRecorder());
+        if (window.contains(now)) {
+            r.record(timeToResult);
+        }
+    }
+
+    @Override
+    public void executorQueueLength(String process, String executor, int length, long now) {
+        pool(process, executor).queueLength(executor, length, now, window);
+    }
+
+    @Override
+    public void taskSubmitted(String process, String executor, long now) {
+        PoolStats p = pool(process, executor);
+        p.submittedTotal++;
+        if (window.contains(now)) {
+            p.submitted++;
+        }
+    }
+
+    @Override
+    public void taskCompleted(String process, String executor, long queued, long now) {
+        PoolStats p = pool(process, executor);
+        p.completedTotal++;
+        if (window.contains(now)) {
+            p.completed++;
+            p.queueWait.record(queued);
+        }
+    }
+
+    @Override
+    public void workerStarted(String process, String executor, String worker, long now) {
+        PoolStats p = pool(process, executor);
+        if (window.contains(now)) {
+            p.workersStarted++;
+        }
+    }
+
+    /** Closes the time-weighted queue lengths at the end of the window. */
+    public void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        for (PoolStats p : pools.values()) {
+            p.close(window);
+        }
+    }
+
+    public boolean isEmpty() {
+        return loops.isEmpty() && endpoints.isEmpty() && pools.isEmpty() && jobs.isEmpty();
+    }
+
+    /** Loop lag per process, then latency per endpoint, each named for charts and files. */
+    public List<NamedLatency> latencies() {
+        List<NamedLatency> out = new ArrayList<>();
+        loops.forEach((process, l) -> out.add(new NamedLatency("loop_lag", process, l.lag)));
+        endpoints.forEach((key, e) -> out.add(new NamedLatency("latency", key, e.latency)));
+        jobs.forEach((server, r) -> out.add(new NamedLatency("time_to_result", server, r)));
+        return out;
+    }
+
+    /** Loop-lag samples over time, per process. */
+    public List<NamedSeries> series() {
+        List<NamedSeries> out = new ArrayList<>();
+        loops.forEach((process, l) -> out.add(new NamedSeries("loop_lag", process, l.series)));
+        return out;
+    }
+
+    public AppSummary summary() {
+        if (!finished) {
+            throw new IllegalStateException("summary before finish()");
+        }
+        double seconds = window.length() / 1e9;
+        List<AppSummary.Loop> l = new ArrayList<>();
+        loops.forEach((process, s) -> l.add(new AppSummary.Loop(process, s.lag.summary(), s.slowCallbacks.count(),
+                s.slowCallbacks.summary())));
+        List<AppSummary.Endpoint> e = new ArrayList<>();
+        for (EndpointStats s : endpoints.values()) {
+            e.add(new AppSummary.Endpoint(s.server, s.endpoint, s.latency.summary(), s.completed / seconds,
+                    s.arrived, s.completed, s.rejected, s.arrivedTotal - s.finishedTotal));
+        }
+        List<AppSummary.Executor> x = new ArrayList<>();
+        for (PoolStats s : pools.values()) {
+            x.add(new AppSummary.Executor(s.process, s.executor, s.area / (double) window.length(), s.max,
+                    s.submitted, s.completed, s.submittedTotal - s.completedTotal, s.workersStarted,
+                    s.queueWait.summary()));
+        }
+        List<AppSummary.Jobs> j = new ArrayList<>();
+        jobs.forEach((server, r) -> j.add(new AppSummary.Jobs(server, r.summary())));
+        return new AppSummary(l, e, x, j);
+    }
+
+    private static final class LoopStats {
+        final LatencyRecorder lag = new LatencyRecorder();
+        final TimeSeries series = new TimeSeries(TimeSeries.Unit.NANOSECONDS);
+        final LatencyRecorder slowCallbacks = new LatencyRecorder();
+    }
+
+    private static final class EndpointStats {
+        final String server;
+        final String endpoint;
+        final LatencyRecorder latency = new LatencyRecorder();
+        long arrived;
+        long completed;
+        long rejected;
+        long arrivedTotal;
+        long finishedTotal;
+
+        EndpointStats(String server, String endpoint) {
+            this.server = server;
+            this.endpoint = endpoint;
+        }
+    }
+
+    /** One declared pool of one process; per-request instances add up. */
+    private static final class PoolStats {
+        final String process;
+        final String executor;
+        final Map<String, Integer> instances = new LinkedHashMap<>();
+        final LatencyRecorder queueWait = new LatencyRecorder();
+        int length;
+        long since;
+        long area;
+        long max;
+        long submitted;
+        long completed;
+        long submittedTotal;
+        long completedTotal;
+        long workersStarted;
+
+        PoolStats(String process, String executor) {
+            this.process = process;
+            this.executor = executor;
+        }
+
+        void queueLength(String instance, int newLength, long now, Window w) {
+            int old = instances.getOrDefault(instance, 0);
+            instances.put(instance, newLength);
+            advance(now, w);
+            length += newLength - old;
+            if (w.contains(now)) {
+                max = Math.max(max, length);
+            }
+        }
+
+        private void advance(long now, Window w) {
+            long overlap = w.overlap(since, now);
+            area += length * overlap;
+            if (overlap > 0) {
+                max = Math.max(max, length);
+            }
+            since = now;
+        }
+
+        void close(Window w) {
+            advance(w.end(), w);
+        }
+    }
+}

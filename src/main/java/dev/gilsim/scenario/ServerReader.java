@@ -1,0 +1,388 @@
+package dev.gilsim.scenario;
+
+import dev.gilsim.asyncio.HandlerStep;
+import dev.gilsim.asyncio.LoopCosts;
+import dev.gilsim.asyncio.LoopSpec;
+import dev.gilsim.executor.ExecutorSpec;
+import dev.gilsim.executor.ProcessPoolCosts;
+import dev.gilsim.executor.StartMethod;
+import dev.gilsim.interpreter.GilSettings;
+import dev.gilsim.interpreter.PythonVersion;
+import dev.gilsim.kernel.Distribution;
+import dev.gilsim.server.ArrivalSpec;
+import dev.gilsim.server.BackgroundThreadSpec;
+import dev.gilsim.server.Dispatch;
+import dev.gilsim.server.EndpointKind;
+import dev.gilsim.server.EndpointSpec;
+import dev.gilsim.server.HttpOverhead;
+import dev.gilsim.server.JobQueueSpec;
+import dev.gilsim.server.LimitSpec;
+import dev.gilsim.server.ServerSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The {@code servers:} section (model.md sections 5 and 6): each item a FastAPI/uvicorn server with
+ * its workers, arrivals, endpoints, loop, executors, limits, job queue and background threads.
+ * Fields an item leaves out come from defaults.yaml's {@code server:} and {@code executors:}
+ * tables, merged in before {@code --set} and variants, so those can change any of them.
+ */
+final class ServerReader {
+    static final String SERVER_EXPECTED = "a mapping with name, endpoints and arrivals";
+    private static final List<String> ARRIVAL_KINDS = List.of("rate", "interval", "burst", "clients");
+    private static final List<String> EXECUTOR_KINDS = List.of("thread_pool", "anyio", "process_pool");
+    private static final int MAX_SERVERS = 100;
+    private static final int MAX_WORKERS = 256;
+    private static final int MAX_ENDPOINTS = 1000;
+    private static final int MAX_POOL_WORKERS = 10_000;
+    private static final int MAX_CLIENTS = 100_000;
+    private static final int MAX_BURST = 1_000_000;
+    private static final double MAX_RATE = 10_000_000;
+    private static final long MIN_HEARTBEAT = 100_000;
+
+    private final Defaults defaults;
+    private final HandlerStepReader steps;
+    private final ProgramReader programs;
+    private final PythonVersion version;
+    private final int cores;
+    private final Function<Node, GilSettings> python;
+
+    /** @param python binds a server's {@code python:} mapping, merged over the scenario's */
+    ServerReader(Defaults defaults, PythonVersion version, int cores, Function<Node, GilSettings> python) {
+        this.defaults = defaults;
+        this.steps = new HandlerStepReader(defaults.syscall());
+        this.programs = new ProgramReader(defaults.syscall());
+        this.version = version;
+        this.cores = cores;
+        this.python = python;
+    }
+
+    /** Merges the defaults under every server item (and executor item) of {@code servers}, if it is a list. */
+    static Node withDefaults(Defaults defaults, Node servers) {
+        if (!(servers instanceof ListNode list)) {
+            return servers;
+        }
+        List<Node> items = new ArrayList<>();
+        for (Node item : list.items()) {
+            Node merged = under(defaults.server(), item);
+            if (merged instanceof MapNode m && m.get("executors").orElse(null) instanceof ListNode xs) {
+                List<Node> executors = new ArrayList<>();
+                for (Node x : xs.items()) {
+                    String kind = x instanceof MapNode xm && xm.get("kind").orElse(null) instanceof ScalarNode k
+                            && !k.isNull() ? k.text().strip() : "";
+                    executors.add(defaults.executor(kind).map(d -> under(d, withoutDefaults(x))).orElse(x));
+                }
+                merged = m.with("executors", m.keyLocation("executors"),
+                        new ListNode(xs.location(), xs.path(), executors));
+            }
+            items.add(merged);
+        }
+        return new ListNode(list.location(), list.path(), items);
+    }
+
+    /**
+     * The item without the values an earlier merge took from defaults.yaml, so that a variant
+     * that changes an executor's kind gets the new kind's defaults and not the old kind's fields.
+     */
+    private static Node withoutDefaults(Node item) {
+        if (!(item instanceof MapNode m)) {
+            return item;
+        }
+        MapNode out = m;
+        for (String key : m.keys()) {
+            // By the value's location: an override of a default keeps the key's place but not its value.
+            if (m.values().get(key).location().file().equals(Defaults.FILE)) {
+                out = out.without(key);
+            }
+        }
+        return out;
+    }
+
+    /** {@code item} merged over {@code dflt}, keeping the item's own location and path. */
+    private static Node under(MapNode dflt, Node item) {
+        if (!(item instanceof MapNode m)) {
+            return item;
+        }
+        MapNode merged = (MapNode) Overrides.merge(dflt.withPath(m.path()), m);
+        return new MapNode(m.location(), m.path(), merged.values(), merged.keyLocations());
+    }
+
+    List<ServerSetup> servers(ListNode list, Set<String> processNames) {
+        if (list.size() > MAX_SERVERS) {
+            throw InputException.at(list, "too many servers (" + list.size() + ")", "at most " + MAX_SERVERS);
+        }
+        ListNode merged = (ListNode) withDefaults(defaults, list);
+        List<ServerSetup> out = new ArrayList<>();
+        Set<String> names = new HashSet<>(processNames);
+        for (Node item : merged.items()) {
+            MapReader s = MapReader.of(item, SERVER_EXPECTED);
+            String name = ScenarioLoader.name(s, "name");
+            if (!names.add(name)) {
+                throw s.error("name", "duplicate name '" + name + "' (servers and processes share one namespace)",
+                        "a unique name");
+            }
+            out.add(server(s, name));
+        }
+        return out;
+    }
+
+    private ServerSetup server(MapReader s, String name) {
+        GilSettings gil = python.apply(s.opt("python").orElse(null));
+        int workers = s.integer("workers", 1, 1, MAX_WORKERS);
+        Dispatch dispatch = s.choiceReq("dispatch", Dispatch.class);
+        ListNode endpointList = s.list("endpoints");
+        List<EndpointSpec> endpoints = endpoints(endpointList);
+        Set<String> endpointNames = new HashSet<>();
+        endpoints.forEach(e -> endpointNames.add(e.name()));
+        List<ArrivalSpec> arrivals = s.optList("arrivals").map(l -> arrivals(l, endpointNames)).orElse(List.of());
+        HttpOverhead http = http(s.map("http"));
+        LimitSpec limit = s.opt("limit").map(ServerReader::limit).orElse(null);
+        LoopSpec loop = loop(s.map("loop"));
+        List<ExecutorSpec> executors = s.optList("executors").map(this::executors).orElse(List.of());
+        Set<String> executorNames = new HashSet<>(Set.of("default", ServerSpec.ANYIO));
+        executors.forEach(x -> executorNames.add(x.name()));
+        checkExecutors(endpointList, endpoints, executorNames);
+        JobQueueSpec jobs = jobs(s.map("jobs"), endpointNames);
+        List<BackgroundThreadSpec> threads = s.optList("threads").map(this::threads).orElse(List.of());
+        s.finish();
+        try {
+            return new ServerSetup(new ServerSpec(name, workers, dispatch, arrivals, endpoints, http, limit, loop,
+                    executors, jobs, threads), gil);
+        } catch (IllegalArgumentException e) {
+            throw InputException.at(s.node(), e.getMessage());
+        }
+    }
+
+    private List<EndpointSpec> endpoints(ListNode list) {
+        if (list.size() == 0) {
+            throw InputException.at(list, "no endpoints", "at least one endpoint with name, kind and steps");
+        }
+        if (list.size() > MAX_ENDPOINTS) {
+            throw InputException.at(list, "too many endpoints (" + list.size() + ")", "at most " + MAX_ENDPOINTS);
+        }
+        List<EndpointSpec> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Node item : list.items()) {
+            MapReader e = MapReader.of(item, "a mapping with name, kind and steps");
+            String name = ScenarioLoader.name(e, "name");
+            if (!names.add(name)) {
+                throw e.error("name", "duplicate endpoint name '" + name + "'", "a unique name");
+            }
+            EndpointKind kind = kind(e.req("kind", "async or def"));
+            List<HandlerStep> handler = steps.steps(e.req("steps", "a list of steps"), kind == EndpointKind.ASYNC,
+                    "a def endpoint (it runs in a worker thread)");
+            double weight = e.number("weight", 1, 0, 1e9);
+            LimitSpec limit = e.opt("limit").map(ServerReader::limit).orElse(null);
+            e.finish();
+            out.add(new EndpointSpec(name, kind, handler, limit, weight));
+        }
+        return out;
+    }
+
+    private static EndpointKind kind(Node n) {
+        String t = Nodes.scalar(n, "async or def").text().strip();
+        return switch (t) {
+            case "async" -> EndpointKind.ASYNC;
+            case "def" -> EndpointKind.SYNC;
+            default -> throw InputException.at(n, InputException.quote(t) + " is not an endpoint kind",
+                    "async (async def, runs on the loop) or def (runs in anyio's thread pool)");
+        };
+    }
+
+    /** Run-in-executor steps must name an executor the server has; located at the step. */
+    private static void checkExecutors(ListNode endpointList, List<EndpointSpec> endpoints, Set<String> known) {
+        for (int i = 0; i < endpoints.size(); i++) {
+            MapNode item = (MapNode) endpointList.items().get(i);
+            ListNode stepNodes = (ListNode) item.get("steps").orElseThrow();
+            List<HandlerStep> handler = endpoints.get(i).steps();
+            for (int k = 0; k < handler.size(); k++) {
+                if (handler.get(k) instanceof HandlerStep.RunInExecutor r && !known.contains(r.executor())) {
+                    Node at = ((MapNode) ((MapNode) stepNodes.items().get(k)).get("run_in_executor").orElseThrow())
+                            .get("executor").orElseThrow();
+                    throw InputException.at(at, "unknown executor '" + r.executor() + "'",
+                            "one of " + String.join(", ", known.stream().sorted().toList())
+                                    + " (declare it under the server's executors)");
+                }
+            }
+        }
+    }
+
+    private List<ArrivalSpec> arrivals(ListNode list, Set<String> endpoints) {
+        List<ArrivalSpec> out = new ArrayList<>();
+        for (Node item : list.items()) {
+            MapReader a = MapReader.of(item, "a mapping with one of rate, interval, burst or clients");
+            List<String> present = ARRIVAL_KINDS.stream().filter(a::has).toList();
+            if (present.size() != 1) {
+                throw InputException.at(item, present.isEmpty() ? "no arrival kind" : "more than one arrival kind "
+                        + present, "exactly one of rate: 100/s (Poisson), interval: 200ms (fixed), burst: 10 "
+                        + "(at once, at `at`), clients: 4 (closed loop, with think)");
+            }
+            String endpoint = a.opt("endpoint").map(n -> {
+                String e = Nodes.string(n);
+                if (!endpoints.contains(e)) {
+                    throw InputException.at(n, "unknown endpoint '" + e + "'",
+                            "one of " + String.join(", ", endpoints.stream().sorted().toList()));
+                }
+                return e;
+            }).orElse(null);
+            ArrivalSpec spec = switch (present.get(0)) {
+                case "rate" -> {
+                    double rate = a.rateReq("rate");
+                    if (!(rate > 0) || rate > MAX_RATE) {
+                        throw a.error("rate", "must be above 0 and at most 10000000/s", null);
+                    }
+                    yield new ArrivalSpec.Poisson(rate, a.duration("start", 0), endpoint);
+                }
+                case "interval" -> new ArrivalSpec.FixedInterval(a.positiveDurationReq("interval"),
+                        a.duration("start", 0), endpoint);
+                case "burst" -> new ArrivalSpec.Burst(a.integerReq("burst", 1, MAX_BURST), a.duration("at", 0),
+                        endpoint);
+                default -> new ArrivalSpec.ClosedLoop(a.integerReq("clients", 1, MAX_CLIENTS),
+                        DistributionReader.read(a.req("think", DistributionReader.EXPECTED)), a.duration("start", 0),
+                        endpoint);
+            };
+            a.finish();
+            out.add(spec);
+        }
+        return out;
+    }
+
+    private static HttpOverhead http(MapReader h) {
+        HttpOverhead out = new HttpOverhead(DistributionReader.read(h.req("recv")),
+                DistributionReader.read(h.req("parse")), DistributionReader.read(h.req("respond")),
+                DistributionReader.read(h.req("send")));
+        h.finish();
+        return out;
+    }
+
+    /** {@code {concurrency: 4, queue: 0}}: at most 4 inside, none waiting (503); queue defaults to unbounded. */
+    private static LimitSpec limit(Node n) {
+        MapReader l = MapReader.of(n, "a mapping such as {concurrency: 4, queue: 0}");
+        int concurrency = l.integerReq("concurrency", 1, 1_000_000);
+        int queue = l.opt("queue").map(q -> q instanceof ScalarNode s && !s.quoted() && "unbounded".equals(s.text())
+                ? LimitSpec.UNBOUNDED_QUEUE : Nodes.integer(q, 0, 1_000_000_000)).orElse(LimitSpec.UNBOUNDED_QUEUE);
+        l.finish();
+        return new LimitSpec(concurrency, queue);
+    }
+
+    private static LoopSpec loop(MapReader l) {
+        Node hb = l.req("heartbeat", "a period such as 10ms, or off");
+        Long heartbeat = hb instanceof ScalarNode s && !s.quoted() && "off".equals(s.text()) ? null
+                : Nodes.positiveDuration(hb);
+        if (heartbeat != null && heartbeat < MIN_HEARTBEAT) {
+            throw InputException.at(hb, "is shorter than 100us", "a period of at least 100us, or off");
+        }
+        long slow = l.positiveDurationReq("slow_callback");
+        long resolution = l.durationReq("selector_resolution");
+        LoopCosts costs = new LoopCosts(DistributionReader.read(l.req("select")),
+                DistributionReader.read(l.req("handle")), DistributionReader.read(l.req("self_pipe_write")),
+                DistributionReader.read(l.req("self_pipe_read")));
+        l.finish();
+        return new LoopSpec(heartbeat, slow, resolution, costs);
+    }
+
+    private List<ExecutorSpec> executors(ListNode list) {
+        List<ExecutorSpec> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Node item : list.items()) {
+            MapReader x = MapReader.of(item, "a mapping with name and kind");
+            String name = ScenarioLoader.name(x, "name");
+            if (!names.add(name)) {
+                throw x.error("name", "duplicate executor name '" + name + "'", "a unique name");
+            }
+            Node kindNode = x.req("kind", "one of " + String.join(", ", EXECUTOR_KINDS));
+            String kind = Nodes.string(kindNode);
+            ExecutorSpec spec = switch (kind) {
+                case "thread_pool" -> new ExecutorSpec.ThreadPool(name, maxWorkers(x), x.bool("per_request", false),
+                        DistributionReader.read(x.req("thread_start")));
+                case "anyio" -> new ExecutorSpec.AnyioLimiter(name, x.integer("tokens", 40, 1, MAX_POOL_WORKERS),
+                        x.positiveDurationReq("idle_retire"), DistributionReader.read(x.req("thread_start")));
+                case "process_pool" -> processPool(x, name);
+                default -> throw InputException.at(kindNode, InputException.quote(kind) + " is not an executor kind"
+                        + Suggest.closest(kind, EXECUTOR_KINDS).map(c -> ", did you mean '" + c + "'?").orElse(""),
+                        "one of " + String.join(", ", EXECUTOR_KINDS));
+            };
+            x.finish();
+            out.add(spec);
+        }
+        return out;
+    }
+
+    private static Integer maxWorkers(MapReader x) {
+        return x.opt("max_workers").map(n -> Nodes.integer(n, 1, MAX_POOL_WORKERS)).orElse(null);
+    }
+
+    private ExecutorSpec processPool(MapReader x, String name) {
+        Integer maxWorkers = maxWorkers(x);
+        // E3: defaults.yaml's versions table names the start method; process_start gives its cost.
+        String methodName = x.string("start_method", defaults.version(version).stringReq("start_method"));
+        List<String> methods = List.of("fork", "forkserver", "spawn");
+        if (!methods.contains(methodName)) {
+            throw x.error("start_method", InputException.quote(methodName) + " is not a start method",
+                    "one of fork, forkserver, spawn");
+        }
+        StartMethod method = StartMethod.named(methodName);
+        long total = defaults.processStart(methodName);
+        long parentShare = Math.min(total, method.parentNanos());
+        ProcessPoolCosts costs = new ProcessPoolCosts(d(x, "pickle_args"), d(x, "wake_manager"),
+                d(x, "manager_hop"), d(x, "pipe_write"), d(x, "unpickle_args"), d(x, "pickle_result"),
+                d(x, "unpickle_result"), Distribution.constant(parentShare),
+                Distribution.constant(total - parentShare), d(x, "child_exit"));
+        return new ExecutorSpec.ProcessPool(name, maxWorkers, method, x.bool("per_request", false), costs);
+    }
+
+    private static Distribution d(MapReader x, String key) {
+        return DistributionReader.read(x.req(key, DistributionReader.EXPECTED));
+    }
+
+    private JobQueueSpec jobs(MapReader j, Set<String> endpoints) {
+        if (!j.has("submit") && !j.has("status") && !j.has("steps")) {
+            j.declare("workers", "poll_every");
+            j.finish();
+            return null;
+        }
+        String submit = endpointRef(j, "submit", endpoints);
+        String status = endpointRef(j, "status", endpoints);
+        if (submit.equals(status)) {
+            throw j.error("status", "is the submit endpoint too", "a different endpoint that reports the job");
+        }
+        int workers = j.integer("workers", 1, 1, MAX_WORKERS);
+        List<HandlerStep> job = steps.steps(j.req("steps", "a list of steps"), false, "a job (a plain function)");
+        Distribution poll = DistributionReader.read(j.req("poll_every", DistributionReader.EXPECTED));
+        j.finish();
+        return new JobQueueSpec(submit, status, workers, job, poll);
+    }
+
+    private static String endpointRef(MapReader j, String key, Set<String> endpoints) {
+        String e = j.stringReq(key);
+        if (!endpoints.contains(e)) {
+            throw j.error(key, "unknown endpoint '" + e + "'",
+                    "one of " + String.join(", ", endpoints.stream().sorted().toList()));
+        }
+        return e;
+    }
+
+    private List<BackgroundThreadSpec> threads(ListNode list) {
+        List<BackgroundThreadSpec> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Node t : list.items()) {
+            MapReader tr = MapReader.of(t, "a mapping with name and steps");
+            String name = ScenarioLoader.name(tr, "name");
+            int count = tr.integer("count", 1, 0, 10_000);
+            var program = programs.program(tr);
+            tr.finish();
+            for (int k = 1; k <= count; k++) {
+                String n = count == 1 ? name : name + "-" + k;
+                if (n.equals("loop") || !names.add(n)) {
+                    throw tr.error("name", "duplicate thread name '" + n + "' (the loop thread is 'loop')",
+                            "a unique name");
+                }
+                out.add(new BackgroundThreadSpec(n, program));
+            }
+        }
+        return out;
+    }
+}

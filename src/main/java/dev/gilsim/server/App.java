@@ -1,0 +1,65 @@
+package dev.gilsim.server;
+
+import dev.gilsim.interpreter.PythonVersion;
+import dev.gilsim.interpreter.GilSettings;
+import dev.gilsim.interpreter.Machine;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The entry point of this layer: puts an {@link AppSpec}'s servers (their processes, loops, pools,
+ * job workers and arrival processes) on a machine, so that a run is just
+ * {@code machine.simulator().runUntil(end)}, and checks the books afterwards.
+ */
+public final class App {
+    private final List<Server> servers = new ArrayList<>();
+
+    private App() {
+    }
+
+    /**
+     * @param gilSettings the GIL settings of every process this app creates, by process name:
+     *     {@code <server>-<i>} for server workers, {@code <worker>:<pool>-<k>} for process-pool
+     *     children (per-request pools: {@code <pool>@<n>}), {@code <server>-jobs-<i>} for job workers
+     */
+    public static App build(Machine machine, AppSpec spec, PythonVersion version,
+            Function<String, GilSettings> gilSettings, AppObserver observer) {
+        Objects.requireNonNull(machine, "machine");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(gilSettings, "gilSettings");
+        Objects.requireNonNull(observer, "observer");
+        App app = new App();
+        for (ServerSpec s : spec.servers()) {
+            app.servers.add(new Server(machine, s, version, gilSettings, observer));
+        }
+        return app;
+    }
+
+    public List<Server> servers() {
+        return Collections.unmodifiableList(servers);
+    }
+
+    public Server server(String name) {
+        for (Server s : servers) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no server " + name);
+    }
+
+    /**
+     * End-of-run books: every request that arrived was answered, rejected or is in flight; every
+     * task submitted to a pool completed or is in flight; every job is done, queued or running.
+     *
+     * @throws IllegalStateException naming the first thing that does not add up
+     */
+    public void checkInvariants() {
+        for (Server s : servers) {
+            s.checkInvariants();
+        }
+    }
+}

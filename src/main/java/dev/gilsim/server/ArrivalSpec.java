@@ -1,0 +1,77 @@
+package dev.gilsim.server;
+
+import dev.gilsim.kernel.Distribution;
+import java.util.Objects;
+
+/** How requests come to a server. Latency counts from each request's intended arrival (L5). */
+public sealed interface ArrivalSpec {
+
+    /** The endpoint every request of this source goes to, or null to draw one by weight. */
+    String endpoint();
+
+    /** Open loop: exponential gaps at {@code ratePerSecond}, from {@code start}. */
+    record Poisson(double ratePerSecond, long start, String endpoint) implements ArrivalSpec {
+        public Poisson(double ratePerSecond, long start) {
+            this(ratePerSecond, start, null);
+        }
+
+        public Poisson {
+            if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
+                throw new IllegalArgumentException("arrival rate must be positive");
+            }
+            requireStart(start);
+        }
+    }
+
+    /** Open loop: one request every {@code interval}, the first at {@code start}. */
+    record FixedInterval(long interval, long start, String endpoint) implements ArrivalSpec {
+        public FixedInterval(long interval, long start) {
+            this(interval, start, null);
+        }
+
+        public FixedInterval {
+            if (interval <= 0) {
+                throw new IllegalArgumentException("arrival interval must be positive");
+            }
+            requireStart(start);
+        }
+    }
+
+    /** {@code count} requests at once, at {@code at}. */
+    record Burst(int count, long at, String endpoint) implements ArrivalSpec {
+        public Burst(int count, long at) {
+            this(count, at, null);
+        }
+
+        public Burst {
+            if (count < 1) {
+                throw new IllegalArgumentException("a burst needs at least one request");
+            }
+            requireStart(at);
+        }
+    }
+
+    /**
+     * Closed loop: {@code clients} users, each sending a request, waiting for its response (or
+     * its job's result), thinking, and sending the next; never more than one in flight each.
+     */
+    record ClosedLoop(int clients, Distribution thinkTime, long start, String endpoint) implements ArrivalSpec {
+        public ClosedLoop(int clients, Distribution thinkTime, long start) {
+            this(clients, thinkTime, start, null);
+        }
+
+        public ClosedLoop {
+            if (clients < 1) {
+                throw new IllegalArgumentException("a closed loop needs at least one client");
+            }
+            Objects.requireNonNull(thinkTime, "thinkTime");
+            requireStart(start);
+        }
+    }
+
+    private static void requireStart(long start) {
+        if (start < 0) {
+            throw new IllegalArgumentException("arrivals cannot start before time 0");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.gilsim.metrics;
+
+import static dev.gilsim.kernel.Durations.millis;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class AppMetricsTest {
+
+    /**
+     * Window 100..300 ms. Pool p of api-0: 2 waiting from 50 to 150, 0 until 200, then a
+     * per-request instance p@1 adds 1 until the end. Inside the window: 2 for 50 ms, 0 for 50 ms,
+     * 1 for 100 ms: mean (100 + 0 + 100) / 200 = 1.0; max 2 (held inside the window).
+     */
+    @Test
+    void queueLengthIsWeightedByTimeInsideTheWindowAndPerRequestPoolsAddUp() {
+        AppMetrics m = new AppMetrics(new Window(millis(100), millis(300)));
+        m.executorQueueLength("api-0", "p", 2, millis(50));
+        m.executorQueueLength("api-0", "p", 0, millis(150));
+        m.executorQueueLength("api-0", "p@1", 1, millis(200));
+        m.finish();
+        AppSummary.Executor x = m.summary().executors().get(0);
+        assertEquals("p", x.executor());
+        assertEquals(1.0, x.queueLengthMean(), 1e-9);
+        assertEquals(2, x.queueLengthMax());
+    }
+
+    /** Completed and rejected count in the window; unfinished counts every request still open at the end. */
+    @Test
+    void requestsAreCountedByFate() {
+        AppMetrics m = new AppMetrics(new Window(millis(100), millis(1100)));
+        m.registerEndpoint("api", "ping");
+        m.requestArrived("api", "ping", millis(50));
+        m.requestArrived("api", "ping", millis(150));
+        m.requestArrived("api", "ping", millis(160));
+        m.requestArrived("api", "ping", millis(170));
+        m.requestCompleted("api", "ping", 0, millis(60), millis(110));
+        m.requestRejected("api", "ping", 0, millis(1), millis(171));
+        m.requestCompleted("api", "ping", 0, millis(10), millis(170));
+        m.finish();
+        AppSummary.Endpoint e = m.summary().endpoints().get(0);
+        assertEquals(3, e.arrived());
+        assertEquals(2, e.completed());
+        assertEquals(1, e.rejected());
+        assertEquals(1, e.unfinished());
+        assertEquals(2.0, e.throughputPerSecond(), 1e-9);
+        assertEquals(60.0, e.latency().maxMs(), 0.1);
+    }
+
+    @Test
+    void loopLagSamplesFormASeriesAndNeverGoNegative() {
+        AppMetrics m = new AppMetrics(new Window(0, millis(100)));
+        m.registerLoop("api-0");
+        m.loopLag("api-0", millis(1), millis(10));
+        m.loopLag("api-0", millis(5), millis(20));
+        assertThrows(IllegalStateException.class, () -> m.loopLag("api-0", -1, millis(30)));
+        NamedSeries s = m.series().get(0);
+        assertEquals("loop_lag:api-0", s.key());
+        assertArrayEquals(new long[] {millis(10), millis(20)}, s.series().times());
+        assertArrayEquals(new long[] {millis(1), millis(5)}, s.series().values());
+        assertEquals("loop_lag:api-0", m.latencies().get(0).key());
+    }
+}

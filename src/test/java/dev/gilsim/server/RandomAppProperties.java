@@ -1,0 +1,116 @@
+package dev.gilsim.server;
+
+import static dev.gilsim.kernel.Durations.micros;
+import static dev.gilsim.kernel.Durations.millis;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gilsim.asyncio.HandlerStep;
+import dev.gilsim.asyncio.LoopSpec;
+import dev.gilsim.executor.ExecutorSpec;
+import dev.gilsim.executor.ProcessPoolCosts;
+import dev.gilsim.executor.StartMethod;
+import dev.gilsim.interpreter.Build;
+import dev.gilsim.interpreter.GilSettings;
+import dev.gilsim.interpreter.WakeupPolicyKind;
+import dev.gilsim.kernel.Distribution;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+/**
+ * Small random apps (1 to 3 workers, any dispatch, async and def endpoints mixing every step kind,
+ * thread and process pools shared or per request, limits, open and closed arrivals), run for
+ * 300 ms of virtual time.
+ */
+class RandomAppProperties {
+
+    @Property(tries = 40)
+    void everyRequestAndTaskIsAccountedForAndLagIsNeverNegative(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        AppWorld w = run(seed);
+        // checkInvariants ran in runFor: arrived = completed + rejected + in flight; each pool's
+        // submitted = completed + in flight; each limit within bounds; jobs done, queued or running.
+        Server s = w.app.server("web");
+        assertEquals(s.arrived(), s.completed() + s.rejected() + s.inFlight());
+        assertTrue(w.log.lags.stream().allMatch(l -> l >= 0), "negative lag");
+        assertTrue(s.arrived() > 0);
+    }
+
+    @Property(tries = 15)
+    void sameSeedGivesIdenticalObservations(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        assertEquals(run(seed).log.lines, run(seed).log.lines);
+    }
+
+    private static AppWorld run(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        GilSettings gil = new GilSettings(millis(5), micros(5), Distribution.constant(micros(r.nextInt(0, 60))),
+                Distribution.constant(0), WakeupPolicyKind.values()[r.nextInt(WakeupPolicyKind.values().length)],
+                Build.GIL, 1.4);
+        AppWorld w = new AppWorld(r.nextInt(1, 5), seed, gil, AppSpec.of(randomServer(r)));
+        w.runFor(millis(300));
+        return w;
+    }
+
+    private static ServerSpec randomServer(SplittableRandom r) {
+        List<ExecutorSpec> pools = List.of(
+                new ExecutorSpec.ThreadPool("tp", r.nextInt(1, 4)),
+                new ExecutorSpec.ThreadPool("tp-per-request", null, true, ExecutorSpec.ThreadPool.DEFAULT_THREAD_START),
+                new ExecutorSpec.ProcessPool("pp", r.nextInt(1, 3), StartMethod.FORK, false, ProcessPoolCosts.DEFAULT),
+                new ExecutorSpec.ProcessPool("pp-per-request", 1, StartMethod.values()[r.nextInt(3)], true,
+                        ProcessPoolCosts.DEFAULT));
+        List<EndpointSpec> endpoints = new ArrayList<>();
+        int n = r.nextInt(1, 4);
+        for (int i = 0; i < n; i++) {
+            boolean async = r.nextBoolean();
+            List<HandlerStep> steps = new ArrayList<>();
+            int k = r.nextInt(1, 4);
+            for (int j = 0; j < k; j++) {
+                steps.add(async ? randomAsyncStep(r, pools) : randomSyncStep(r));
+            }
+            EndpointSpec e = new EndpointSpec("e" + i, async ? EndpointKind.ASYNC : EndpointKind.SYNC, steps,
+                    r.nextInt(4) == 0 ? new LimitSpec(r.nextInt(1, 4), r.nextInt(0, 3)) : null, r.nextInt(1, 4));
+            endpoints.add(e);
+        }
+        List<ArrivalSpec> arrivals = new ArrayList<>();
+        arrivals.add(new ArrivalSpec.Poisson(r.nextInt(20, 300), 0));
+        if (r.nextBoolean()) {
+            arrivals.add(new ArrivalSpec.ClosedLoop(r.nextInt(1, 5), new Distribution.Exponential(millis(2)), 0));
+        }
+        if (r.nextBoolean()) {
+            arrivals.add(new ArrivalSpec.Burst(r.nextInt(1, 20), millis(r.nextInt(0, 200))));
+        }
+        ServerSpec s = new ServerSpec("web", r.nextInt(1, 4), Dispatch.values()[r.nextInt(Dispatch.values().length)],
+                arrivals, endpoints, HttpOverhead.DEFAULT, null, LoopSpec.DEFAULT.withHeartbeat(millis(r.nextInt(1, 20))),
+                pools, null, List.of());
+        if (r.nextInt(4) == 0) {
+            s = s.withLimit(new LimitSpec(r.nextInt(1, 6), r.nextInt(0, 4)));
+        }
+        return s;
+    }
+
+    private static HandlerStep randomAsyncStep(SplittableRandom r, List<ExecutorSpec> pools) {
+        return switch (r.nextInt(5)) {
+            case 0 -> new HandlerStep.AwaitIo(new Distribution.Exponential(millis(3)));
+            case 1 -> new HandlerStep.AwaitSleep(Distribution.constant(micros(r.nextInt(100, 5000))));
+            case 2 -> new HandlerStep.RunInExecutor(pools.get(r.nextInt(pools.size())).name(),
+                    List.of(randomSyncStep(r), randomSyncStep(r)));
+            case 3 -> new HandlerStep.ToThread(List.of(randomSyncStep(r)));
+            default -> randomSyncStep(r);
+        };
+    }
+
+    private static HandlerStep randomSyncStep(SplittableRandom r) {
+        Distribution d = new Distribution.Exponential(micros(r.nextInt(50, 3000)));
+        return switch (r.nextInt(6)) {
+            case 0 -> new HandlerStep.Cpu(d);
+            case 1 -> new HandlerStep.Native(d);
+            case 2 -> new HandlerStep.NativeReleasing(d);
+            case 3 -> new HandlerStep.Syscall(Distribution.constant(micros(2)));
+            case 4 -> new HandlerStep.Io(d);
+            default -> new HandlerStep.Sleep(d);
+        };
+    }
+}
