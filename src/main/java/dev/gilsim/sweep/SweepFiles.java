@@ -37,7 +37,7 @@ public final class SweepFiles {
             line(w, header);
             for (PointResult r : results) {
                 for (String variant : r.variantNames()) {
-                    for (String metric : r.replications().get(0).variants().get(variant).keySet()) {
+                    for (String metric : r.metrics(variant)) {
                         List<String> lead = new ArrayList<>();
                         lead.add(Integer.toString(r.point()));
                         lead.addAll(r.values());
@@ -46,7 +46,8 @@ public final class SweepFiles {
                         for (PointResult.Replication rep : r.replications()) {
                             List<String> row = new ArrayList<>(lead);
                             row.addAll(List.of(Integer.toString(rep.replication()), Long.toString(rep.seed()),
-                                    num(rep.variants().get(variant).get(metric)), "", "", "", "", ""));
+                                    num(rep.variants().get(variant).getOrDefault(metric, Double.NaN)), "", "", "", "",
+                                    ""));
                             line(w, row);
                         }
                         Interval ci = Interval.of(r.values(variant, metric));
@@ -82,7 +83,7 @@ public final class SweepFiles {
                 ObjectNode v = variants.addObject();
                 v.put("name", variant);
                 ObjectNode metrics = v.putObject("metrics");
-                for (String metric : r.replications().get(0).variants().get(variant).keySet()) {
+                for (String metric : r.metrics(variant)) {
                     Interval ci = Interval.of(r.values(variant, metric));
                     ObjectNode m = metrics.putObject(metric);
                     m.put("n", ci.n());

@@ -39,7 +39,7 @@ public final class SweepOutputs {
 
     static void checkMetric(String metric, List<PointResult> results, Location where) {
         PointResult first = results.get(0);
-        var metrics = first.replications().get(0).variants().values().iterator().next().keySet();
+        var metrics = first.metrics(first.variantNames().get(0));
         if (!metrics.contains(metric)) {
             String close = Suggest.closest(metric, metrics).map(c -> " (did you mean '" + c + "'?)").orElse("");
             throw new InputException(where, "sweep.metric", "no run reports '" + metric + "'" + close,
@@ -68,6 +68,9 @@ public final class SweepOutputs {
                     name.add(variant);
                 }
                 Interval ci = Interval.of(r.values(variant, info.metric()));
+                if (ci.n() == 0) {
+                    continue;
+                }
                 lines.computeIfAbsent(name.isEmpty() ? info.metric() : String.join(", ", name), k -> new ArrayList<>())
                         .add(new double[] {x, ci.mean(), ci.halfWidth()});
             }

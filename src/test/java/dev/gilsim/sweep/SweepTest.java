@@ -124,4 +124,15 @@ class SweepTest {
         var chart = dev.gilsim.chart.SweepChart.build(spec);
         assertEquals(3, chart.getSeriesMap().size());
     }
+
+    /** Pool threads start lazily, so replications can differ in which threads (metrics) they report. */
+    @Test
+    void metricsMissingFromSomeReplicationsAverageOverThoseThatHaveThem() {
+        var a = new PointResult.Replication(0, 1, java.util.Map.of("base", java.util.Map.of("x", 1.0)));
+        var b = new PointResult.Replication(1, 2, java.util.Map.of("base", java.util.Map.of("x", 3.0, "y", 5.0)));
+        PointResult r = new PointResult(0, List.of("1ms"), List.of(a, b));
+        assertEquals(List.of("x", "y"), r.metrics("base"));
+        assertEquals(List.of(5.0), r.values("base", "y"));
+        assertEquals(2.0, Interval.of(r.values("base", "x")).mean(), 1e-12);
+    }
 }
