@@ -31,10 +31,8 @@ public final class AnyioLimiter implements Executor {
     private int running;
     private int threadsStarted;
     private int alive;
-    private long submitted;
-    private long completed;
+    private final TaskLedger ledger = new TaskLedger();
     private boolean shutdown;
-    private Runnable joined;
 
     AnyioLimiter(ExecutorContext ctx, ExecutorSpec.AnyioLimiter spec, String instance) {
         this.ctx = ctx;
@@ -67,7 +65,7 @@ public final class AnyioLimiter implements Executor {
         if (shutdown) {
             throw new IllegalStateException("limiter " + instance + " is shut down");
         }
-        submitted++;
+        ledger.submitted();
         ctx.observer().taskSubmitted(ctx.process().name(), name(), sim.now());
         retireExpired();
         Item item = new Item(task, done, sim.now());
@@ -124,46 +122,39 @@ public final class AnyioLimiter implements Executor {
     @Override
     public void shutdown(Runnable whenJoined) {
         shutdown = true;
-        joined = whenJoined;
+        ledger.awaitJoin(whenJoined);
         while (!idle.isEmpty()) {
             Worker w = idle.pollFirst();
             w.stopping = true;
             w.waker.wake();
         }
         if (alive == 0) {
-            fireJoined();
+            ledger.fireJoined();
         }
     }
 
-    private void fireJoined() {
-        Runnable j = joined;
-        joined = null;
-        if (j != null) {
-            j.run();
-        }
-    }
 
     @Override
     public long inFlight() {
-        return submitted - completed;
+        return ledger.inFlight();
     }
 
     @Override
     public long submittedCount() {
-        return submitted;
+        return ledger.submittedCount();
     }
 
     @Override
     public long completedCount() {
-        return completed;
+        return ledger.completedCount();
     }
 
     @Override
     public void checkInvariants() {
-        if (submitted - completed != waiting.size() + running || borrowed > spec.tokens() || borrowed < 0) {
+        if (ledger.inFlight() != waiting.size() + running || borrowed > spec.tokens() || borrowed < 0) {
             throw new IllegalStateException(String.format(Locale.ROOT,
                     "anyio limiter %s in %s: %d submitted, %d completed, %d waiting, %d running, %d/%d tokens",
-                    instance, ctx.process().name(), submitted, completed, waiting.size(), running, borrowed,
+                    instance, ctx.process().name(), ledger.submittedCount(), ledger.completedCount(), waiting.size(), running, borrowed,
                     spec.tokens()));
         }
     }
@@ -201,7 +192,7 @@ public final class AnyioLimiter implements Executor {
                     item = null;
                     started = false;
                     running--;
-                    completed++;
+                    ledger.completed();
                     ctx.observer().taskCompleted(ctx.process().name(), name(), startedAt - done.submittedAt(),
                             sim.now());
                     idleSince = sim.now();
@@ -219,7 +210,7 @@ public final class AnyioLimiter implements Executor {
                 if (stopping) {
                     alive--;
                     if (alive == 0 && shutdown) {
-                        fireJoined();
+                        ledger.fireJoined();
                     }
                     return Step.EXIT;
                 }

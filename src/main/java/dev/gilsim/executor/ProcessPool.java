@@ -42,13 +42,11 @@ public final class ProcessPool implements Executor {
     /** CPython's {@code _idle_worker_semaphore}: released per result, taken by a submit. */
     private int idleCredits;
     private int aliveChildren;
-    private long submitted;
-    private long completed;
+    private final TaskLedger ledger = new TaskLedger();
     private int inSubmitter;
     private int inChildren;
     private int inManager;
     private boolean shutdown;
-    private Runnable joined;
 
     ProcessPool(ExecutorContext ctx, ExecutorSpec.ProcessPool spec, String instance) {
         this.ctx = ctx;
@@ -87,7 +85,7 @@ public final class ProcessPool implements Executor {
         if (shutdown) {
             throw new IllegalStateException("cannot schedule new futures after shutdown: " + instance);
         }
-        submitted++;
+        ledger.submitted();
         inSubmitter++;
         ctx.observer().taskSubmitted(ctx.process().name(), name(), sim.now());
         Item item = new Item(task, done, sim.now());
@@ -149,45 +147,38 @@ public final class ProcessPool implements Executor {
     @Override
     public void shutdown(Runnable whenJoined) {
         shutdown = true;
-        joined = whenJoined;
+        ledger.awaitJoin(whenJoined);
         if (manager == null) {
-            fireJoined();
+            ledger.fireJoined();
         } else {
             manager.waker.wake();
         }
     }
 
-    private void fireJoined() {
-        Runnable j = joined;
-        joined = null;
-        if (j != null) {
-            j.run();
-        }
-    }
 
     @Override
     public long inFlight() {
-        return submitted - completed;
+        return ledger.inFlight();
     }
 
     @Override
     public long submittedCount() {
-        return submitted;
+        return ledger.submittedCount();
     }
 
     @Override
     public long completedCount() {
-        return completed;
+        return ledger.completedCount();
     }
 
     @Override
     public void checkInvariants() {
         long stages = inSubmitter + pending.size() + inChildren + results.size() + inManager;
-        if (submitted - completed != stages) {
+        if (ledger.inFlight() != stages) {
             throw new IllegalStateException(String.format(Locale.ROOT,
                     "process pool %s in %s: %d submitted, %d completed, but %d pickling, %d queued, "
                             + "%d in children, %d results waiting, %d in the manager",
-                    instance, ctx.process().name(), submitted, completed, inSubmitter, pending.size(), inChildren,
+                    instance, ctx.process().name(), ledger.submittedCount(), ledger.completedCount(), inSubmitter, pending.size(), inChildren,
                     results.size(), inManager));
         }
     }
@@ -258,7 +249,7 @@ public final class ProcessPool implements Executor {
                             .effect(() -> c.assign(it));
                     continue;
                 }
-                if (shutdown && submitted == completed) {
+                if (shutdown && ledger.inFlight() == 0) {
                     if (!stopsSent) {
                         stopsSent = true;
                         for (Child c : children) {
@@ -266,7 +257,7 @@ public final class ProcessPool implements Executor {
                         }
                     }
                     if (aliveChildren == 0) {
-                        fireJoined();
+                        ledger.fireJoined();
                         return Step.EXIT;
                     }
                 }
@@ -276,7 +267,7 @@ public final class ProcessPool implements Executor {
 
         private void finish(Item r) {
             inManager--;
-            completed++;
+            ledger.completed();
             idleCredits++;
             // The wait for a free child (including its start-up), as the thread pools report it.
             ctx.observer().taskCompleted(ctx.process().name(), name(), r.queued, sim.now());

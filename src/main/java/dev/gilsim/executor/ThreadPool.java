@@ -26,12 +26,10 @@ public final class ThreadPool implements Executor {
     /** Idle workers, longest idle first: the queue's lock wakes its waiters in FIFO order. */
     private final ArrayDeque<Worker> idle = new ArrayDeque<>();
     private final List<Worker> workers = new ArrayList<>();
-    private long submitted;
-    private long completed;
+    private final TaskLedger ledger = new TaskLedger();
     private int running;
     private int alive;
     private boolean shutdown;
-    private Runnable joined;
 
     ThreadPool(ExecutorContext ctx, ExecutorSpec.ThreadPool spec, String instance) {
         this.ctx = ctx;
@@ -67,7 +65,7 @@ public final class ThreadPool implements Executor {
             throw new IllegalStateException("cannot schedule new futures after shutdown: " + instance);
         }
         queue.add(new Item(task, done, sim.now()));
-        submitted++;
+        ledger.submitted();
         ctx.observer().taskSubmitted(ctx.process().name(), name, sim.now());
         ctx.observer().executorQueueLength(ctx.process().name(), name, queue.size(), sim.now());
         // E1 (_adjust_thread_count): an idle worker takes it; else a new thread, up to max_workers.
@@ -98,45 +96,38 @@ public final class ThreadPool implements Executor {
     @Override
     public void shutdown(Runnable whenJoined) {
         shutdown = true;
-        joined = whenJoined;
+        ledger.awaitJoin(whenJoined);
         // The None sentinels wake every idle worker; busy ones exit once the queue is empty.
         while (!idle.isEmpty()) {
             idle.pollFirst().waker.wake();
         }
         if (alive == 0) {
-            fireJoined();
+            ledger.fireJoined();
         }
     }
 
-    private void fireJoined() {
-        Runnable j = joined;
-        joined = null;
-        if (j != null) {
-            j.run();
-        }
-    }
 
     @Override
     public long inFlight() {
-        return submitted - completed;
+        return ledger.inFlight();
     }
 
     @Override
     public long submittedCount() {
-        return submitted;
+        return ledger.submittedCount();
     }
 
     @Override
     public long completedCount() {
-        return completed;
+        return ledger.completedCount();
     }
 
     @Override
     public void checkInvariants() {
-        if (submitted - completed != queue.size() + running) {
+        if (ledger.inFlight() != queue.size() + running) {
             throw new IllegalStateException(String.format(java.util.Locale.ROOT,
                     "thread pool %s in %s: %d submitted, %d completed, but %d queued and %d running",
-                    instance, ctx.process().name(), submitted, completed, queue.size(), running));
+                    instance, ctx.process().name(), ledger.submittedCount(), ledger.completedCount(), queue.size(), running));
         }
     }
 
@@ -161,7 +152,7 @@ public final class ThreadPool implements Executor {
                     Item done = current;
                     current = null;
                     running--;
-                    completed++;
+                    ledger.completed();
                     ctx.observer().taskCompleted(ctx.process().name(), name, startedAt - done.submittedAt(), sim.now());
                     // L3: the future's callback (call_soon_threadsafe) runs on this worker.
                     long cost = done.done().complete(thread);
@@ -181,7 +172,7 @@ public final class ThreadPool implements Executor {
                 if (shutdown) {
                     alive--;
                     if (alive == 0) {
-                        fireJoined();
+                        ledger.fireJoined();
                     }
                     return Step.EXIT;
                 }
