@@ -2,18 +2,26 @@ package dev.gilsim.run;
 
 import dev.gilsim.metrics.GilMetrics;
 import dev.gilsim.metrics.NamedLatency;
+import dev.gilsim.metrics.NamedSeries;
+import dev.gilsim.metrics.RunSummary;
 import dev.gilsim.metrics.ThreadMetrics;
+import dev.gilsim.metrics.Timeline;
+import dev.gilsim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
-import dev.gilsim.metrics.RunSummary;
-import dev.gilsim.scenario.Scenario;
 
 /**
- * A finished run: its summary and the metrics behind it (for tables and charts).
- * {@code wallNanos} is how long the run took on this computer; it is shown, never saved, since
- * saved results must not depend on the machine.
+ * A finished run: its summary and the metrics behind it (for tables and charts), the GIL timeline
+ * of a window, and every time series sampled (in a stable order; charts draw each one that is
+ * not empty). {@code wallNanos} is how long the run took on this computer; it is shown, never
+ * saved, since saved results must not depend on the machine.
  */
-public record RunResult(Scenario scenario, RunSummary summary, GilMetrics metrics, long wallNanos) {
+public record RunResult(Scenario scenario, RunSummary summary, GilMetrics metrics, Timeline timeline,
+        List<NamedSeries> series, long wallNanos) {
+
+    public RunResult {
+        series = List.copyOf(series);
+    }
 
     /**
      * Every latency distribution with at least one sample, in a stable order: per thread, the
