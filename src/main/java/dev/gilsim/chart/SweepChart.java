@@ -4,8 +4,6 @@ import dev.gilsim.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -34,13 +32,10 @@ public final class SweepChart {
         return build(spec.title(), spec.xTitle(), spec.yTitle(), spec.logX(), spec.lines());
     }
 
-    public static void write(Spec spec, Path file, boolean svg) throws IOException {
+    /** Writes the chart atomically (never half a picture). */
+    public static void write(Spec spec, Path file, ChartFormat format) throws IOException {
         XYChart chart = build(spec);
-        if (svg) {
-            writeSvg(chart, file);
-        } else {
-            writePng(chart, file);
-        }
+        AtomicFiles.write(file, out -> format.write(chart, out));
     }
 
     public static XYChart build(String title, String xTitle, String yTitle, boolean logX, List<Line> lines) {
@@ -73,14 +68,4 @@ public final class SweepChart {
         return xs.length > 1 && max / min >= 100;
     }
 
-    /** Writes a PNG atomically (never half a picture). */
-    public static void writePng(XYChart chart, Path file) throws IOException {
-        byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        AtomicFiles.write(file, out -> out.write(png));
-    }
-
-    public static void writeSvg(XYChart chart, Path file) throws IOException {
-        AtomicFiles.write(file, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
-                VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-    }
 }

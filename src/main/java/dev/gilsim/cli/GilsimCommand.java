@@ -12,11 +12,12 @@ import picocli.CommandLine.Spec;
             "Simulates CPython's GIL: an event loop, worker threads, process pools, server workers and",
             "CPU cores in virtual time, and reports latency distributions for every scenario.",
         },
-        subcommands = {RunCommand.class, CheckCommand.class, SweepCommand.class, MergeCommand.class,
-            BenchCommand.class},
+        subcommands = {RunCommand.class, ChartCommand.class, CheckCommand.class, SweepCommand.class,
+            MergeCommand.class, BenchCommand.class},
         footer = {"", "Examples:",
             "  gilsim run scenarios/sleeper-beside-cpu.yaml",
             "  gilsim run scenarios/convoy-effect.yaml --set python.switch_interval=1ms",
+            "  gilsim chart output/sleeper-beside-cpu",
             "  gilsim check scenarios/*.yaml"})
 final class GilsimCommand implements Runnable {
     @Spec

@@ -1,5 +1,6 @@
 package dev.gilsim.cli;
 
+import dev.gilsim.chart.ChartFormat;
 import dev.gilsim.report.Tables;
 import dev.gilsim.sweep.Interval;
 import dev.gilsim.sweep.PointResult;
@@ -41,7 +42,7 @@ final class MergeCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
-        boolean svg = chartFormat.svg();
+        ChartFormat format = chartFormat.format();
         SweepInfo info = null;
         for (Path d : dirs) {
             Path plan = d.resolve("plan.json");
@@ -71,7 +72,7 @@ final class MergeCommand implements Runnable {
             for (Path d : dirs) {
                 copyPoints(d, target);
             }
-            SweepOutputs.Written written = SweepOutputs.write(info, results, target, svg,
+            SweepOutputs.Written written = SweepOutputs.write(info, results, target, format,
                     new dev.gilsim.scenario.Location(target.resolve("plan.json").toString(), 1, 1));
             if (info.metric() != null) {
                 w.print(table(info, results));

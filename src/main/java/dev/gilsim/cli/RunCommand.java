@@ -1,8 +1,12 @@
 package dev.gilsim.cli;
 
+import dev.gilsim.chart.ChartFormat;
+import dev.gilsim.chart.OutputFolder;
 import dev.gilsim.report.AtomicFiles;
 import dev.gilsim.report.ConsoleTable;
+import dev.gilsim.report.RunData;
 import dev.gilsim.report.SummaryJson;
+import dev.gilsim.run.Progress;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.run.Simulation;
 import dev.gilsim.scenario.Scenario;
@@ -24,12 +28,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run scenario files and write output/<scenario>/summary.json for each.",
+        description = {"Run scenario files and write, for each, output/<scenario>/: summary.json,",
+            "percentiles.csv, threads.csv, trace.json, chart-data.json, charts/ and report.html.",
             "With no file, runs the built-in default scenario."},
         footer = {"", "Examples:",
             "  gilsim run scenarios/sleeper-beside-cpu.yaml",
             "  gilsim run scenarios/*.yaml --out results",
             "  gilsim run scenarios/sleeper-beside-cpu.yaml --set python.switch_interval=1ms --seed 7",
+            "  gilsim run scenarios/convoy-effect.yaml --window 2s..2.05s --format svg",
             "  gilsim run scenarios/pow-thread-pool-vs-process-pool.yaml --threads"})
 final class RunCommand implements Runnable {
     static final String BUILTIN = "pow-thread-pool-vs-process-pool.yaml";
@@ -49,6 +55,13 @@ final class RunCommand implements Runnable {
     @Option(names = "--threads", description = "Always print the per-thread table (for servers it is printed "
             + "only when short).")
     boolean threads;
+
+    @Mixin
+    ChartFormatOption chartFormat;
+
+    @Option(names = "--window", paramLabel = "START..END", converter = TimelineWindow.Converter.class,
+            description = TimelineWindow.HELP)
+    TimelineWindow window;
 
     @Mixin
     ScenarioOptions options;
@@ -76,8 +89,9 @@ final class RunCommand implements Runnable {
         Scenario first = file.first();
         w.printf("%n%s: %s%n", first.name(), first.title());
         List<RunResult> results = new ArrayList<>();
+        Progress progress = ProgressLine.forTerminal();
         for (Scenario s : file.variants()) {
-            results.add(Simulation.run(s));
+            results.add(new Simulation(s, TimelineWindow.resolve(window, s)).run(progress));
         }
         boolean servers = first.hasServers();
         if (servers) {
@@ -96,14 +110,16 @@ final class RunCommand implements Runnable {
         Path summary = dir.resolve("summary.json");
         try {
             AtomicFiles.write(summary, o -> SummaryJson.write(results, o));
+            OutputFolder.write(dir, RunData.of(results), chartFormat.format());
         } catch (IOException e) {
-            throw new UserException("cannot write " + summary + ": " + e.getMessage(), Cli.FAILURE);
+            throw new UserException("cannot write the results in " + dir + ": " + e.getMessage(), Cli.FAILURE);
         }
         long events = results.stream().mapToLong(r -> r.summary().events()).sum();
         long wall = results.stream().mapToLong(RunResult::wallNanos).sum();
         long simulated = results.stream().mapToLong(r -> r.scenario().duration()).sum();
-        w.printf(Locale.ROOT, "wrote %s  (%s simulated in %.2fs: %.1fM events/s)%n", summary,
-                dev.gilsim.kernel.Durations.format(simulated), wall / 1e9, events / (wall / 1e9) / 1e6);
+        w.printf(Locale.ROOT, "wrote %s and the charts; open %s  (%s simulated in %.2fs: %.1fM events/s)%n", summary,
+                dir.resolve(OutputFolder.REPORT), dev.gilsim.kernel.Durations.format(simulated), wall / 1e9,
+                events / (wall / 1e9) / 1e6);
     }
 
     static String builtin(String name) {

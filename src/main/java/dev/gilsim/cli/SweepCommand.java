@@ -1,5 +1,6 @@
 package dev.gilsim.cli;
 
+import dev.gilsim.chart.ChartFormat;
 import dev.gilsim.scenario.Location;
 import dev.gilsim.scenario.ScenarioLoader;
 import dev.gilsim.scenario.SweepPlan;
@@ -82,7 +83,7 @@ final class SweepCommand implements Runnable {
         if (parallel < 1 || parallel > 1024) {
             throw new UserException("--jobs must be 1 to 1024", Cli.BAD_INPUT);
         }
-        boolean svg = chartFormat.svg();
+        ChartFormat format = chartFormat.format();
         SweepPlan plan = new ScenarioLoader().loadSweep(file, plain, grid);
         if (plan.dimensions().isEmpty()) {
             throw new UserException(file + ": nothing to sweep: add a sweep section or --set PATH=V1,V2,...",
@@ -117,7 +118,7 @@ final class SweepCommand implements Runnable {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("points " + missing + " did not finish");
             }
-            SweepOutputs.Written written = SweepOutputs.write(info, results, dir, svg, metricAt);
+            SweepOutputs.Written written = SweepOutputs.write(info, results, dir, format, metricAt);
             if (info.metric() != null) {
                 w.print(MergeCommand.table(info, results));
             }

@@ -14,6 +14,13 @@ public final class LatencyRecorder {
         histogram.setAutoResize(true);
     }
 
+    /** A recorder holding a copy of {@code saved}'s counts, e.g. a histogram read back from a file. */
+    public static LatencyRecorder copyOf(Histogram saved) {
+        LatencyRecorder r = new LatencyRecorder();
+        r.histogram.add(saved);
+        return r;
+    }
+
     public void record(long nanos) {
         histogram.recordValue(Math.max(0, nanos));
     }

@@ -6,30 +6,26 @@ import dev.gilsim.metrics.NamedLatency;
 import dev.gilsim.metrics.NamedSeries;
 import dev.gilsim.metrics.RunSummary;
 import dev.gilsim.metrics.ThreadMetrics;
+import dev.gilsim.metrics.Timeline;
 import dev.gilsim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A finished run: its summary and the metrics behind it (for tables and charts), and every time
- * series sampled (in a stable order; charts draw each one that is not empty). {@code wallNanos} is
- * how long the run took on this computer; it is shown, never saved, since saved results must not
- * depend on the machine.
+ * A finished run: its summary and the metrics behind it (for tables and charts), the GIL timeline
+ * of a window, and every time series sampled (in a stable order; charts draw each one that is not
+ * empty). {@code wallNanos} is how long the run took on this computer; it is shown, never saved,
+ * since saved results must not depend on the machine.
  *
  * @param app the servers' metrics (empty for a scenario without servers)
  */
 public record RunResult(Scenario scenario, RunSummary summary, GilMetrics metrics, AppMetrics app,
-        List<NamedSeries> series, long wallNanos) {
+        Timeline timeline, List<NamedSeries> series, long wallNanos) {
 
     public RunResult {
         Objects.requireNonNull(app, "app");
         series = List.copyOf(series);
-    }
-
-    /** A run without servers or series. */
-    public RunResult(Scenario scenario, RunSummary summary, GilMetrics metrics, long wallNanos) {
-        this(scenario, summary, metrics, new AppMetrics(metrics.window()), List.of(), wallNanos);
     }
 
     /**

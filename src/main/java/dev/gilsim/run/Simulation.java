@@ -1,5 +1,6 @@
 package dev.gilsim.run;
 
+import dev.gilsim.interpreter.GilObserver;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.Machine;
@@ -9,8 +10,11 @@ import dev.gilsim.kernel.RandomStreams;
 import dev.gilsim.kernel.Simulator;
 import dev.gilsim.metrics.AppMetrics;
 import dev.gilsim.metrics.GilMetrics;
+import dev.gilsim.metrics.NamedSeries;
+import dev.gilsim.metrics.ReturnDelaySeries;
 import dev.gilsim.metrics.RunSummary;
 import dev.gilsim.metrics.Summaries;
+import dev.gilsim.metrics.TimelineRecorder;
 import dev.gilsim.metrics.Window;
 import dev.gilsim.scenario.ProcessSpec;
 import dev.gilsim.scenario.Scenario;
@@ -20,30 +24,47 @@ import dev.gilsim.server.App;
 import dev.gilsim.server.AppSpec;
 import dev.gilsim.server.EndpointSpec;
 import dev.gilsim.server.ServerSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /** Builds the world a scenario describes and runs it; one object per run, nothing shared. */
 public final class Simulation {
+    /** The timeline's default length, from the end of the warm-up on. */
+    public static final long DEFAULT_TIMELINE_NANOS = 200_000_000L;
+    /** Virtual time run between two progress reports. */
+    private static final int PROGRESS_SLICES = 200;
+
     private final Scenario scenario;
     private final Simulator sim = new Simulator();
     private final GilMetrics metrics;
     private final AppMetrics appMetrics;
+    private final TimelineRecorder timeline;
+    private final ReturnDelaySeries returnDelays;
     private final Machine machine;
     private final App app;
 
     public Simulation(Scenario scenario) {
+        this(scenario, defaultTimelineWindow(scenario));
+    }
+
+    /** {@code timelineWindow} is the part of the run the GIL timeline and trace show. */
+    public Simulation(Scenario scenario, Window timelineWindow) {
         this.scenario = scenario;
-        Window window = new Window(scenario.warmup(), scenario.duration());
-        this.metrics = new GilMetrics(window);
-        this.appMetrics = new AppMetrics(window);
-        this.machine = new Machine(sim, new RandomStreams(scenario.seed()), scenario.machine(), metrics);
+        Window measured = new Window(scenario.warmup(), scenario.duration());
+        this.metrics = new GilMetrics(measured);
+        this.appMetrics = new AppMetrics(measured);
+        this.timeline = new TimelineRecorder(timelineWindow);
+        this.returnDelays = new ReturnDelaySeries(measured);
+        GilObserver observer = GilObserver.both(metrics, GilObserver.both(timeline, returnDelays));
+        this.machine = new Machine(sim, new RandomStreams(scenario.seed()), scenario.machine(), observer);
         for (ProcessSpec p : scenario.processes()) {
             Interpreter interpreter = machine.newInterpreter(p.name(), p.gil());
             for (ThreadSpec t : p.threads()) {
                 PyThread thread = interpreter.newThread(t.name(), new ProgramRunner(t.program(),
                         done -> metrics.iterationCompleted(done, sim.now())));
                 metrics.register(thread);
+                timeline.register(thread);
                 thread.start(t.start());
             }
         }
@@ -87,6 +108,12 @@ public final class Simulation {
         };
     }
 
+    /** The first {@link #DEFAULT_TIMELINE_NANOS} after the warm-up, or less if the run ends sooner. */
+    public static Window defaultTimelineWindow(Scenario scenario) {
+        long start = scenario.warmup();
+        return new Window(start, Math.min(scenario.duration(), start + DEFAULT_TIMELINE_NANOS));
+    }
+
     public Simulator simulator() {
         return sim;
     }
@@ -101,17 +128,40 @@ public final class Simulation {
     }
 
     public RunResult run() {
+        return run(Progress.NONE);
+    }
+
+    /**
+     * Runs to the scenario's end. With a progress listener the run advances in slices of virtual
+     * time; the events and their order are the same as in one go, so the results are too.
+     */
+    public RunResult run(Progress progress) {
         long started = System.nanoTime();
-        sim.runUntil(scenario.duration());
+        long end = scenario.duration();
+        if (progress == Progress.NONE) {
+            sim.runUntil(end);
+        } else {
+            long slice = Math.max(1, end / PROGRESS_SLICES);
+            for (long t = Math.min(end, slice); ; t = Math.min(end, t + slice)) {
+                sim.runUntil(t);
+                progress.update(scenario.variant(), t, end, sim.eventsFired());
+                if (t == end) {
+                    break;
+                }
+            }
+        }
         metrics.finish();
         appMetrics.finish();
+        timeline.finish(end);
         if (app != null) {
             // Every request arrived is answered, rejected or in flight; every task is done or in flight.
             app.checkInvariants();
         }
         RunSummary summary = Summaries.of(scenario.variant(), machine, metrics, sim.eventsFired(),
                 appMetrics.summary());
-        return new RunResult(scenario, summary, metrics, appMetrics, appMetrics.series(),
+        List<NamedSeries> series = new ArrayList<>(appMetrics.series());
+        series.addAll(returnDelays.series());
+        return new RunResult(scenario, summary, metrics, appMetrics, timeline.timeline(), series,
                 System.nanoTime() - started);
     }
 

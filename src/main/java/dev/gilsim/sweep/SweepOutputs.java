@@ -1,5 +1,6 @@
 package dev.gilsim.sweep;
 
+import dev.gilsim.chart.ChartFormat;
 import dev.gilsim.chart.SweepChart;
 import dev.gilsim.scenario.InputException;
 import dev.gilsim.scenario.Location;
@@ -22,7 +23,7 @@ public final class SweepOutputs {
     private SweepOutputs() {
     }
 
-    public static Written write(SweepInfo info, List<PointResult> results, Path dir, boolean svg,
+    public static Written write(SweepInfo info, List<PointResult> results, Path dir, ChartFormat format,
             Location metricLocation) throws IOException {
         Path csv = dir.resolve("sweep.csv");
         Path json = dir.resolve("sweep.json");
@@ -31,8 +32,9 @@ public final class SweepOutputs {
         Path chart = null;
         if (info.metric() != null && info.x() != null) {
             checkMetric(info.metric(), results, metricLocation);
-            chart = dir.resolve("sweep-" + info.metric().replaceAll("[^A-Za-z0-9._-]+", "_") + (svg ? ".svg" : ".png"));
-            SweepChart.write(chart(info, results), chart, svg);
+            chart = dir.resolve("sweep-" + info.metric().replaceAll("[^A-Za-z0-9._-]+", "_") + "."
+                    + format.extension());
+            SweepChart.write(chart(info, results), chart, format);
         }
         return new Written(csv, json, chart);
     }

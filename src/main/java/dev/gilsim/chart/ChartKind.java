@@ -1,0 +1,91 @@
+package dev.gilsim.chart;
+
+import dev.gilsim.report.RunData;
+import dev.gilsim.report.VariantData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Every kind of chart a run gets, in report order; each builds its charts from the run's data
+ * alone. Adding a kind is adding one constant.
+ */
+public enum ChartKind {
+    TIMELINE(ChartKind::timelines),
+    GIL_SHARE(run -> List.of(new NamedChart("gil-share", "GIL share", "Where each thread's time went",
+            GilShareChart.of(run)))),
+    PERCENTILES(run -> perKey(run, "percentiles", "latency by percentile", PercentileChart::of)),
+    COMPARISON(run -> run.variants().size() < 2 ? List.of()
+            : perKey(run, "comparison", "p50, p99 and max by variant", ComparisonChart::of)),
+    HISTOGRAM(run -> perKey(run, "histogram", "histogram", DistributionCharts::histogram)),
+    CDF(run -> perKey(run, "cdf", "cumulative distribution", DistributionCharts::cdf)),
+    SERIES(ChartKind::series);
+
+    interface KeyChart {
+        org.knowm.xchart.internal.chartpart.Chart<?, ?> build(RunData run, String key);
+    }
+
+    private final Function<RunData, List<NamedChart>> build;
+
+    ChartKind(Function<RunData, List<NamedChart>> build) {
+        this.build = build;
+    }
+
+    public List<NamedChart> build(RunData run) {
+        return build.apply(run);
+    }
+
+    /** Every chart of every kind, in report order; file names are unique. */
+    public static List<NamedChart> all(RunData run) {
+        List<NamedChart> out = new ArrayList<>();
+        for (ChartKind k : values()) {
+            out.addAll(k.build(run));
+        }
+        return out;
+    }
+
+    private static List<NamedChart> perKey(RunData run, String prefix, String what, KeyChart chart) {
+        List<NamedChart> out = new ArrayList<>();
+        for (String key : run.latencyKeys()) {
+            out.add(new NamedChart(unique(out, prefix + "-" + ChartStyle.fileStem(key)), key, key + ": " + what,
+                    chart.build(run, key)));
+        }
+        return out;
+    }
+
+    private static List<NamedChart> timelines(RunData run) {
+        List<NamedChart> out = new ArrayList<>();
+        for (VariantData v : run.variants()) {
+            if (!v.timeline().lanes().isEmpty() && v.timeline().length() > 0) {
+                out.add(new NamedChart(unique(out, "timeline-" + ChartStyle.fileStem(v.name())), "GIL timeline",
+                        "GIL timeline, " + v.name(), TimelineChart.of(v)));
+            }
+        }
+        return out;
+    }
+
+    private static List<NamedChart> series(RunData run) {
+        List<NamedChart> out = new ArrayList<>();
+        for (String key : run.seriesKeys()) {
+            var chart = SeriesChart.of(run, key);
+            if (chart != null) {
+                out.add(new NamedChart(unique(out, "series-" + ChartStyle.fileStem(key)), "Over time",
+                        key + " over time", chart));
+            }
+        }
+        return out;
+    }
+
+    /** Keys that differ only in characters a file name cannot hold get a numeric suffix. */
+    private static String unique(List<NamedChart> so, String stem) {
+        String name = stem;
+        for (int n = 2; contains(so, name); n++) {
+            name = stem + "-" + n;
+        }
+        return name;
+    }
+
+    private static boolean contains(List<NamedChart> charts, String file) {
+        return charts.stream().anyMatch(c -> c.file().equals(file));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.gilsim.chart;
+
+import dev.gilsim.report.RunData;
+import dev.gilsim.report.VariantData;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A latency distribution as a histogram and as a cumulative distribution, variants overlaid.
+ * The histogram has {@value #BINS} equal bins from 0 to the largest p99.9 of any variant (larger
+ * values count in the last bin, so a rare 300 ms outlier does not squash the body into one bin);
+ * its y axis is the share of samples, so variants with different sample counts compare. The CDF
+ * covers every value up to the maximum.
+ */
+public final class DistributionCharts {
+    static final int BINS = 60;
+
+    private DistributionCharts() {
+    }
+
+    public static XYChart histogram(RunData run, String key) {
+        XYChart chart = chart(key + ": histogram", "milliseconds (bins up to p99.9; larger values in the last bin)",
+                "share of samples (%)");
+        long top = 1;
+        for (VariantData v : run.variants()) {
+            var l = RunData.latency(v, key);
+            if (l.isPresent()) {
+                top = Math.max(top, l.get().recorder().histogram().getValueAtPercentile(99.9));
+            }
+        }
+        double width = top / (double) BINS;
+        for (int i = 0; i < run.variants().size(); i++) {
+            VariantData v = run.variants().get(i);
+            var l = RunData.latency(v, key);
+            if (l.isEmpty() || l.get().recorder().count() == 0) {
+                continue;
+            }
+            Histogram h = l.get().recorder().histogram();
+            double[] counts = new double[BINS];
+            for (HistogramIterationValue value : h.recordedValues()) {
+                int bin = (int) Math.min(BINS - 1, Math.floor(h.medianEquivalentValue(value.getValueIteratedTo()) / width));
+                counts[bin] += value.getCountAtValueIteratedTo();
+            }
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (int b = 0; b < BINS; b++) {
+                // Each bin drawn flat across its width: a step outline.
+                double share = 100.0 * counts[b] / h.getTotalCount();
+                xs.add(b * width / 1e6);
+                ys.add(share);
+                xs.add((b + 1) * width / 1e6);
+                ys.add(share);
+            }
+            add(chart, v.name(), i, xs, ys);
+        }
+        chart.getStyler().setYAxisMin(0.0);
+        return chart;
+    }
+
+    public static XYChart cdf(RunData run, String key) {
+        XYChart chart = chart(key + ": cumulative distribution", "milliseconds", "share of samples at or below (%)");
+        for (int i = 0; i < run.variants().size(); i++) {
+            VariantData v = run.variants().get(i);
+            var l = RunData.latency(v, key);
+            if (l.isEmpty() || l.get().recorder().count() == 0) {
+                continue;
+            }
+            Histogram h = l.get().recorder().histogram();
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            xs.add(0.0);
+            ys.add(0.0);
+            for (HistogramIterationValue value : h.recordedValues()) {
+                double ms = h.highestEquivalentValue(value.getValueIteratedTo()) / 1e6;
+                xs.add(ms);
+                ys.add(ys.get(ys.size() - 1));
+                xs.add(ms);
+                ys.add(100.0 * value.getTotalCountToThisValue() / h.getTotalCount());
+            }
+            add(chart, v.name(), i, xs, ys);
+        }
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(100.0);
+        return chart;
+    }
+
+    private static XYChart chart(String title, String x, String y) {
+        XYChart chart = new XYChart(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        chart.setTitle(title);
+        chart.setXAxisTitle(x);
+        chart.setYAxisTitle(y);
+        ChartStyle.apply(chart.getStyler());
+        chart.getStyler().setXAxisMin(0.0);
+        return chart;
+    }
+
+    private static void add(XYChart chart, String name, int index, List<Double> xs, List<Double> ys) {
+        XYSeries s = chart.addSeries(name, xs, ys);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(ChartStyle.variant(index));
+        s.setLineWidth(1.8f);
+    }
+}

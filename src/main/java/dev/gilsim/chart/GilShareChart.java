@@ -1,0 +1,86 @@
+package dev.gilsim.chart;
+
+import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.report.RunData;
+import dev.gilsim.report.VariantData;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * Where each thread's time went over the measurement window, per variant: stacked bars of the
+ * shares holding the GIL, waiting for it, in I/O, in a GIL-releasing native call, blocked, and
+ * idle (not started yet or finished: the rest of the window). Descheduled time counts with what
+ * the thread was doing (holding, or in a native call), as in {@link ThreadSummary}.
+ */
+public final class GilShareChart {
+    /** The stacked parts, bottom to top. */
+    public enum Part {
+        HELD("holding the GIL", new Color(0x009E73), ThreadSummary::heldFraction),
+        WAITING("waiting for the GIL", new Color(0xD55E00), ThreadSummary::waitingFraction),
+        IO("in I/O or sleep", new Color(0x56B4E9), ThreadSummary::ioFraction),
+        NATIVE("native call, GIL released", new Color(0x0072B2), ThreadSummary::nativeReleasedFraction),
+        BLOCKED("blocked", new Color(0xBBBBBB), ThreadSummary::blockedFraction),
+        IDLE("idle (not started or done)", new Color(0xEEEEEE), GilShareChart::idle);
+
+        private final String label;
+        private final Color colour;
+        private final ToDoubleFunction<ThreadSummary> fraction;
+
+        Part(String label, Color colour, ToDoubleFunction<ThreadSummary> fraction) {
+            this.label = label;
+            this.colour = colour;
+            this.fraction = fraction;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public double fraction(ThreadSummary t) {
+            return fraction.applyAsDouble(t);
+        }
+    }
+
+    private GilShareChart() {
+    }
+
+    static double idle(ThreadSummary t) {
+        double busy = t.heldFraction() + t.waitingFraction() + t.ioFraction() + t.nativeReleasedFraction()
+                + t.blockedFraction();
+        return Math.max(0, 1 - busy);
+    }
+
+    public static CategoryChart of(RunData run) {
+        boolean variants = run.variants().size() > 1;
+        List<String> bars = new ArrayList<>();
+        List<ThreadSummary> threads = new ArrayList<>();
+        for (VariantData v : run.variants()) {
+            for (ThreadSummary t : v.threads()) {
+                bars.add((variants ? v.name() + ": " : "") + t.process() + "/" + t.thread());
+                threads.add(t);
+            }
+        }
+        CategoryChart chart = new CategoryChart(Math.max(ChartStyle.WIDTH, 260 + 70 * bars.size()), ChartStyle.HEIGHT + 80);
+        chart.setTitle(run.scenario() + ": where each thread's time went");
+        chart.setXAxisTitle(variants ? "variant: thread" : "thread");
+        chart.setYAxisTitle("share of the measured window (%)");
+        ChartStyle.apply(chart.getStyler());
+        chart.getStyler().setStacked(true);
+        chart.getStyler().setOverlapped(false);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(100.0);
+        chart.getStyler().setXAxisLabelRotation(bars.size() > 4 ? 30 : 0);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        for (Part p : Part.values()) {
+            List<Double> ys = threads.stream().map(t -> 100 * p.fraction(t)).toList();
+            CategorySeries s = chart.addSeries(p.label(), bars, ys);
+            s.setFillColor(p.colour);
+        }
+        return chart;
+    }
+}

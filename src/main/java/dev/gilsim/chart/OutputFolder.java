@@ -1,0 +1,88 @@
+package dev.gilsim.chart;
+
+import dev.gilsim.report.AtomicFiles;
+import dev.gilsim.report.ChartDataJson;
+import dev.gilsim.report.ChartFile;
+import dev.gilsim.report.HtmlReport;
+import dev.gilsim.report.PercentilesCsv;
+import dev.gilsim.report.RunData;
+import dev.gilsim.report.SavedRun;
+import dev.gilsim.report.ThreadsCsv;
+import dev.gilsim.report.TraceJson;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a run's output folder beside its {@code summary.json}: the data files, the charts in
+ * {@code charts/}, and {@code report.html} last, so the page never refers to a chart not yet
+ * written. Every file is written atomically. Chart files of the same format left in
+ * {@code charts/} by an earlier run, and no longer drawn, are removed.
+ */
+public final class OutputFolder {
+    public static final String CHARTS = "charts";
+    public static final String REPORT = "report.html";
+    public static final String PERCENTILES = "percentiles.csv";
+    public static final String THREADS = "threads.csv";
+
+    private OutputFolder() {
+    }
+
+    /** Writes everything a finished run leaves; returns the files written, data files first. */
+    public static List<Path> write(Path dir, RunData run, ChartFormat format) throws IOException {
+        List<Path> written = new ArrayList<>();
+        written.add(write(dir.resolve(PERCENTILES), out -> PercentilesCsv.write(run, out)));
+        written.add(write(dir.resolve(THREADS), out -> ThreadsCsv.write(run, out)));
+        written.add(write(dir.resolve(SavedRun.TRACE), out -> TraceJson.write(run, out)));
+        written.add(write(dir.resolve(SavedRun.CHART_DATA), out -> ChartDataJson.write(run, out)));
+        written.addAll(charts(dir, run, format));
+        return written;
+    }
+
+    /** {@code gilsim chart}: redraws the charts and the report of a saved run; returns the files written. */
+    public static List<Path> redraw(Path dir, ChartFormat format) throws IOException {
+        return charts(dir, SavedRun.read(dir), format);
+    }
+
+    private static List<Path> charts(Path dir, RunData run, ChartFormat format) throws IOException {
+        List<Path> written = new ArrayList<>();
+        List<ChartFile> files = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (NamedChart c : ChartKind.all(run)) {
+            String name = c.file() + "." + format.extension();
+            names.add(name);
+            written.add(write(dir.resolve(CHARTS).resolve(name), out -> format.write(c.chart(), out)));
+            files.add(new ChartFile(c.section(), c.title(), CHARTS + "/" + name));
+        }
+        removeStale(dir.resolve(CHARTS), format, names);
+        written.add(write(dir.resolve(REPORT), out -> HtmlReport.write(run, files, out)));
+        return written;
+    }
+
+    private static void removeStale(Path charts, ChartFormat format, Set<String> keep) throws IOException {
+        if (!Files.isDirectory(charts)) {
+            return;
+        }
+        List<Path> stale = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(charts, "*." + format.extension())) {
+            for (Path f : files) {
+                if (!keep.contains(f.getFileName().toString())) {
+                    stale.add(f);
+                }
+            }
+        }
+        for (Path f : stale) {
+            Files.deleteIfExists(f);
+        }
+    }
+
+    private static Path write(Path target, AtomicFiles.Content content) throws IOException {
+        AtomicFiles.write(target, content);
+        return target;
+    }
+}

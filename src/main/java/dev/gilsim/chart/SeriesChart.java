@@ -1,0 +1,58 @@
+package dev.gilsim.chart;
+
+import dev.gilsim.metrics.NamedSeries;
+import dev.gilsim.metrics.TimeSeries;
+import dev.gilsim.report.RunData;
+import dev.gilsim.report.VariantData;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A quantity over virtual time (loop lag, a thread's return delays, a queue's length): one line
+ * per variant through its samples; nanoseconds are shown as milliseconds.
+ */
+public final class SeriesChart {
+    private SeriesChart() {
+    }
+
+    /** Null when no variant has a sample of {@code key}: there is nothing to draw. */
+    public static XYChart of(RunData run, String key) {
+        XYChart chart = new XYChart(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        chart.setTitle(key + " over time");
+        chart.setXAxisTitle("virtual time (s)");
+        ChartStyle.apply(chart.getStyler());
+        boolean any = false;
+        for (int i = 0; i < run.variants().size(); i++) {
+            VariantData v = run.variants().get(i);
+            var named = RunData.series(v, key);
+            if (named.isEmpty() || named.get().series().isEmpty()) {
+                continue;
+            }
+            TimeSeries ts = named.get().series();
+            double scale = ts.unit() == TimeSeries.Unit.NANOSECONDS ? 1e-6 : 1;
+            chart.setYAxisTitle(yTitle(named.get()));
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            long[] times = ts.times();
+            long[] values = ts.values();
+            for (int p = 0; p < times.length; p++) {
+                xs.add(times[p] / 1e9);
+                ys.add(values[p] * scale);
+            }
+            XYSeries s = chart.addSeries(v.name(), xs, ys);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(ChartStyle.variant(i));
+            s.setLineWidth(1.2f);
+            any = true;
+        }
+        chart.getStyler().setYAxisMin(0.0);
+        return any ? chart : null;
+    }
+
+    static String yTitle(NamedSeries s) {
+        return ChartStyle.words(s.metric()) + (s.series().unit() == TimeSeries.Unit.NANOSECONDS ? " (ms)" : "");
+    }
+}

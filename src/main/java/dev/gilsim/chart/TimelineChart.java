@@ -1,0 +1,167 @@
+package dev.gilsim.chart;
+
+import dev.gilsim.interpreter.ThreadState;
+import dev.gilsim.metrics.Timeline;
+import dev.gilsim.report.VariantData;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The GIL timeline of one variant: a lane per thread (the first thread on top), each segment of
+ * the window coloured by what the thread was doing, with drop requests (on the lane of the holder
+ * asked to drop) and forced drops marked above the lanes. Time runs in milliseconds of virtual
+ * time from the start of the run.
+ *
+ * <p>XChart has no Gantt chart; each state is one line series drawn with a thick flat-capped
+ * stroke, a segment being two points at its lane's height and a NaN breaking the line before the
+ * next segment. So each series' segments can be read back from its data: see {@link #segments}.
+ */
+public final class TimelineChart {
+    static final String DROP_REQUESTS = "drop request (on the holder)";
+    static final String FORCED_DROPS = "forced drop";
+    private static final int LANE_PIXELS = 60;
+
+    /** The colours a timeline uses; several thread states may share one. */
+    public enum Category {
+        HOLDING("holding the GIL", new Color(0x009E73)),
+        WAITING("waiting for the GIL", new Color(0xD55E00)),
+        IO("in I/O or sleep", new Color(0x56B4E9)),
+        NATIVE("native call, GIL released", new Color(0x0072B2)),
+        BLOCKED("blocked", new Color(0xBBBBBB)),
+        DESCHEDULED("descheduled (no core)", new Color(0xE69F00)),
+        IDLE("not started or done", new Color(0xF2F2F2));
+
+        private final String label;
+        private final Color colour;
+
+        Category(String label, Color colour) {
+            this.label = label;
+            this.colour = colour;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public static Category of(ThreadState s) {
+            return switch (s) {
+                case HOLDING -> HOLDING;
+                case GIL_WAIT -> WAITING;
+                case IO -> IO;
+                case NATIVE_RELEASED -> NATIVE;
+                case BLOCKED -> BLOCKED;
+                case HOLDING_DESCHEDULED, NATIVE_DESCHEDULED -> DESCHEDULED;
+                case NOT_STARTED, DONE -> IDLE;
+            };
+        }
+    }
+
+    private TimelineChart() {
+    }
+
+    /** The y of a lane: the first thread on top. */
+    static double laneY(Timeline t, int lane) {
+        return t.lanes().size() - 1 - lane;
+    }
+
+    public static XYChart of(VariantData variant) {
+        Timeline t = variant.timeline();
+        int lanes = t.lanes().size();
+        XYChart chart = new XYChart(ChartStyle.WIDTH + 300, 150 + LANE_PIXELS * Math.max(1, lanes));
+        chart.setTitle(String.format(Locale.ROOT, "GIL timeline, %s: %s to %s ms%s", variant.name(),
+                ms(t.start()), ms(t.end()), t.truncated() ? " (cut short: segment cap reached)" : ""));
+        chart.setXAxisTitle("virtual time (ms)");
+        chart.setYAxisTitle("");
+        ChartStyle.apply(chart.getStyler());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setYAxisMin(-0.6);
+        chart.getStyler().setYAxisMax(lanes - 0.2);
+        // Lane names are text annotations above each lane: XChart's tick calculator does not
+        // reliably put custom labels on whole numbers.
+        chart.getStyler().setYAxisTicksVisible(false);
+        chart.getStyler().setPlotGridVerticalLinesVisible(true);
+        chart.getStyler().setXAxisMin(t.start() / 1e6);
+        chart.getStyler().setXAxisMax(t.end() / 1e6);
+        chart.getStyler().setPlotGridHorizontalLinesVisible(false);
+        double pixel = t.length() / 1e6 / (chart.getWidth() - 60.0);
+        for (int lane = 0; lane < lanes; lane++) {
+            String name = t.lanes().get(lane).qualifiedName();
+            // Text is centred on its point: shift it right by half its (estimated) width.
+            double x = t.start() / 1e6 + pixel * (6 + 3.6 * name.length());
+            chart.addAnnotation(new AnnotationText(name, x, laneY(t, lane) + 0.5, false));
+        }
+        Map<Category, List<Double>> xs = new EnumMap<>(Category.class);
+        Map<Category, List<Double>> ys = new EnumMap<>(Category.class);
+        for (Timeline.Segment s : t.segments()) {
+            Category c = Category.of(s.state());
+            List<Double> x = xs.computeIfAbsent(c, k -> new ArrayList<>());
+            List<Double> y = ys.computeIfAbsent(c, k -> new ArrayList<>());
+            double lane = laneY(t, s.lane());
+            x.add(s.start() / 1e6);
+            y.add(lane);
+            x.add(s.end() / 1e6);
+            y.add(lane);
+            x.add(Double.NaN);
+            y.add(Double.NaN);
+        }
+        float stroke = LANE_PIXELS * 0.38f;
+        for (Category c : Category.values()) {
+            if (!xs.containsKey(c)) {
+                continue;
+            }
+            XYSeries s = chart.addSeries(c.label(), xs.get(c), ys.get(c));
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(c.colour);
+            s.setLineStyle(new BasicStroke(stroke, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+        }
+        marks(chart, t, Timeline.MarkKind.DROP_REQUEST, DROP_REQUESTS, 0.3, SeriesMarkers.TRIANGLE_DOWN,
+                new Color(0xCC0000));
+        marks(chart, t, Timeline.MarkKind.FORCED_DROP, FORCED_DROPS, -0.3, SeriesMarkers.TRIANGLE_UP,
+                Color.BLACK);
+        return chart;
+    }
+
+    private static void marks(XYChart chart, Timeline t, Timeline.MarkKind kind, String name, double offset,
+            org.knowm.xchart.style.markers.Marker marker, Color colour) {
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (Timeline.Mark m : t.marks()) {
+            if (m.kind() == kind) {
+                x.add(m.at() / 1e6);
+                y.add(laneY(t, m.target()) + offset);
+            }
+        }
+        if (x.isEmpty()) {
+            return;
+        }
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(marker);
+        s.setMarkerColor(colour);
+    }
+
+    private static String ms(long nanos) {
+        return dev.gilsim.kernel.Durations.trim(nanos / 1e6);
+    }
+
+    /** The segments a state series draws, read back from its data: pairs of x (ms) between NaNs. */
+    static List<double[]> segments(XYSeries series) {
+        double[] x = series.getXData();
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i + 1 < x.length; i += 3) {
+            out.add(new double[] {x[i], x[i + 1], series.getYData()[i]});
+        }
+        return out;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.gilsim.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gilsim.metrics.LatencyRecorder;
+import dev.gilsim.metrics.LatencySummary;
+import dev.gilsim.metrics.NamedLatency;
+import dev.gilsim.metrics.NamedSeries;
+import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.metrics.TimeSeries;
+import dev.gilsim.metrics.Timeline;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code chart-data.json}: what {@code gilsim chart} needs to redraw a run's charts and report
+ * without simulating again, apart from the timeline (kept in {@code trace.json}): the scenario's
+ * header, and per variant its parameters, thread figures, latency histograms (HdrHistogram's
+ * compressed encoding, {@code encodeIntoCompressedByteBuffer}, in base64: decode one with
+ * {@code Histogram.decodeFromCompressedByteBuffer}, values in nanoseconds) and time series.
+ */
+public final class ChartDataJson {
+    public static final int FORMAT_VERSION = 1;
+
+    private ChartDataJson() {
+    }
+
+    public static void write(RunData run, OutputStream out) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        g.setPrettyPrinter(new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
+        g.writeStartObject();
+        g.writeNumberField("format_version", FORMAT_VERSION);
+        g.writeStringField("scenario", run.scenario());
+        g.writeStringField("title", run.title());
+        g.writeStringField("description", run.description());
+        g.writeStringField("source", run.source());
+        g.writeArrayFieldStart("variants");
+        for (VariantData v : run.variants()) {
+            variant(g, v);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+    }
+
+    private static void variant(JsonGenerator g, VariantData v) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", v.name());
+        g.writeStringField("description", v.description());
+        g.writeArrayFieldStart("parameters");
+        for (Parameter p : v.parameters()) {
+            g.writeStartObject();
+            g.writeStringField("name", p.name());
+            g.writeStringField("value", p.value());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("threads");
+        for (ThreadSummary t : v.threads()) {
+            g.writeStartObject();
+            List<String> row = ThreadsCsv.row(v.name(), t);
+            for (int i = 1; i < ThreadsCsv.HEADER.size(); i++) {
+                g.writeFieldName(ThreadsCsv.HEADER.get(i));
+                if (i <= 2) {
+                    g.writeString(row.get(i));
+                } else {
+                    g.writeNumber(new java.math.BigDecimal(row.get(i)));
+                }
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("latencies");
+        for (NamedLatency l : v.latencies()) {
+            g.writeStartObject();
+            g.writeStringField("metric", l.metric());
+            g.writeStringField("subject", l.subject());
+            g.writeNumberField("count", l.recorder().count());
+            g.writeStringField("histogram", encode(l.recorder().histogram()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("series");
+        for (NamedSeries s : v.series()) {
+            g.writeStartObject();
+            g.writeStringField("metric", s.metric());
+            g.writeStringField("subject", s.subject());
+            g.writeStringField("unit", s.series().unit().name().toLowerCase(java.util.Locale.ROOT));
+            g.writeFieldName("times_ns");
+            long[] times = s.series().times();
+            g.writeArray(times, 0, times.length);
+            g.writeFieldName("values");
+            long[] values = s.series().values();
+            g.writeArray(values, 0, values.length);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    static String encode(Histogram h) {
+        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int length = h.encodeIntoCompressedByteBuffer(buffer);
+        byte[] bytes = new byte[length];
+        buffer.flip();
+        buffer.get(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    static Histogram decode(String base64) throws IOException {
+        try {
+            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
+        } catch (DataFormatException | IllegalArgumentException e) {
+            throw new IOException("a histogram cannot be decoded: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the file back; timelines come from trace.json, by variant name (empty when missing). */
+    public static RunData read(InputStream in, Map<String, Timeline> timelines) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(in);
+        if (root == null || root.path("format_version").asInt() != FORMAT_VERSION) {
+            throw new IOException("not a gilsim chart-data.json of format version " + FORMAT_VERSION);
+        }
+        List<VariantData> variants = new ArrayList<>();
+        for (JsonNode v : root.path("variants")) {
+            variants.add(variant(v, timelines.getOrDefault(v.path("name").asText(), Timeline.empty(0, 0))));
+        }
+        return new RunData(root.path("scenario").asText(), root.path("title").asText(),
+                root.path("description").asText(), root.path("source").asText(), variants);
+    }
+
+    private static VariantData variant(JsonNode v, Timeline timeline) throws IOException {
+        List<Parameter> parameters = new ArrayList<>();
+        for (JsonNode p : v.path("parameters")) {
+            parameters.add(new Parameter(p.path("name").asText(), p.path("value").asText()));
+        }
+        List<ThreadSummary> threads = new ArrayList<>();
+        for (JsonNode t : v.path("threads")) {
+            threads.add(thread(t));
+        }
+        List<NamedLatency> latencies = new ArrayList<>();
+        for (JsonNode l : v.path("latencies")) {
+            latencies.add(new NamedLatency(l.path("metric").asText(), l.path("subject").asText(),
+                    LatencyRecorder.copyOf(decode(l.path("histogram").asText()))));
+        }
+        List<NamedSeries> series = new ArrayList<>();
+        for (JsonNode s : v.path("series")) {
+            TimeSeries.Unit unit = TimeSeries.Unit.valueOf(s.path("unit").asText().toUpperCase(java.util.Locale.ROOT));
+            series.add(new NamedSeries(s.path("metric").asText(), s.path("subject").asText(),
+                    TimeSeries.of(unit, longs(s.path("times_ns")), longs(s.path("values")))));
+        }
+        return new VariantData(v.path("name").asText(), v.path("description").asText(), parameters, latencies,
+                threads, timeline, series);
+    }
+
+    private static long[] longs(JsonNode array) {
+        long[] out = new long[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asLong();
+        }
+        return out;
+    }
+
+    private static ThreadSummary thread(JsonNode t) {
+        return new ThreadSummary(t.path("process").asText(), t.path("thread").asText(),
+                t.path("held_fraction").asDouble(), t.path("waiting_fraction").asDouble(),
+                t.path("io_fraction").asDouble(), t.path("native_released_fraction").asDouble(),
+                t.path("blocked_fraction").asDouble(), t.path("on_core_fraction").asDouble(),
+                t.path("descheduled_fraction").asDouble(), t.path("iterations").asLong(),
+                t.path("iterations_per_s").asDouble(), t.path("acquisitions").asLong(),
+                t.path("forced_drops").asLong(), t.path("voluntary_drops").asLong(),
+                t.path("drop_requests_made").asLong(), t.path("drop_requests_received").asLong(),
+                latency(t, "gil_wait"), latency(t, "return_delay"));
+    }
+
+    private static LatencySummary latency(JsonNode t, String name) {
+        return new LatencySummary(t.path(name + "_count").asLong(), t.path(name + "_mean_ms").asDouble(),
+                t.path(name + "_p50_ms").asDouble(), t.path(name + "_p90_ms").asDouble(),
+                t.path(name + "_p99_ms").asDouble(), t.path(name + "_p99_9_ms").asDouble(),
+                t.path(name + "_max_ms").asDouble());
+    }
+}

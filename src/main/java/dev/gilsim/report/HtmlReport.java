@@ -1,0 +1,207 @@
+package dev.gilsim.report;
+
+import dev.gilsim.metrics.LatencySummary;
+import dev.gilsim.metrics.NamedLatency;
+import dev.gilsim.metrics.ThreadSummary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code report.html}: one page per run with the scenario's title, description and parameters,
+ * the latency and thread tables, and every chart. It loads nothing from the network (no scripts,
+ * no web fonts, inline CSS) and refers to its charts and data files by relative paths, so the
+ * output folder opens from disk, or can be copied whole.
+ */
+public final class HtmlReport {
+    /** The data files the page links to, with what each holds. */
+    public static final Map<String, String> DATA_FILES = dataFiles();
+
+    private HtmlReport() {
+    }
+
+    private static Map<String, String> dataFiles() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("summary.json", "every figure of every variant");
+        m.put("percentiles.csv", "HdrHistogram percentile distribution of each latency, per variant");
+        m.put("threads.csv", "one row per variant and thread with every thread figure");
+        m.put("trace.json", "the GIL timeline in Chrome Trace Event Format: open it in ui.perfetto.dev "
+                + "or chrome://tracing");
+        m.put(SavedRun.CHART_DATA, "what 'gilsim chart' needs to redraw the charts");
+        return m;
+    }
+
+    public static void write(RunData run, List<ChartFile> charts, OutputStream out) throws IOException {
+        out.write(render(run, charts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String render(RunData run, List<ChartFile> charts) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(esc(run.title())).append(" - gilsim</title>\n<style>\n").append(CSS).append("</style>\n")
+                .append("</head>\n<body>\n");
+        h.append("<h1>").append(esc(run.title())).append("</h1>\n");
+        h.append("<p class=\"meta\">Scenario <code>").append(esc(run.scenario())).append("</code> from <code>")
+                .append(esc(run.source())).append("</code></p>\n");
+        h.append("<p>").append(esc(run.description())).append("</p>\n");
+        contents(h, charts);
+        files(h);
+        parameters(h, run);
+        latencies(h, run);
+        threads(h, run);
+        chartSections(h, charts);
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void contents(StringBuilder h, List<ChartFile> charts) {
+        h.append("<nav><a href=\"#files\">Files</a> · <a href=\"#parameters\">Parameters</a> · "
+                + "<a href=\"#latencies\">Latencies</a> · <a href=\"#threads\">Threads</a>");
+        for (String section : sections(charts)) {
+            h.append(" · <a href=\"#").append(anchor(section)).append("\">").append(esc(section)).append("</a>");
+        }
+        h.append("</nav>\n");
+    }
+
+    private static void files(StringBuilder h) {
+        h.append("<h2 id=\"files\">Files</h2>\n<ul>\n");
+        DATA_FILES.forEach((file, what) -> h.append("<li><a href=\"").append(esc(file)).append("\">")
+                .append(esc(file)).append("</a>: ").append(esc(what)).append("</li>\n"));
+        h.append("</ul>\n");
+    }
+
+    private static void parameters(StringBuilder h, RunData run) {
+        h.append("<h2 id=\"parameters\">Parameters</h2>\n<table>\n<tr><th>parameter</th>");
+        for (VariantData v : run.variants()) {
+            h.append("<th>").append(esc(v.name())).append("</th>");
+        }
+        h.append("</tr>\n");
+        boolean described = run.variants().stream().anyMatch(v -> !v.description().isBlank());
+        if (described) {
+            row(h, "description", run.variants().stream().map(VariantData::description).toList(), true);
+        }
+        Set<String> names = new LinkedHashSet<>();
+        run.variants().forEach(v -> v.parameters().forEach(p -> names.add(p.name())));
+        for (String name : names) {
+            List<String> values = new ArrayList<>();
+            for (VariantData v : run.variants()) {
+                values.add(v.parameters().stream().filter(p -> p.name().equals(name)).map(Parameter::value)
+                        .findFirst().orElse("-"));
+            }
+            row(h, name, values, true);
+        }
+        h.append("</table>\n");
+    }
+
+    private static void latencies(StringBuilder h, RunData run) {
+        h.append("<h2 id=\"latencies\">Latencies (ms)</h2>\n<table>\n<tr><th>latency</th><th>variant</th>"
+                + "<th>count</th><th>mean</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>max</th></tr>\n");
+        for (String key : run.latencyKeys()) {
+            for (VariantData v : run.variants()) {
+                var l = RunData.latency(v, key);
+                if (l.isEmpty()) {
+                    continue;
+                }
+                LatencySummary s = l.get().recorder().summary();
+                h.append("<tr><td><code>").append(esc(key)).append("</code></td><td>").append(esc(v.name()))
+                        .append("</td>");
+                cells(h, Long.toString(s.count()), ms(s.meanMs()), ms(s.p50Ms()), ms(s.p90Ms()), ms(s.p99Ms()),
+                        ms(s.p999Ms()), ms(s.maxMs()));
+                h.append("</tr>\n");
+            }
+        }
+        h.append("</table>\n<p class=\"meta\">return_delay: how late a thread ran Python again after a blocking "
+                + "call's intended end; gil_wait: from wanting the GIL to holding it.</p>\n");
+    }
+
+    private static void threads(StringBuilder h, RunData run) {
+        h.append("<h2 id=\"threads\">Threads</h2>\n<p class=\"meta\">Shares of the measured window; "
+                + "threads.csv has every figure.</p>\n<table>\n<tr><th>variant</th><th>thread</th><th>loops/s</th>"
+                + "<th>held</th><th>waiting</th><th>I/O</th><th>native</th><th>blocked</th><th>on core</th>"
+                + "<th>acquisitions</th><th>forced drops</th><th>drop requests</th></tr>\n");
+        for (VariantData v : run.variants()) {
+            for (ThreadSummary t : v.threads()) {
+                h.append("<tr><td>").append(esc(v.name())).append("</td><td>").append(esc(t.process() + "/" + t.thread()))
+                        .append("</td>");
+                cells(h, String.format(Locale.ROOT, "%.1f", t.iterationsPerSecond()), pct(t.heldFraction()),
+                        pct(t.waitingFraction()), pct(t.ioFraction()), pct(t.nativeReleasedFraction()),
+                        pct(t.blockedFraction()), pct(t.onCoreFraction()), Long.toString(t.acquisitions()),
+                        Long.toString(t.forcedDrops()), Long.toString(t.dropRequestsMade()));
+                h.append("</tr>\n");
+            }
+        }
+        h.append("</table>\n");
+    }
+
+    private static void chartSections(StringBuilder h, List<ChartFile> charts) {
+        for (String section : sections(charts)) {
+            h.append("<h2 id=\"").append(anchor(section)).append("\">").append(esc(section)).append("</h2>\n");
+            for (ChartFile c : charts) {
+                if (c.section().equals(section)) {
+                    h.append("<figure><img src=\"").append(esc(c.path())).append("\" alt=\"").append(esc(c.title()))
+                            .append("\"><figcaption><a href=\"").append(esc(c.path())).append("\">")
+                            .append(esc(c.path())).append("</a></figcaption></figure>\n");
+                }
+            }
+        }
+    }
+
+    static List<String> sections(List<ChartFile> charts) {
+        Set<String> s = new LinkedHashSet<>();
+        charts.forEach(c -> s.add(c.section()));
+        return List.copyOf(s);
+    }
+
+    private static void row(StringBuilder h, String name, List<String> values, boolean code) {
+        h.append("<tr><td>").append(code ? "<code>" + esc(name) + "</code>" : esc(name)).append("</td>");
+        for (String v : values) {
+            h.append("<td class=\"text\">").append(esc(v)).append("</td>");
+        }
+        h.append("</tr>\n");
+    }
+
+    private static void cells(StringBuilder h, String... values) {
+        for (String v : values) {
+            h.append("<td>").append(esc(v)).append("</td>");
+        }
+    }
+
+    private static String ms(double ms) {
+        return String.format(Locale.ROOT, "%.3f", ms);
+    }
+
+    private static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    }
+
+    static String anchor(String section) {
+        return "s-" + section.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static final String CSS = """
+            body { font-family: sans-serif; max-width: 1250px; margin: 2em auto; padding: 0 1em; color: #222; }
+            h1 { margin-bottom: 0.2em; }
+            h2 { border-bottom: 1px solid #ddd; padding-bottom: 0.2em; margin-top: 1.8em; }
+            .meta { color: #666; }
+            nav { margin: 1em 0; line-height: 1.6; }
+            table { border-collapse: collapse; margin: 0.5em 0; }
+            th, td { border: 1px solid #ddd; padding: 0.25em 0.6em; text-align: right; }
+            th { background: #f4f4f4; }
+            td:first-child, th:first-child, td.text { text-align: left; }
+            code { font-family: monospace; }
+            figure { margin: 1em 0; }
+            img { max-width: 100%; border: 1px solid #eee; }
+            figcaption { font-size: 0.85em; color: #666; }
+            """;
+}

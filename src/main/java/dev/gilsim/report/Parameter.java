@@ -1,0 +1,5 @@
+package dev.gilsim.report;
+
+/** One line of a run's parameter table: a name as the scenario file spells it, and its value. */
+public record Parameter(String name, String value) {
+}

@@ -1,0 +1,58 @@
+package dev.gilsim.report;
+
+import dev.gilsim.metrics.NamedLatency;
+import dev.gilsim.metrics.NamedSeries;
+import dev.gilsim.run.RunResult;
+import dev.gilsim.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A finished run of one scenario file, every variant, as the output folder shows it: what
+ * {@code gilsim run} hands to the writers, and what {@code gilsim chart} reads back from disk.
+ */
+public record RunData(String scenario, String title, String description, String source, List<VariantData> variants) {
+
+    public RunData {
+        variants = List.copyOf(variants);
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("a run has at least one variant");
+        }
+    }
+
+    public static RunData of(List<RunResult> results) {
+        Scenario s = results.get(0).scenario();
+        List<VariantData> variants = new ArrayList<>();
+        for (RunResult r : results) {
+            Scenario v = r.scenario();
+            variants.add(new VariantData(v.variant(), v.variantDescription(), Parameters.of(v), r.latencies(),
+                    r.summary().threads(), r.timeline(), r.series().stream().filter(n -> !n.series().isEmpty()).toList()));
+        }
+        return new RunData(s.name(), s.title(), s.description(), s.source().replace('\\', '/'), variants);
+    }
+
+    /** Every latency key of any variant ({@code return_delay:app/sleeper}), in order of first appearance. */
+    public List<String> latencyKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        variants.forEach(v -> v.latencies().forEach(l -> keys.add(l.key())));
+        return List.copyOf(keys);
+    }
+
+    /** Every time-series key of any variant, in order of first appearance. */
+    public List<String> seriesKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        variants.forEach(v -> v.series().forEach(l -> keys.add(l.key())));
+        return List.copyOf(keys);
+    }
+
+    public static Optional<NamedLatency> latency(VariantData v, String key) {
+        return v.latencies().stream().filter(l -> l.key().equals(key)).findFirst();
+    }
+
+    public static Optional<NamedSeries> series(VariantData v, String key) {
+        return v.series().stream().filter(l -> l.key().equals(key)).findFirst();
+    }
+}

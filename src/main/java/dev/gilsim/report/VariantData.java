@@ -1,0 +1,28 @@
+package dev.gilsim.report;
+
+import dev.gilsim.metrics.NamedLatency;
+import dev.gilsim.metrics.NamedSeries;
+import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.metrics.Timeline;
+import java.util.List;
+
+/**
+ * What the charts, tables and report show of one variant of a run. Everything in it can be saved
+ * and read back ({@link SavedRun}), so charts can be redrawn without simulating again.
+ */
+public record VariantData(
+        String name,
+        String description,
+        List<Parameter> parameters,
+        List<NamedLatency> latencies,
+        List<ThreadSummary> threads,
+        Timeline timeline,
+        List<NamedSeries> series) {
+
+    public VariantData {
+        parameters = List.copyOf(parameters);
+        latencies = List.copyOf(latencies);
+        threads = List.copyOf(threads);
+        series = List.copyOf(series);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.gilsim.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gilsim.metrics.Timeline;
+import dev.gilsim.report.PercentileTable;
+import dev.gilsim.report.RunData;
+import dev.gilsim.report.VariantData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+/** Chart models, never pixels: series, axes and data points. */
+class ChartModelsTest {
+    private static final String KEY = "return_delay:app/sleeper";
+    private static RunData run;
+
+    @BeforeAll
+    static void simulate() {
+        run = TestRuns.run();
+    }
+
+    @Test
+    void percentileAxisLabelsDecadesOfOneOverOneMinusP() {
+        // x = log10(1/(1-p)): p = 0 at 0, 90% at 1, 99% at 2, 99.9% at 3, 99.99% at 4.
+        assertEquals("0%", PercentileChart.label(0));
+        assertEquals("90%", PercentileChart.label(1));
+        assertEquals("99%", PercentileChart.label(2));
+        assertEquals("99.9%", PercentileChart.label(3));
+        assertEquals("99.99%", PercentileChart.label(4));
+        assertEquals("", PercentileChart.label(2.5));
+        assertEquals(1.0, PercentileChart.x(0.9), 1e-12);
+        assertEquals(3.0, PercentileChart.x(0.999), 1e-9);
+    }
+
+    @Test
+    void percentileChartHasALinePerVariantThroughThePercentileTable() {
+        XYChart chart = PercentileChart.of(run, KEY);
+        assertEquals(List.of("5ms", "1ms"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals("percentile", chart.getXAxisTitle());
+        assertEquals("milliseconds", chart.getYAxisTitle());
+        assertTrue(chart.getStyler().getXAxisMax() >= PercentileChart.MIN_X_MAX);
+        VariantData first = run.variants().get(0);
+        List<PercentileTable.Row> rows = PercentileTable.rows(RunData.latency(first, KEY).get().recorder().histogram());
+        XYSeries s = chart.getSeriesMap().get("5ms");
+        assertEquals(rows.size() - 1, s.getXData().length, "every row but the infinite last one");
+        for (int i = 0; i < s.getXData().length; i++) {
+            assertEquals(PercentileChart.x(rows.get(i).fraction()), s.getXData()[i], 1e-12);
+            assertEquals(rows.get(i).valueNanos() / 1e6, s.getYData()[i], 1e-12);
+        }
+        // The sleeper overshoots by about one switch interval: 5 ms here, 1 ms in the other variant.
+        double median5 = RunData.latency(first, KEY).get().recorder().summary().p50Ms();
+        double median1 = RunData.latency(run.variants().get(1), KEY).get().recorder().summary().p50Ms();
+        assertTrue(median5 > 4.5 && median5 < 6, "p50 " + median5);
+        assertTrue(median1 < 2, "p50 " + median1);
+    }
+
+    @Test
+    void timelineSegmentsAddUpToTheWindowForEachThread() {
+        VariantData v = run.variants().get(0);
+        Timeline t = v.timeline();
+        XYChart chart = TimelineChart.of(v);
+        double[] drawn = new double[t.lanes().size()];
+        for (TimelineChart.Category c : TimelineChart.Category.values()) {
+            XYSeries s = chart.getSeriesMap().get(c.label());
+            if (s == null) {
+                continue;
+            }
+            for (double[] seg : TimelineChart.segments(s)) {
+                int lane = (int) Math.round(t.lanes().size() - 1 - seg[2]);
+                drawn[lane] += seg[1] - seg[0];
+            }
+        }
+        for (double ms : drawn) {
+            assertEquals(t.length() / 1e6, ms, 1e-6);
+        }
+        assertEquals(100.0, t.start() / 1e6, 1e-9, "default window: from the end of the warm-up");
+        assertEquals(300.0, t.end() / 1e6, 1e-9, "200 ms long");
+        assertTrue(chart.getSeriesMap().containsKey(TimelineChart.DROP_REQUESTS));
+        assertTrue(chart.getSeriesMap().containsKey(TimelineChart.FORCED_DROPS));
+        assertEquals("virtual time (ms)", chart.getXAxisTitle());
+    }
+
+    @Test
+    void gilShareBarsAreStackedAndEachAddsUpToTheWholeWindow() {
+        CategoryChart chart = GilShareChart.of(run);
+        assertTrue(chart.getStyler().isStacked());
+        List<String> parts = List.of("holding the GIL", "waiting for the GIL", "in I/O or sleep",
+                "native call, GIL released", "blocked", "idle (not started or done)");
+        assertEquals(parts, List.copyOf(chart.getSeriesMap().keySet()));
+        int bars = chart.getSeriesMap().get(parts.get(0)).getXData().size();
+        assertEquals(4, bars, "two threads in each of two variants");
+        for (int bar = 0; bar < bars; bar++) {
+            double total = 0;
+            for (CategorySeries s : chart.getSeriesMap().values()) {
+                total += ((List<?>) s.getYData()).stream().skip(bar).map(n -> ((Number) n).doubleValue()).findFirst().get();
+            }
+            assertEquals(100.0, total, 1e-6);
+        }
+    }
+
+    @Test
+    void comparisonHasP50P99AndMaxPerVariant() {
+        CategoryChart chart = ComparisonChart.of(run, KEY);
+        assertEquals(ComparisonChart.SERIES, List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals(List.of("5ms", "1ms"), List.copyOf(chart.getSeriesMap().get("p50").getXData()));
+    }
+
+    @Test
+    void seriesChartDrawsSamplesOverTimeAndSkipsAMissingSeries() {
+        XYChart chart = SeriesChart.of(run, KEY);
+        assertEquals("return delay (ms)", chart.getYAxisTitle());
+        assertEquals("virtual time (s)", chart.getXAxisTitle());
+        double[] x = chart.getSeriesMap().get("5ms").getXData();
+        assertTrue(x[0] >= 0.1 && x[x.length - 1] <= 1.0, "samples lie in the measured window");
+        assertNull(SeriesChart.of(run, "loop_lag:app"));
+    }
+
+    @Test
+    void cdfEndsAtEveryCountedSample() {
+        XYChart chart = DistributionCharts.cdf(run, KEY);
+        double[] y = chart.getSeriesMap().get("1ms").getYData();
+        assertEquals(100.0, y[y.length - 1], 1e-9);
+        XYChart histogram = DistributionCharts.histogram(run, KEY);
+        double[] shares = histogram.getSeriesMap().get("1ms").getYData();
+        double total = 0;
+        for (int i = 0; i < shares.length; i += 2) {
+            total += shares[i];
+        }
+        assertEquals(100.0, total, 1e-6);
+    }
+
+    @Test
+    void everyChartRendersHeadlessInBothFormatsWithUniqueFileNames() throws IOException {
+        List<NamedChart> charts = ChartKind.all(run);
+        Set<String> files = new HashSet<>();
+        for (NamedChart c : charts) {
+            assertTrue(files.add(c.file()), "duplicate " + c.file());
+            for (ChartFormat f : ChartFormat.values()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                f.write(c.chart(), out);
+                assertFalse(out.size() == 0, c.file() + " rendered nothing");
+            }
+        }
+        assertTrue(files.contains("percentiles-return_delay-app-sleeper"));
+        assertTrue(files.contains("timeline-5ms"));
+        assertTrue(files.contains("gil-share"));
+    }
+
+    @Test
+    void svgIsText() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChartFormat.SVG.write(GilShareChart.of(run), out);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("<svg"));
+    }
+}

@@ -1,0 +1,139 @@
+package dev.gilsim.chart;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gilsim.metrics.Timeline;
+import dev.gilsim.report.RunData;
+import dev.gilsim.report.SavedRun;
+import dev.gilsim.report.TraceJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputFolderTest {
+    private static RunData run;
+
+    @BeforeAll
+    static void simulate() {
+        run = TestRuns.run();
+    }
+
+    @Test
+    void reportRefersOnlyToFilesThatExistAndLoadsNothingFromTheNetwork(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("summary.json"), "{}");
+        OutputFolder.write(dir, run, ChartFormat.PNG);
+        String html = Files.readString(dir.resolve(OutputFolder.REPORT));
+        Matcher m = Pattern.compile("(?:src|href)=\"([^\"#][^\"]*)\"").matcher(html);
+        int refs = 0;
+        while (m.find()) {
+            assertTrue(Files.isRegularFile(dir.resolve(m.group(1))), "missing " + m.group(1));
+            refs++;
+        }
+        assertTrue(refs > 10);
+        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script"));
+        assertTrue(html.contains("A sleeper beside a spinner") && html.contains("switch_interval"));
+    }
+
+    @Test
+    void sameRunGivesByteIdenticalDataFiles(@TempDir Path dir) throws IOException {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        OutputFolder.write(a, TestRuns.run(), ChartFormat.PNG);
+        OutputFolder.write(b, TestRuns.run(), ChartFormat.PNG);
+        for (String f : List.of("percentiles.csv", "threads.csv", "trace.json", "chart-data.json", "report.html")) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void percentilesCsvFollowsHdrHistogramsColumns(@TempDir Path dir) throws IOException {
+        OutputFolder.write(dir, run, ChartFormat.PNG);
+        List<String> lines = Files.readAllLines(dir.resolve("percentiles.csv"));
+        assertEquals("metric,subject,variant,value_ms,percentile,total_count,one_over_one_minus_p", lines.get(0));
+        assertTrue(lines.get(1).startsWith("return_delay,app/sleeper,5ms,"));
+        assertTrue(lines.stream().anyMatch(l -> l.endsWith(",Infinity")));
+        String threads = Files.readAllLines(dir.resolve("threads.csv")).get(0);
+        assertTrue(threads.startsWith("variant,process,thread,held_fraction,"));
+        assertTrue(threads.endsWith("return_delay_max_ms"));
+    }
+
+    @Test
+    void traceParsesAndNoThreadsEventsOverlap(@TempDir Path dir) throws IOException {
+        OutputFolder.write(dir, run, ChartFormat.PNG);
+        JsonNode root = new ObjectMapper().readTree(dir.resolve("trace.json").toFile());
+        Map<String, List<double[]>> byThread = new HashMap<>();
+        int instants = 0;
+        for (JsonNode e : root.path("traceEvents")) {
+            String ph = e.path("ph").asText();
+            if (ph.equals("X")) {
+                byThread.computeIfAbsent(e.path("pid").asText() + "/" + e.path("tid").asText(), k -> new ArrayList<>())
+                        .add(new double[] {e.path("ts").asDouble(), e.path("dur").asDouble()});
+            } else if (ph.equals("i")) {
+                instants++;
+            }
+        }
+        assertEquals(4, byThread.size(), "two threads in each of two variants");
+        assertTrue(instants > 0, "drop requests and forced drops");
+        for (List<double[]> events : byThread.values()) {
+            events.sort((x, y) -> Double.compare(x[0], y[0]));
+            for (int i = 1; i < events.size(); i++) {
+                assertTrue(events.get(i - 1)[0] + events.get(i - 1)[1] <= events.get(i)[0] + 1e-6, "overlap");
+            }
+        }
+    }
+
+    @Test
+    void traceReadsBackIntoTheSameTimeline(@TempDir Path dir) throws IOException {
+        OutputFolder.write(dir, run, ChartFormat.PNG);
+        Map<String, Timeline> read;
+        try (InputStream in = Files.newInputStream(dir.resolve("trace.json"))) {
+            read = TraceJson.read(in);
+        }
+        assertEquals(run.variants().get(0).timeline(), read.get("5ms"));
+        assertEquals(run.variants().get(1).timeline(), read.get("1ms"));
+    }
+
+    @Test
+    void redrawRecreatesTheChartsFromSavedData(@TempDir Path dir) throws IOException {
+        List<Path> first = OutputFolder.write(dir, run, ChartFormat.PNG);
+        for (Path p : first) {
+            if (p.startsWith(dir.resolve(OutputFolder.CHARTS))) {
+                Files.delete(p);
+            }
+        }
+        List<Path> redrawn = OutputFolder.redraw(dir, ChartFormat.PNG);
+        List<String> names = redrawn.stream().map(p -> dir.relativize(p).toString()).sorted().toList();
+        List<String> expected = first.stream().filter(p -> p.startsWith(dir.resolve(OutputFolder.CHARTS))
+                || p.endsWith(OutputFolder.REPORT)).map(p -> dir.relativize(p).toString()).sorted().toList();
+        assertEquals(expected, names);
+        names.forEach(n -> assertTrue(Files.isRegularFile(dir.resolve(n)), n));
+        RunData back = SavedRun.read(dir);
+        assertEquals(run.latencyKeys(), back.latencyKeys());
+        assertEquals(run.variants().get(0).latencies().get(0).recorder().histogram(),
+                back.variants().get(0).latencies().get(0).recorder().histogram());
+        assertEquals(run.seriesKeys(), back.seriesKeys());
+    }
+
+    @Test
+    void aFolderWithoutSavedDataIsNotASavedRun(@TempDir Path dir) {
+        SavedRun.NotASavedRunException e = assertThrows(SavedRun.NotASavedRunException.class,
+                () -> OutputFolder.redraw(dir, ChartFormat.PNG));
+        assertTrue(e.getMessage().contains("holds no saved run"));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.gilsim.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gilsim.chart.TestRuns;
+import dev.gilsim.scenario.Scenario;
+import dev.gilsim.scenario.ScenarioLoader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+    @Test
+    void runningInSlicesForProgressChangesNothing() {
+        Scenario s = new ScenarioLoader().load("tiny.yaml", TestRuns.YAML, List.of()).first();
+        List<Long> seen = new ArrayList<>();
+        RunResult sliced = new Simulation(s).run((variant, now, end, events) -> seen.add(now));
+        RunResult whole = new Simulation(s).run();
+        assertEquals(whole.summary(), sliced.summary());
+        assertEquals(whole.timeline(), sliced.timeline());
+        assertTrue(seen.size() > 100, "reported " + seen.size() + " times");
+        assertEquals(s.duration(), seen.get(seen.size() - 1));
+    }
+}
