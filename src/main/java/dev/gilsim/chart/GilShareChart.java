@@ -55,18 +55,40 @@ public final class GilShareChart {
         return Math.max(0, 1 - busy);
     }
 
+    /** Bars per variant at most: a per-request pool can start hundreds of short-lived threads. */
+    static final int MAX_THREADS_PER_VARIANT = 12;
+
+    /**
+     * The threads worth a bar: those that held or waited for the GIL, or computed, the longest,
+     * kept in the run's order; every thread when there are few.
+     */
+    static List<ThreadSummary> busiest(List<ThreadSummary> threads) {
+        if (threads.size() <= MAX_THREADS_PER_VARIANT) {
+            return threads;
+        }
+        ToDoubleFunction<ThreadSummary> busy = t -> t.heldFraction() + t.waitingFraction()
+                + t.nativeReleasedFraction();
+        List<ThreadSummary> ranked = new ArrayList<>(threads);
+        ranked.sort(java.util.Comparator.comparingDouble(busy).reversed());
+        List<ThreadSummary> keep = ranked.subList(0, MAX_THREADS_PER_VARIANT);
+        return threads.stream().filter(keep::contains).toList();
+    }
+
     public static CategoryChart of(RunData run) {
         boolean variants = run.variants().size() > 1;
         List<String> bars = new ArrayList<>();
         List<ThreadSummary> threads = new ArrayList<>();
+        boolean trimmed = false;
         for (VariantData v : run.variants()) {
-            for (ThreadSummary t : v.threads()) {
+            trimmed |= v.threads().size() > MAX_THREADS_PER_VARIANT;
+            for (ThreadSummary t : busiest(v.threads())) {
                 bars.add((variants ? v.name() + ": " : "") + t.process() + "/" + t.thread());
                 threads.add(t);
             }
         }
         CategoryChart chart = new CategoryChart(Math.max(ChartStyle.WIDTH, 260 + 70 * bars.size()), ChartStyle.HEIGHT + 80);
-        chart.setTitle(run.scenario() + ": where each thread's time went");
+        chart.setTitle(run.scenario() + ": where each thread's time went"
+                + (trimmed ? " (the " + MAX_THREADS_PER_VARIANT + " busiest threads per variant)" : ""));
         chart.setXAxisTitle(variants ? "variant: thread" : "thread");
         chart.setYAxisTitle("share of the measured window (%)");
         ChartStyle.apply(chart.getStyler());

@@ -165,4 +165,16 @@ class ChartModelsTest {
         ChartFormat.SVG.write(GilShareChart.of(run), out);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("<svg"));
     }
+
+    @Test
+    void serversChartTheirHeadlineFiguresAndNeverMoreThanTwelveKeys() {
+        List<String> keys = new java.util.ArrayList<>(List.of("loop_lag:api-0", "latency:api/ping", "return_delay:a/t"));
+        assertEquals(List.of("loop_lag:api-0", "latency:api/ping"), ChartKind.charted(keys));
+        List<String> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            threads.add("gil_wait:app/t" + i);
+        }
+        assertEquals(12, ChartKind.charted(threads).size());
+        assertEquals("gil_wait:app/t0", ChartKind.charted(threads).get(0));
+    }
 }
