@@ -1,13 +1,31 @@
 #!/usr/bin/env bash
-# Regenerates the images the README shows, from a fresh run of the sleeper scenario:
-#   docs/sleeper-percentiles.png  the sleeper's return delay by percentile
-#   docs/sleeper-timeline.png     the GIL timeline of 60 ms after the warm-up
-# Usage: docs/make-images.sh   (from anywhere; builds the jar if needed)
+# Regenerates every image the README shows, from fresh runs of the shipped scenarios:
+#   docs/images/pow-loop-lag-percentiles.png   loop lag by percentile, thread pool vs process pool
+#   docs/images/pow-timeline-thread-reused.png  the GIL timeline around one pow() call, thread pool
+#   docs/images/pow-timeline-process-reused.png the same, process pool
+#   docs/images/sleeper-percentiles.png         the sleeper's return delay by percentile
+#   docs/images/sleeper-timeline.png            60 ms of the sleeper beside a CPU-bound thread
+#   docs/images/switch-interval-sweep.png       the switch-interval sweep's chart
+# Usage: docs/make-images.sh   (from anywhere; builds the jar if needed; takes about a minute)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/target/docs-run"
+images="$root/docs/images"
+mkdir -p "$images"
+
+# One pow() request a second from 0.5 s on; the warm-up ends at 1 s: the call at 1.5 s.
+"$root/gilsim" run "$root/scenarios/pow-thread-pool-vs-process-pool.yaml" --out "$out" --window 1.49s..1.83s >/dev/null
+charts="$out/pow-thread-pool-vs-process-pool/charts"
+cp "$charts/percentiles-loop_lag-api-0.png" "$images/pow-loop-lag-percentiles.png"
+cp "$charts/timeline-thread-reused.png" "$images/pow-timeline-thread-reused.png"
+cp "$charts/timeline-process-reused.png" "$images/pow-timeline-process-reused.png"
+
 "$root/gilsim" run "$root/scenarios/sleeper-beside-cpu.yaml" --out "$out" --window 500ms..560ms >/dev/null
 charts="$out/sleeper-beside-cpu/charts"
-cp "$charts/percentiles-return_delay-app-sleeper.png" "$root/docs/sleeper-percentiles.png"
-cp "$charts/timeline-base.png" "$root/docs/sleeper-timeline.png"
-echo "wrote docs/sleeper-percentiles.png and docs/sleeper-timeline.png (full run: $out/sleeper-beside-cpu/report.html)"
+cp "$charts/percentiles-return_delay-app-sleeper.png" "$images/sleeper-percentiles.png"
+cp "$charts/timeline-base.png" "$images/sleeper-timeline.png"
+
+"$root/gilsim" sweep "$root/scenarios/switch-interval-sweep.yaml" --out "$out" >/dev/null
+cp "$out/switch-interval-sweep/sweep/sweep-threads.server_echo.iterations_per_s.png" "$images/switch-interval-sweep.png"
+
+echo "wrote $(ls "$images" | wc -l) images in docs/images (full runs under $out)"

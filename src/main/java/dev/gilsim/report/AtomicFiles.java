@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so a reader never sees half of one: the bytes go to a temporary file beside the
@@ -29,6 +31,10 @@ public final class AtomicFiles {
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 content.writeTo(out);
+            }
+            // createTempFile makes the file private (0600); results are meant to be read and shared.
+            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
