@@ -133,7 +133,6 @@ public final class AnyioLimiter implements Executor {
         }
     }
 
-
     @Override
     public long inFlight() {
         return ledger.inFlight();

@@ -155,7 +155,6 @@ public final class ProcessPool implements Executor {
         }
     }
 
-
     @Override
     public long inFlight() {
         return ledger.inFlight();

@@ -106,7 +106,6 @@ public final class ThreadPool implements Executor {
         }
     }
 
-
     @Override
     public long inFlight() {
         return ledger.inFlight();
