@@ -44,24 +44,9 @@ public enum ChartKind {
         return out;
     }
 
-    /** At most this many latencies or series get charts; percentiles.csv keeps every one. */
-    static final int MAX_CHARTED_KEYS = 12;
-
-    /**
-     * The keys worth a picture. A server's headline figures (loop lag, endpoint latency, jobs' time
-     * to result) when it has any, since a per-request pool can start hundreds of threads; otherwise
-     * the threads' own figures. Never more than {@link #MAX_CHARTED_KEYS}, in the run's order.
-     */
-    static List<String> charted(List<String> keys) {
-        List<String> headline = keys.stream().filter(k -> k.startsWith("loop_lag:") || k.startsWith("latency:")
-                || k.startsWith("time_to_result:")).toList();
-        List<String> chosen = headline.isEmpty() ? keys : headline;
-        return chosen.subList(0, Math.min(MAX_CHARTED_KEYS, chosen.size()));
-    }
-
     private static List<NamedChart> perKey(RunData run, String prefix, String what, KeyChart chart) {
         List<NamedChart> out = new ArrayList<>();
-        for (String key : charted(run.latencyKeys())) {
+        for (String key : RunData.headline(run.latencyKeys())) {
             out.add(new NamedChart(unique(out, prefix + "-" + ChartStyle.fileStem(key)), key, key + ": " + what,
                     chart.build(run, key)));
         }
@@ -81,7 +66,7 @@ public enum ChartKind {
 
     private static List<NamedChart> series(RunData run) {
         List<NamedChart> out = new ArrayList<>();
-        for (String key : charted(run.seriesKeys())) {
+        for (String key : RunData.headline(run.seriesKeys())) {
             var chart = SeriesChart.of(run, key);
             if (chart != null) {
                 out.add(new NamedChart(unique(out, "series-" + ChartStyle.fileStem(key)), "Over time",

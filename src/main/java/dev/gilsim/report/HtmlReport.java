@@ -101,9 +101,16 @@ public final class HtmlReport {
     }
 
     private static void latencies(StringBuilder h, RunData run) {
-        h.append("<h2 id=\"latencies\">Latencies (ms)</h2>\n<table>\n<tr><th>latency</th><th>variant</th>"
+        int all = run.latencyKeys().size();
+        int shown = RunData.headline(run.latencyKeys()).size();
+        h.append("<h2 id=\"latencies\">Latencies (ms)</h2>\n");
+        if (shown < all) {
+            h.append("<p>The headline ").append(shown).append(" of ").append(all)
+                    .append(" latencies; <a href=\"percentiles.csv\">percentiles.csv</a> has every one.</p>\n");
+        }
+        h.append("<table>\n<tr><th>latency</th><th>variant</th>"
                 + "<th>count</th><th>mean</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>max</th></tr>\n");
-        for (String key : run.latencyKeys()) {
+        for (String key : RunData.headline(run.latencyKeys())) {
             for (VariantData v : run.variants()) {
                 var l = RunData.latency(v, key);
                 if (l.isEmpty()) {

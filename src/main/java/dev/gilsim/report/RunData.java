@@ -41,6 +41,22 @@ public record RunData(String scenario, String title, String description, String 
         return List.copyOf(keys);
     }
 
+    /** At most this many latencies or series are charted and tabled; percentiles.csv keeps every one. */
+    public static final int MAX_HEADLINE_KEYS = 12;
+
+    /**
+     * The keys worth a chart and a table row. A server's headline figures (loop lag, endpoint
+     * latency, jobs' time to result) when it has any, since a per-request pool can start hundreds
+     * of threads; otherwise the threads' own figures. Never more than {@link #MAX_HEADLINE_KEYS},
+     * in the run's order.
+     */
+    public static List<String> headline(List<String> keys) {
+        List<String> servers = keys.stream().filter(k -> k.startsWith("loop_lag:") || k.startsWith("latency:")
+                || k.startsWith("time_to_result:")).toList();
+        List<String> chosen = servers.isEmpty() ? keys : servers;
+        return chosen.subList(0, Math.min(MAX_HEADLINE_KEYS, chosen.size()));
+    }
+
     /** Every time-series key of any variant, in order of first appearance. */
     public List<String> seriesKeys() {
         Set<String> keys = new LinkedHashSet<>();

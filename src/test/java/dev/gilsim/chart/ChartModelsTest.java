@@ -169,12 +169,12 @@ class ChartModelsTest {
     @Test
     void serversChartTheirHeadlineFiguresAndNeverMoreThanTwelveKeys() {
         List<String> keys = new java.util.ArrayList<>(List.of("loop_lag:api-0", "latency:api/ping", "return_delay:a/t"));
-        assertEquals(List.of("loop_lag:api-0", "latency:api/ping"), ChartKind.charted(keys));
+        assertEquals(List.of("loop_lag:api-0", "latency:api/ping"), RunData.headline(keys));
         List<String> threads = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             threads.add("gil_wait:app/t" + i);
         }
-        assertEquals(12, ChartKind.charted(threads).size());
-        assertEquals("gil_wait:app/t0", ChartKind.charted(threads).get(0));
+        assertEquals(12, RunData.headline(threads).size());
+        assertEquals("gil_wait:app/t0", RunData.headline(threads).get(0));
     }
 }
