@@ -3,9 +3,8 @@ package dev.gilsim.metrics;
 import dev.gilsim.interpreter.GilObserver;
 import dev.gilsim.interpreter.PyThread;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Each thread's delays returning from blocking calls, over time inside the measurement window:
@@ -14,7 +13,8 @@ import java.util.Map;
  */
 public final class ReturnDelaySeries implements GilObserver {
     private final Window window;
-    private final Map<PyThread, TimeSeries> byThread = new IdentityHashMap<>();
+    /** By thread id: no hashing on the hot path. */
+    private TimeSeries[] byThread = new TimeSeries[16];
     private final List<PyThread> order = new ArrayList<>();
 
     public ReturnDelaySeries(Window window) {
@@ -26,16 +26,20 @@ public final class ReturnDelaySeries implements GilObserver {
         if (!window.contains(now)) {
             return;
         }
-        TimeSeries s = byThread.get(thread);
+        int id = thread.id();
+        if (id >= byThread.length) {
+            byThread = Arrays.copyOf(byThread, Math.max(id + 1, byThread.length * 2));
+        }
+        TimeSeries s = byThread[id];
         if (s == null) {
             s = new TimeSeries(TimeSeries.Unit.NANOSECONDS);
-            byThread.put(thread, s);
+            byThread[id] = s;
             order.add(thread);
         }
         s.add(now, Math.max(0, delay));
     }
 
     public List<NamedSeries> series() {
-        return order.stream().map(t -> new NamedSeries("return_delay", t.qualifiedName(), byThread.get(t))).toList();
+        return order.stream().map(t -> new NamedSeries("return_delay", t.qualifiedName(), byThread[t.id()])).toList();
     }
 }

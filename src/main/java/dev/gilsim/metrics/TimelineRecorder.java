@@ -5,9 +5,7 @@ import dev.gilsim.interpreter.PyThread;
 import dev.gilsim.interpreter.ThreadState;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Records, for a window of virtual time, each thread's state segments and the drop requests and
@@ -27,7 +25,8 @@ public final class TimelineRecorder implements GilObserver {
     private final long start;
     private long end;
     private final int maxSegments;
-    private final Map<PyThread, Integer> laneOf = new IdentityHashMap<>();
+    /** Lane by thread id, -1 for none yet: no hashing on the hot path. */
+    private int[] laneOf = new int[0];
     private final List<Timeline.Lane> lanes = new ArrayList<>();
     private ThreadState[] stateOf = new ThreadState[8];
     private long[] sinceOf = new long[8];
@@ -55,10 +54,16 @@ public final class TimelineRecorder implements GilObserver {
     }
 
     private int lane(PyThread t) {
-        Integer lane = laneOf.get(t);
-        if (lane == null) {
+        int id = t.id();
+        if (id >= laneOf.length) {
+            int old = laneOf.length;
+            laneOf = Arrays.copyOf(laneOf, Math.max(id + 1, old * 2));
+            Arrays.fill(laneOf, old, laneOf.length, -1);
+        }
+        int lane = laneOf[id];
+        if (lane < 0) {
             lane = lanes.size();
-            laneOf.put(t, lane);
+            laneOf[id] = lane;
             lanes.add(new Timeline.Lane(t.interpreter().name(), t.name()));
             if (lane == stateOf.length) {
                 stateOf = Arrays.copyOf(stateOf, lane * 2);
@@ -77,6 +82,11 @@ public final class TimelineRecorder implements GilObserver {
     @Override
     public void threadState(PyThread thread, ThreadState from, ThreadState to, long now) {
         if (finished || truncated) {
+            return;
+        }
+        if (now > end) {
+            // Past the window nothing more is drawn: close every lane once and stop listening.
+            finish(now);
             return;
         }
         int lane = lane(thread);
