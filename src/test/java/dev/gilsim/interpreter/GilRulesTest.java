@@ -229,4 +229,24 @@ class GilRulesTest {
         assertEquals(1, p.gil().switchNumber());
         assertEquals(List.of(0L, 0L), w.recorder.returnDelays);
     }
+
+    /**
+     * G4's optional cost: pending work found at the check point (GC, signal handlers) runs before
+     * the drop. With 100 us of it: b asks at 5 ms, a sees the request at once (5 ms is a check
+     * point) but drops only at 5.1 ms, when b takes the GIL; a then waits until 10.1 ms and asks.
+     */
+    @Test
+    void pendingWorkAtTheCheckPointDelaysTheDrop() {
+        TestWorld w = TestWorld.twoCores();
+        GilSettings s = exact();
+        Interpreter p = w.process("app", new GilSettings(s.switchInterval(), s.checkInterval(), s.wakeupLatency(),
+                Distribution.constant(micros(100)), s.wakeupPolicy(), s.build(), s.freeThreadedSlowdown()));
+        w.thread(p, "a", forever(cpuForever()));
+        w.thread(p, "b", forever(cpuForever()));
+        w.runFor(millis(11));
+
+        assertEquals(List.of(new Mark(millis(5), "b"), new Mark(millis(10.1), "a")), w.recorder.dropRequests);
+        assertEquals(List.of(new Mark(millis(5.1), "a"), new Mark(millis(10.2), "b")), w.recorder.forcedDrops);
+        assertEquals(new Mark(millis(5.1), "b"), w.recorder.acquisitions.get(1));
+    }
 }

@@ -122,7 +122,12 @@ class SweepTest {
         assertTrue(spec.logX());
         assertEquals("python.switch_interval (ms)", spec.xTitle());
         var chart = dev.gilsim.chart.SweepChart.build(spec);
-        assertEquals(3, chart.getSeriesMap().size());
+        var shown = chart.getSeriesMap().values().stream().filter(x -> x.isShowInLegend()).map(x -> x.getName()).toList();
+        assertEquals(List.of("cores=1", "cores=2", "cores=4"), shown);
+        for (var line : spec.lines()) {
+            boolean hasInterval = java.util.Arrays.stream(line.halfWidth()).anyMatch(h -> h > 0);
+            assertEquals(hasInterval, chart.getSeriesMap().containsKey(line.name() + " (95% CI low)"), line.name());
+        }
     }
 
     /** Pool threads start lazily, so replications can differ in which threads (metrics) they report. */
