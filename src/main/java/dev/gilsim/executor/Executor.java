@@ -22,12 +22,21 @@ public interface Executor {
      */
     void shutdown(Runnable joined);
 
+    /** The pool's counts of submitted and completed tasks. */
+    TaskLedger ledger();
+
     /** Tasks submitted and not yet completed; checked against the pool's own bookkeeping. */
-    long inFlight();
+    default long inFlight() {
+        return ledger().inFlight();
+    }
 
-    long submittedCount();
+    default long submittedCount() {
+        return ledger().submittedCount();
+    }
 
-    long completedCount();
+    default long completedCount() {
+        return ledger().completedCount();
+    }
 
     /** Throws {@link IllegalStateException} if the pool's counts disagree with its queues. */
     void checkInvariants();

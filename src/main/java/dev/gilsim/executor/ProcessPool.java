@@ -156,18 +156,8 @@ public final class ProcessPool implements Executor {
     }
 
     @Override
-    public long inFlight() {
-        return ledger.inFlight();
-    }
-
-    @Override
-    public long submittedCount() {
-        return ledger.submittedCount();
-    }
-
-    @Override
-    public long completedCount() {
-        return ledger.completedCount();
+    public TaskLedger ledger() {
+        return ledger;
     }
 
     @Override

@@ -5,7 +5,7 @@ package dev.gilsim.executor;
  * {@code shutdown(wait=True)} to join the workers. One place, so the invariant "submitted minus
  * completed is what the queues hold" means the same in every pool.
  */
-final class TaskLedger {
+public final class TaskLedger {
     private long submitted;
     private long completed;
     private Runnable joined;

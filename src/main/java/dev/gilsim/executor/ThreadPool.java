@@ -107,18 +107,8 @@ public final class ThreadPool implements Executor {
     }
 
     @Override
-    public long inFlight() {
-        return ledger.inFlight();
-    }
-
-    @Override
-    public long submittedCount() {
-        return ledger.submittedCount();
-    }
-
-    @Override
-    public long completedCount() {
-        return ledger.completedCount();
+    public TaskLedger ledger() {
+        return ledger;
     }
 
     @Override
