@@ -124,6 +124,14 @@ final class ServerReader {
                 throw s.error("name", "duplicate name '" + name + "' (servers and processes share one namespace)",
                         "a unique name");
             }
+            // A server's processes are named <server>-0, <server>-1, <server>-jobs-0...: a plain
+            // process of such a name would be a second interpreter of the same name.
+            for (String process : processNames) {
+                if (process.startsWith(name + "-")) {
+                    throw s.error("name", "server '" + name + "' names its processes " + name + "-0, " + name
+                            + "-1, ..., which clashes with the process '" + process + "'", "another name");
+                }
+            }
             out.add(server(s, name));
         }
         return out;

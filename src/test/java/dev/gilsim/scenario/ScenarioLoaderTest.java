@@ -218,4 +218,16 @@ class ScenarioLoaderTest {
             }
         }
     }
+
+    @Test
+    void aProcessNamedLikeAServersProcessIsRefused() {
+        String msg = error(MINIMAL.replace("- name: app", "- name: api-0") + """
+                servers:
+                  - name: api
+                    endpoints: [{name: ping, kind: async, steps: [{cpu: 1ms}]}]
+                    arrivals: [{rate: 10/s}]
+                """);
+        assertEquals(true, msg.startsWith("s.yaml:10:11: servers[0].name: server 'api' names its processes api-0, "
+                + "api-1, ..., which clashes with the process 'api-0'"), msg);
+    }
 }
