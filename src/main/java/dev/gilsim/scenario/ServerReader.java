@@ -348,6 +348,15 @@ final class ServerReader {
 
     private JobQueueSpec jobs(MapReader j, Set<String> endpoints) {
         if (!j.has("submit") && !j.has("status") && !j.has("steps")) {
+            // Every server inherits the defaults' workers and poll_every; written by the user
+            // without the rest, they would be silently ignored.
+            for (String key : List.of("workers", "poll_every")) {
+                var where = j.node().keyLocation(key);
+                if (where != null && !Defaults.FILE.equals(where.file())) {
+                    throw j.error(key, "a job queue needs submit, status and steps too",
+                            "jobs: {submit: <endpoint>, status: <endpoint>, steps: [...]}");
+                }
+            }
             j.declare("workers", "poll_every");
             j.finish();
             return null;

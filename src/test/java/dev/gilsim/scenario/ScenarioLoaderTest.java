@@ -230,4 +230,16 @@ class ScenarioLoaderTest {
         assertEquals(true, msg.startsWith("s.yaml:10:11: servers[0].name: server 'api' names its processes api-0, "
                 + "api-1, ..., which clashes with the process 'api-0'"), msg);
     }
+
+    @Test
+    void aJobQueueWithOnlyWorkersIsRefusedRatherThanIgnored() {
+        String msg = error(MINIMAL + """
+                servers:
+                  - name: api
+                    endpoints: [{name: ping, kind: async, steps: [{cpu: 1ms}]}]
+                    arrivals: [{rate: 10/s}]
+                    jobs: {workers: 4}
+                """);
+        assertEquals(true, msg.contains("servers[0].jobs.workers: a job queue needs submit, status and steps too"), msg);
+    }
 }
