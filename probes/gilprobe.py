@@ -39,7 +39,7 @@ import sys
 import threading
 import time
 
-PROBE_VERSION = 1
+PROBE_VERSION = 2
 _pc = time.perf_counter_ns
 _running = [True]
 
@@ -220,6 +220,17 @@ def handoff_analysis(spinners, window_start_ns, window_end_ns):
         runs.append((prev, s.end_ns, s.index))
     runs = [r for r in runs if r[1] > window_start_ns and r[0] < window_end_ns]
     runs.sort()
+    # A gap during which no other spinner ran is not a hand-off (a timer tick, an interrupt, a
+    # descheduled holder): the hold goes on, so the runs on either side are one hold.
+    merged = []
+    lone_gaps = 0
+    for r in runs:
+        if merged and merged[-1][2] == r[2]:
+            merged[-1] = (merged[-1][0], r[1], r[2])
+            lone_gaps += 1
+        else:
+            merged.append(r)
+    runs = merged
     holds_us = []
     switch_gaps_us = []
     ranks = []
@@ -248,6 +259,10 @@ def handoff_analysis(spinners, window_start_ns, window_end_ns):
         "switch_gaps_us": [round(g, 1) for g in switch_gaps_us[:4000]],
         "winner_rank_counts": rank_hist,
         "switches_with_choice": len(ranks),
+        "switches": len(switch_gaps_us),
+        "lone_gaps": lone_gaps,
+        "window_ns": window_end_ns - window_start_ns,
+        "raw_gaps_ns": [[g - window_start_ns for g in s.gaps[:20000]] for s in spinners],
     }
 
 
@@ -470,7 +485,6 @@ def pow_pool(args):
 def native_release(args):
     """hashlib.sha256 over a 1 MiB buffer (it releases the GIL) in a thread beside N CPU-bound
     threads: hashes per second and the time of each call, GIL re-acquisition included."""
-    spinners = start_spinners(args.threads, args.gap_us)
     buf = os.urandom(args.buffer_kib * 1024)
     lat = []
 
@@ -486,13 +500,15 @@ def native_release(args):
             if t0 >= t_warm:
                 lat.append(pc() - t0)
 
-    # the cost of one hash with nothing else running, for the simulated step's duration
+    # the cost of one hash with nothing else running (before the spinners start), for the
+    # simulated step's duration
     solo = []
     for _ in range(20):
         t = _pc()
         hashlib.sha256(buf).digest()
         solo.append(_pc() - t)
     solo.sort()
+    spinners = start_spinners(args.threads, args.gap_us)
     t0 = _pc()
     th = threading.Thread(target=run, name="hasher")
     th.start()

@@ -33,8 +33,9 @@ class LayeringTest {
             Map.entry("report", Set.of("kernel", "interpreter", "metrics", "scenario", "run")),
             Map.entry("chart", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "report")),
             Map.entry("sweep", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "report", "chart")),
+            Map.entry("validation", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "chart")),
             Map.entry("cli", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "report", "chart",
-                    "sweep")));
+                    "sweep", "validation")));
 
     private static final Map<String, String> LIBRARY_OWNER = Map.of(
             "org.knowm.xchart", "chart",

@@ -13,12 +13,13 @@ import picocli.CommandLine.Spec;
             "CPU cores in virtual time, and reports latency distributions for every scenario.",
         },
         subcommands = {RunCommand.class, ChartCommand.class, CheckCommand.class, SweepCommand.class,
-            MergeCommand.class, BenchCommand.class},
+            MergeCommand.class, BenchCommand.class, ValidateCommand.class},
         footer = {"", "Examples:",
             "  gilsim run scenarios/sleeper-beside-cpu.yaml",
             "  gilsim run scenarios/convoy-effect.yaml --set python.switch_interval=1ms",
             "  gilsim chart output/sleeper-beside-cpu",
-            "  gilsim check scenarios/*.yaml"})
+            "  gilsim check scenarios/*.yaml",
+            "  gilsim validate --data probes/data/linux-kvm-2core"})
 final class GilsimCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -112,9 +112,7 @@ public final class GilMetrics implements GilObserver {
 
     /** One pass of a thread's program finished (for loops: an iteration; for servers: a request). */
     public void iterationCompleted(PyThread thread, long now) {
-        if (window.contains(now)) {
-            of(thread).iterations++;
-        }
+        of(thread).iterationEnded(now, window);
     }
 
     /** Closes every open interval at the end of the window. */

@@ -9,6 +9,8 @@ public final class ThreadMetrics {
     private final long[] nanosIn = new long[ThreadState.values().length];
     private final LatencyRecorder gilWaits = new LatencyRecorder();
     private final LatencyRecorder returnDelays = new LatencyRecorder();
+    private LatencyRecorder iterationTimes;
+    long lastIterationEnd = -1;
     private ThreadState state = ThreadState.NOT_STARTED;
     private long since;
     long acquisitions;
@@ -47,6 +49,28 @@ public final class ThreadMetrics {
 
     public LatencyRecorder returnDelays() {
         return returnDelays;
+    }
+
+    /**
+     * Time from the end of one pass of the thread's program to the end of the next, inside the
+     * window: a loop's per-operation time, as a probe timing each call sees it. Created on the
+     * first pass, so threads that never loop cost nothing.
+     */
+    public LatencyRecorder iterationTimes() {
+        return iterationTimes == null ? new LatencyRecorder() : iterationTimes;
+    }
+
+    void iterationEnded(long now, Window window) {
+        if (window.contains(now)) {
+            iterations++;
+            if (lastIterationEnd >= window.start()) {
+                if (iterationTimes == null) {
+                    iterationTimes = new LatencyRecorder();
+                }
+                iterationTimes.record(now - lastIterationEnd);
+            }
+        }
+        lastIterationEnd = now;
     }
 
     public long acquisitions() {

@@ -1,0 +1,57 @@
+package dev.gilsim.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model against the committed measurements of real CPython (probes/data): the share of
+ * figures in band may only go up. The thresholds are a ratchet: raise them when the model
+ * improves, and never lower them without a commit that says which measurement forced it.
+ */
+class FidelityTest {
+    static final Path DATA = Path.of("probes/data/linux-kvm-2core");
+    static final String[] VERSIONS = {"3.8.18", "3.10.13", "3.11.7", "3.12.1", "3.13.0"};
+
+    /** Lowest share of figures in band, over all versions together. */
+    static final double MIN_SCORE = 0.0;
+    /** Highest geometric mean of sim/real (or real/sim), over all figures. */
+    static final double MAX_GEOMETRIC_MEAN_RATIO = 100.0;
+
+    @Test
+    void theCommittedDatasetHoldsEveryVersionAndExperimentThreeTimes() {
+        assertTrue(Files.isDirectory(DATA), DATA + " is missing");
+        Dataset d = Dataset.read(DATA);
+        Suite suite = Suite.builtin();
+        for (String version : VERSIONS) {
+            for (Suite.Experiment e : suite.experiments()) {
+                assertTrue(d.runs(version, e.id()).size() >= 2,
+                        "CPython " + version + " " + e.id() + ": fewer than 2 quiet runs");
+            }
+        }
+    }
+
+    @Test
+    void theModelMatchesTheRealMeasurementsAtLeastAsWellAsTheRatchetSays() {
+        Validation v = new Validator(Suite.builtin(), 3, 2, List.of()).validate(Dataset.read(DATA), s -> { });
+        String scores = String.format(Locale.ROOT, "score %.3f, geometric mean ratio %.3f", v.score(),
+                v.geometricMeanRatio());
+        assertTrue(v.score() >= MIN_SCORE, scores + ": below the ratchet " + MIN_SCORE);
+        assertTrue(v.geometricMeanRatio() <= MAX_GEOMETRIC_MEAN_RATIO,
+                scores + ": above the ratchet " + MAX_GEOMETRIC_MEAN_RATIO);
+    }
+
+    @Test
+    void validationIsDeterministic() {
+        Suite suite = Suite.builtin().only("^heartbeat-5ms-[24]cpu$");
+        Dataset d = Dataset.read(DATA);
+        Validation a = new Validator(suite, 2, 1, List.of()).validate(d, s -> { });
+        Validation b = new Validator(suite, 2, 2, List.of()).validate(d, s -> { });
+        assertEquals(new ValidationReport(a).csv(), new ValidationReport(b).csv());
+    }
+}
