@@ -4,12 +4,14 @@ import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -212,10 +214,21 @@ class ScenarioLoaderTest {
 
     @Test
     void everyShippedScenarioLoads() throws Exception {
-        try (var files = java.nio.file.Files.list(Path.of("scenarios"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                loader.load(f, List.of());
-            }
+        List<Path> shipped;
+        try (var files = Files.list(Path.of("scenarios"))) {
+            shipped = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        // An empty or misplaced folder must not pass: the README's scenarios, seeds and sweeps are there.
+        List<String> names = shipped.stream().map(p -> p.getFileName().toString()).toList();
+        assertTrue(names.size() >= 16, "only " + names);
+        assertTrue(names.containsAll(List.of("sleeper-beside-cpu.yaml", "convoy-effect.yaml",
+                "pow-thread-pool-vs-process-pool.yaml", "job-queue-polling.yaml", "free-threaded.yaml",
+                "switch-interval-sweep.yaml", "thread-pool-size-sweep.yaml")), names.toString());
+        for (Path f : shipped) {
+            // Named after its file, so output/<name>/ and golden/<name>.json are found from the file name.
+            String file = f.getFileName().toString();
+            String name = file.substring(0, file.length() - ".yaml".length());
+            assertEquals(name, loader.load(f, List.of()).name(), f.toString());
         }
     }
 
