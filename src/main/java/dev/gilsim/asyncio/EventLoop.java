@@ -234,8 +234,9 @@ public final class EventLoop implements StepSource {
         return timeout;
     }
 
+    /** L6: the selector's timeout expired; the loop thread runs after the timer wake-up. */
     private void onSelectTimer() {
-        waker.wake();
+        waker.wake(spec.costs().timerWakeup().sample(random));
     }
 
     private void collectEvents() {

@@ -12,9 +12,15 @@ import java.util.Objects;
  * @param handle Python run per callback ({@code Handle._run}, the task's {@code __step})
  * @param selfPipeWrite the caller's {@code send} in {@code call_soon_threadsafe} (L1, L3)
  * @param selfPipeRead the loop's {@code _read_from_self} after a self-pipe wake-up
+ * @param timerWakeup L6: from the selector's timeout (plus timer slack) to the loop thread running
  */
 public record LoopCosts(Distribution select, Distribution handle, Distribution selfPipeWrite,
-        Distribution selfPipeRead) {
+        Distribution selfPipeRead, Distribution timerWakeup) {
+
+    /** Costs whose timer wake-up is immediate (hand-worked timelines). */
+    public LoopCosts(Distribution select, Distribution handle, Distribution selfPipeWrite, Distribution selfPipeRead) {
+        this(select, handle, selfPipeWrite, selfPipeRead, Distribution.constant(0));
+    }
 
     /** Rough figures for CPython on Linux. */
     public static final LoopCosts DEFAULT = new LoopCosts(Distribution.constant(micros(2)),
@@ -29,5 +35,6 @@ public record LoopCosts(Distribution select, Distribution handle, Distribution s
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(selfPipeWrite, "selfPipeWrite");
         Objects.requireNonNull(selfPipeRead, "selfPipeRead");
+        Objects.requireNonNull(timerWakeup, "timerWakeup");
     }
 }

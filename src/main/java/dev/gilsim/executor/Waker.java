@@ -44,9 +44,14 @@ public final class Waker {
 
     /** Ends the wait, if one is in progress and nobody ended it yet. */
     public void wake() {
+        wake(-1);
+    }
+
+    /** As {@link #wake()}, with a given wake-up latency ({@code >= 0}) instead of a drawn one. */
+    public void wake(long latencyNanos) {
         if (waiting && !woken) {
             woken = true;
-            thread.unpark();
+            thread.unpark(latencyNanos);
         }
     }
 }

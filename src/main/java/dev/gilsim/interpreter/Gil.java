@@ -21,6 +21,7 @@ public final class Gil {
     private final WakeupPolicy policy;
     private final RandomGenerator policyRandom;
     private final RandomGenerator latencyRandom;
+    private final long timerSlack;
 
     private PyThread holder;
     private PyThread lastHolder;
@@ -43,6 +44,7 @@ public final class Gil {
         this.policy = interpreter.settings().wakeupPolicy().create();
         this.policyRandom = policyRandom;
         this.latencyRandom = latencyRandom;
+        this.timerSlack = interpreter.machine().os().timerSlack();
     }
 
     public PyThread holder() {
@@ -91,8 +93,10 @@ public final class Gil {
     private void beginTimedWait(PyThread t) {
         // G2, G3: every wait, first or repeated, is a fresh interval that remembers the holder.
         t.savedSwitchNumber = switchNumber;
+        t.blockedSince = sim.now();
         waiters.add(t);
-        sim.schedule(t.gilTimeout, sim.now() + interpreter.settings().switchInterval());
+        // C4: the timed wait is a futex with a deadline, so it ends late by the timer slack too.
+        sim.schedule(t.gilTimeout, sim.now() + interpreter.settings().switchInterval() + timerSlack);
     }
 
     void onTimeout(PyThread t) {
@@ -102,11 +106,11 @@ public final class Gil {
 
     private void wakeLater(PyThread t, boolean timedOut) {
         t.wakeTimedOut = timedOut;
-        sim.schedule(t.gilWake, sim.now() + wakeupLatency());
+        sim.schedule(t.gilWake, sim.now() + wakeupLatency(t));
     }
 
-    long wakeupLatency() {
-        return interpreter.settings().wakeupLatency().sample(latencyRandom);
+    private long wakeupLatency(PyThread t) {
+        return interpreter.sampleWakeupLatency(sim.now() - t.blockedSince);
     }
 
     /** The waiter runs again after a timeout or a signal and re-checks the lock. */
@@ -120,6 +124,8 @@ public final class Gil {
         // lost the race to a barging thread asks nothing and starts a new full interval.
         if (t.wakeTimedOut && switchNumber == t.savedSwitchNumber) {
             requestDrop(t);
+            // G11: the requester is still on its CPU for a moment before it blocks again.
+            t.awakeUntil = sim.now() + interpreter.settings().requestSpin();
         }
         beginTimedWait(t);
     }
@@ -151,16 +157,37 @@ public final class Gil {
             observer.voluntaryDrop(t, sim.now());
         }
         if (!waiters.isEmpty()) {
+            PyThread awake = awakeWaiter();
             // G6: the OS picks whom the signal wakes; that thread still needs time to run.
             PyThread woken = waiters.remove(policy.choose(waiters, policyRandom));
             sim.cancel(woken.gilTimeout);
             wakeLater(woken, false);
+            if (awake != null && awake != woken) {
+                // G11: a waiter that has not blocked yet sees the free GIL at once and takes it
+                // (G7) ahead of the signalled one, which then finds it taken and waits again (G3).
+                waiters.remove(awake);
+                sim.cancel(awake.gilTimeout);
+                awake.wakeTimedOut = false;
+                sim.schedule(awake.gilWake, sim.now());
+            }
         }
         return requested;
     }
 
+    /** G11: the waiter still spinning after its drop request, or null. */
+    private PyThread awakeWaiter() {
+        long now = sim.now();
+        for (PyThread w : waiters) {
+            if (w.awakeUntil > now || (w.awakeUntil == now && w.awakeUntil > 0)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
     /** G5: blocks the dropper until another thread has taken the GIL. */
     void awaitHandoff(PyThread t) {
+        t.blockedSince = sim.now();
         handoffWaiters.add(t);
     }
 
@@ -179,7 +206,7 @@ public final class Gil {
                 PyThread dropper = handoffWaiters.get(i);
                 if (dropper != t) {
                     handoffWaiters.remove(i);
-                    sim.schedule(dropper.handoffWake, sim.now() + wakeupLatency());
+                    sim.schedule(dropper.handoffWake, sim.now() + wakeupLatency(dropper));
                 }
             }
         }

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param wakeupPolicy which waiter a release wakes (G6)
  * @param build a GIL build, or free-threaded (G10)
  * @param freeThreadedSlowdown factor applied to Python bytecode on a free-threaded build (G10)
+ * @param requestSpin G11: how long a waiter that just asked for a drop stays on its CPU before it
+ *                    blocks again; a drop within that time goes to it
  */
 public record GilSettings(
         long switchInterval,
@@ -21,7 +23,14 @@ public record GilSettings(
         Distribution dropOverhead,
         WakeupPolicyKind wakeupPolicy,
         Build build,
-        double freeThreadedSlowdown) {
+        double freeThreadedSlowdown,
+        long requestSpin) {
+
+    /** Settings without G11's spin (hand-worked timelines). */
+    public GilSettings(long switchInterval, long checkInterval, Distribution wakeupLatency, Distribution dropOverhead,
+            WakeupPolicyKind wakeupPolicy, Build build, double freeThreadedSlowdown) {
+        this(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build, freeThreadedSlowdown, 0);
+    }
 
     public GilSettings {
         // CPython clamps the interval to at least 1 us (take_gil: "if (interval < 1)").
@@ -38,25 +47,28 @@ public record GilSettings(
         if (!(freeThreadedSlowdown >= 1.0) || freeThreadedSlowdown > 100) {
             throw new IllegalArgumentException("free-threaded slowdown must be between 1 and 100");
         }
+        if (requestSpin < 0) {
+            throw new IllegalArgumentException("request spin must not be negative");
+        }
     }
 
     public GilSettings withSwitchInterval(long interval) {
         return new GilSettings(interval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build,
-                freeThreadedSlowdown);
+                freeThreadedSlowdown, requestSpin);
     }
 
     public GilSettings withWakeupPolicy(WakeupPolicyKind policy) {
         return new GilSettings(switchInterval, checkInterval, wakeupLatency, dropOverhead, policy, build,
-                freeThreadedSlowdown);
+                freeThreadedSlowdown, requestSpin);
     }
 
     public GilSettings withWakeupLatency(Distribution latency) {
         return new GilSettings(switchInterval, checkInterval, latency, dropOverhead, wakeupPolicy, build,
-                freeThreadedSlowdown);
+                freeThreadedSlowdown, requestSpin);
     }
 
     public GilSettings withBuild(Build b) {
         return new GilSettings(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, b,
-                freeThreadedSlowdown);
+                freeThreadedSlowdown, requestSpin);
     }
 }

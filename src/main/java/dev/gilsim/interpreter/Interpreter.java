@@ -66,7 +66,16 @@ public final class Interpreter {
         return t;
     }
 
-    long sampleWakeupLatency() {
+    /**
+     * G6, C5: how long a thread blocked for {@code idleNanos} takes to run once woken: the polled
+     * wake-up when its CPU was idle for less than the halt-polling window, else a draw of the
+     * wake-up latency.
+     */
+    long sampleWakeupLatency(long idleNanos) {
+        OsSettings os = machine.os();
+        if (idleNanos < os.haltPollNanos()) {
+            return os.polledWakeup().sample(latencyRandom);
+        }
         return settings.wakeupLatency().sample(latencyRandom);
     }
 

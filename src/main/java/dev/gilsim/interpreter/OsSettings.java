@@ -6,8 +6,18 @@ package dev.gilsim.interpreter;
  * @param cores CPU cores shared by every process (C1, C3)
  * @param timeSlice round-robin slice when more threads want a core than there are cores (C2)
  * @param timerSlack added to every timed sleep, as Linux's default timer slack does
+ * @param haltPollNanos C5: a thread woken after blocking for less than this wakes in
+ *                      {@code polledWakeup} (an idle CPU that has not gone to sleep yet; KVM's
+ *                      halt polling on a virtual machine); 0 turns the rule off
+ * @param polledWakeup the wake-up latency of such a thread
  */
-public record OsSettings(int cores, long timeSlice, long timerSlack) {
+public record OsSettings(int cores, long timeSlice, long timerSlack, long haltPollNanos,
+        dev.gilsim.kernel.Distribution polledWakeup) {
+    /** A machine without halt polling. */
+    public OsSettings(int cores, long timeSlice, long timerSlack) {
+        this(cores, timeSlice, timerSlack, 0, dev.gilsim.kernel.Distribution.constant(0));
+    }
+
     public OsSettings {
         if (cores < 1) {
             throw new IllegalArgumentException("at least one core");
@@ -18,5 +28,9 @@ public record OsSettings(int cores, long timeSlice, long timerSlack) {
         if (timerSlack < 0) {
             throw new IllegalArgumentException("timer slack must not be negative");
         }
+        if (haltPollNanos < 0) {
+            throw new IllegalArgumentException("halt polling must not be negative");
+        }
+        java.util.Objects.requireNonNull(polledWakeup, "polledWakeup");
     }
 }

@@ -30,6 +30,10 @@ public final class PyThread {
     boolean wakeTimedOut;
     boolean dropRequested;
     long wantedGilSince;
+    /** G11: until when a drop requester is still on its CPU, about to block again. */
+    long awakeUntil = -1;
+    /** When the thread last began to block (a GIL wait, a handoff, a park): C5 needs it. */
+    long blockedSince;
     final Event gilTimeout;
     final Event gilWake;
     final Event handoffWake = new Event(EventOrder.WAKE, this::onHandoff);
@@ -140,6 +144,14 @@ public final class PyThread {
      * once, as a self-pipe written before {@code epoll_wait} does.
      */
     public void unpark() {
+        unpark(-1);
+    }
+
+    /**
+     * As {@link #unpark()}, with the wake-up latency given ({@code latencyNanos >= 0}) instead of
+     * drawn: a caller that knows its wake-up path better than G6's signal does (a timer).
+     */
+    public void unpark(long latencyNanos) {
         if (!parked) {
             unparkPending = true;
             return;
@@ -149,7 +161,8 @@ public final class PyThread {
         }
         sim.cancel(timer);
         returnDue = sim.now();
-        sim.schedule(unparkWake, sim.now() + interpreter.sampleWakeupLatency());
+        long latency = latencyNanos >= 0 ? latencyNanos : interpreter.sampleWakeupLatency(sim.now() - blockedSince);
+        sim.schedule(unparkWake, sim.now() + latency);
     }
 
     // ---- between steps, holding the GIL ----
@@ -387,7 +400,9 @@ public final class PyThread {
         leaveCore();
         setState(ThreadState.IO);
         returnDue = sim.now() + b.duration();
-        sim.schedule(timer, returnDue + (b.sleep() ? timerSlack : 0));
+        // C4: a sleep's timer fires late by the timer slack, and the sleeper then needs a wake-up.
+        sim.schedule(timer, b.sleep()
+                ? returnDue + timerSlack + interpreter.sampleWakeupLatency(b.duration() + timerSlack) : returnDue);
     }
 
     private void park(Step.Park p) {
@@ -400,9 +415,10 @@ public final class PyThread {
         leaveCore();
         setState(ThreadState.BLOCKED);
         parked = true;
+        blockedSince = sim.now();
         if (p.timeout() >= 0) {
             returnDue = sim.now() + p.timeout();
-            sim.schedule(timer, returnDue + timerSlack);
+            sim.schedule(timer, returnDue + timerSlack + interpreter.sampleWakeupLatency(p.timeout() + timerSlack));
         }
     }
 

@@ -177,14 +177,19 @@ public final class ScenarioLoader {
         int cores = m.integer("cores", 2, 1, 1024);
         long slice = m.positiveDurationReq("time_slice");
         long slack = m.duration("timer_slack", 0);
+        long haltPoll = m.duration("halt_poll", 0);
+        Distribution polled = m.opt("polled_wakeup").map(DistributionReader::read).orElse(Distribution.constant(0));
         if (slice > 1_000_000_000L) {
             throw m.error("time_slice", "is longer than 1s", "a few milliseconds");
         }
         if (slack > 1_000_000_000L) {
             throw m.error("timer_slack", "is longer than 1s", "about 50us");
         }
+        if (haltPoll > 1_000_000_000L) {
+            throw m.error("halt_poll", "is longer than 1s", "a few hundred microseconds (0 turns halt polling off)");
+        }
         m.finish();
-        return new OsSettings(cores, slice, slack);
+        return new OsSettings(cores, slice, slack, haltPoll, polled);
     }
 
     private static PythonVersion version(MapReader py) {
@@ -214,12 +219,16 @@ public final class ScenarioLoader {
         }
         Distribution latency = DistributionReader.read(py.req("wakeup_latency", DistributionReader.EXPECTED));
         WakeupPolicyKind policy = py.choice("wakeup_policy", WakeupPolicyKind.class, WakeupPolicyKind.RANDOM);
+        long spin = py.duration("request_spin", 0);
+        if (spin > 1_000_000L) {
+            throw py.error("request_spin", "is longer than 1ms", "a few microseconds");
+        }
         Distribution overhead = py.opt("drop_overhead").map(DistributionReader::read)
                 .orElse(Distribution.constant(0));
         double slowdown = py.number("free_threaded_slowdown", row.number("free_threaded_slowdown", 1.0, 1, 100), 1,
                 100);
         py.finish();
-        return new GilSettings(interval, check, latency, overhead, policy, build, slowdown);
+        return new GilSettings(interval, check, latency, overhead, policy, build, slowdown, spin);
     }
 
     private List<ProcessSpec> processes(ListNode list, Node pythonNode) {
