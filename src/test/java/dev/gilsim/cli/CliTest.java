@@ -81,6 +81,15 @@ class CliTest {
     }
 
     @Test
+    void aProcessLeftWithoutThreadsStillGetsItsReport() {
+        Path out = dir.resolve("out");
+        CliRunner.Outcome o = run("run", "scenarios/two-cpu-threads.yaml", "--out", out.toString(), "--set",
+                "processes.app.threads.worker.count=0", "--set", "duration=100ms", "--set", "warmup=0");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.exists(out.resolve("two-cpu-threads/report.html")));
+    }
+
+    @Test
     void badInputGivesOneLocatedLineAndExitCode2() throws IOException {
         Path f = write("bad.yaml", SCENARIO.replace("duration: 300ms", "duration: -300ms"));
         Path out = dir.resolve("out");
