@@ -20,6 +20,11 @@ final class DistributionReader {
     private DistributionReader() {
     }
 
+    /** Whether {@code m} is written as a distribution: one key, a kind of distribution. */
+    static boolean isDistribution(MapNode m) {
+        return m.size() == 1 && KINDS.contains(m.keys().iterator().next());
+    }
+
     static Distribution read(Node n) {
         if (n instanceof ScalarNode s) {
             if (s.isNull()) {

@@ -54,11 +54,14 @@ public final class Overrides {
 
     /**
      * Deep merge: mappings are merged key by key, anything else in {@code overlay} replaces what is in
-     * {@code base}. Paths follow {@code base}; locations follow whichever side a value came from, so
-     * errors in a variant point at the variant.
+     * {@code base}. A distribution in {@code base} ({@code {lognormal: {median: 60us, sigma: 0.5}}})
+     * is replaced whole too: its key is its kind, not a setting, so merging would give it two kinds,
+     * or lend a parameter of the default to the scenario's distribution. Paths follow
+     * {@code base}; locations follow whichever side a value came from, so errors in a variant point
+     * at the variant.
      */
     public static Node merge(Node base, Node overlay) {
-        if (base instanceof MapNode b && overlay instanceof MapNode o) {
+        if (base instanceof MapNode b && overlay instanceof MapNode o && !DistributionReader.isDistribution(b)) {
             MapNode result = b;
             for (String key : o.keys()) {
                 Node value = o.values().get(key);
