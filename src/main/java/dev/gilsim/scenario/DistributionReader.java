@@ -96,7 +96,7 @@ final class DistributionReader {
                 default -> {
                     String close = Suggest.closest(e.getKey(), KINDS).map(c -> " (did you mean '" + c + "'?)").orElse("");
                     throw new InputException(m.keyLocation(e.getKey()), Node.child(m.path(), e.getKey()),
-                            "unknown distribution '" + e.getKey() + "'" + close,
+                            "unknown distribution " + InputException.quote(e.getKey()) + close,
                             close.isEmpty() ? "one of " + String.join(", ", KINDS) : null);
                 }
             };

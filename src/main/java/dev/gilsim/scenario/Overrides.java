@@ -142,7 +142,7 @@ public final class Overrides {
                 Node replaced = last ? value(Node.item(l.path(), index)) : descend(l.get(index), i + 1);
                 return l.with(index, replaced);
             }
-            String what = seg.bracket() ? "[" + seg.text() + "]" : "'" + seg.text() + "'";
+            String what = seg.bracket() ? "[" + seg.text() + "]" : InputException.quote(seg.text());
             throw new InputException(at(seg), node.path(),
                     Nodes.wrongKind(node) + ", which has no " + what + " to set",
                     seg.bracket() ? "a list" : "a mapping or a list");
@@ -172,14 +172,14 @@ public final class Overrides {
                 if (name.isPresent() && name.get().equals(seg.text())) {
                     if (found >= 0) {
                         throw new InputException(at(seg), l.path(),
-                                "more than one item is named '" + seg.text() + "'", "an index, e.g. " + l.path() + "[" + found + "]");
+                                "more than one item is named " + InputException.quote(seg.text()), "an index, e.g. " + l.path() + "[" + found + "]");
                     }
                     found = k;
                 }
             }
             if (found < 0) {
                 Optional<String> close = Suggest.closest(seg.text(), names);
-                throw new InputException(at(seg), l.path(), "no item named '" + seg.text() + "'"
+                throw new InputException(at(seg), l.path(), "no item named " + InputException.quote(seg.text())
                         + close.map(c -> " (did you mean '" + c + "'?)").orElse(""),
                         close.isPresent() ? null : names.isEmpty() ? "an index" : "an index or one of " + String.join(", ", names));
             }
@@ -190,10 +190,10 @@ public final class Overrides {
             Optional<String> close = Suggest.closest(seg.text(), m.keys());
             if (close.isPresent()) {
                 return new InputException(at(seg), childPath,
-                        "field '" + seg.text() + "' does not exist (did you mean '" + close.get() + "'?)", null);
+                        "field " + InputException.quote(seg.text()) + " does not exist (did you mean '" + close.get() + "'?)", null);
             }
             String existing = m.keys().isEmpty() ? "" : "one of " + String.join(", ", m.keys()) + ", or ";
-            return new InputException(at(seg), childPath, "field '" + seg.text() + "' does not exist",
+            return new InputException(at(seg), childPath, "field " + InputException.quote(seg.text()) + " does not exist",
                     existing + "the whole value set at once, e.g. " + childPath + "={...}");
         }
 

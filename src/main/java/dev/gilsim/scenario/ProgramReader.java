@@ -91,7 +91,7 @@ final class ProgramReader {
             default -> {
                 String close = Suggest.closest(e.getKey(), STEP_KINDS).map(c -> " (did you mean '" + c + "'?)").orElse("");
                 throw new InputException(m.keyLocation(e.getKey()), Node.child(m.path(), e.getKey()),
-                        "unknown step '" + e.getKey() + "'" + close,
+                        "unknown step " + InputException.quote(e.getKey()) + close,
                         close.isEmpty() ? "one of " + String.join(", ", STEP_KINDS) : null);
             }
         };

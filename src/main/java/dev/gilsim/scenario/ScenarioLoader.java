@@ -156,7 +156,7 @@ public final class ScenarioLoader {
     static String name(MapReader r, String key) {
         String name = r.stringReq(key);
         if (!NAME.matcher(name).matches()) {
-            throw r.error(key, "'" + name + "' is not a valid name",
+            throw r.error(key, InputException.quote(name) + " is not a valid name",
                     "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 100 characters");
         }
         return name;
@@ -191,7 +191,7 @@ public final class ScenarioLoader {
         Node n = py.req("version", "a version such as \"3.12\"");
         String text = Nodes.string(n);
         return PythonVersion.parse(text).orElseThrow(() -> InputException.at(n,
-                "unknown Python version '" + text + "'", "one of " + String.join(", ",
+                "unknown Python version " + InputException.quote(text), "one of " + String.join(", ",
                         Arrays.stream(PythonVersion.values()).map(PythonVersion::text).toList())));
     }
 

@@ -49,7 +49,7 @@ public final class SweepOutputs {
         var metrics = first.metrics(first.variantNames().get(0));
         if (!metrics.contains(metric)) {
             String close = Suggest.closest(metric, metrics).map(c -> " (did you mean '" + c + "'?)").orElse("");
-            throw new InputException(where, "sweep.metric", "no run reports '" + metric + "'" + close,
+            throw new InputException(where, "sweep.metric", "no run reports " + InputException.quote(metric) + close,
                     close.isEmpty() ? "a dotted path into a variant of summary.json, e.g. core_utilisation" : null);
         }
     }

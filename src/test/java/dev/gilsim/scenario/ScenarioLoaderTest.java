@@ -4,6 +4,7 @@ import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.ProgramStep;
@@ -155,6 +156,16 @@ class ScenarioLoaderTest {
         assertEquals("s.yaml:2:11: duration:", negative.substring(0, 22), negative);
         String zero = error(MINIMAL, "python.switch_interval=0");
         assertEquals("--set:1:24: python.switch_interval:", zero.substring(0, 35), zero);
+    }
+
+    @Test
+    void aNameThatWouldDriveTheTerminalIsEchoedEscapedOnOneLine() {
+        String clear = error(MINIMAL.replace("name: tiny", "name: \"\\e[2Jx\\ny\""));
+        assertTrue(clear.startsWith("s.yaml:1:7: name: '\\x1b[2Jx\\ny' is not a valid name"), clear);
+        String huge = error(MINIMAL.replace("name: tiny", "name: " + "n".repeat(100_000)));
+        assertTrue(huge.startsWith("s.yaml:1:7: name: '" + "n".repeat(57) + "...' is not a valid name"),
+                huge.substring(0, 100));
+        assertTrue(huge.length() < 300, "length " + huge.length());
     }
 
     @Test

@@ -199,6 +199,15 @@ class YamlSourceTest {
     }
 
     @Test
+    void aNulOrBelByteIsLocatedWhereItIs() {
+        // snakeyaml refuses both while reading ahead, before the parser gets there.
+        assertEquals("s.yaml:3:9: (root): invalid YAML: the character \\x00 is not allowed (expected printable text)",
+                error("name: x\nduration: 1s\ntitle: a\u0000b\n"));
+        assertEquals("s.yaml:2:4: (root): invalid YAML: the character \\x07 is not allowed (expected printable text)",
+                error("a: 1\r\nb: \u0007\n"));
+    }
+
+    @Test
     void byteOrderMarkIsIgnored() {
         MapNode root = (MapNode) parse("\uFEFFa: 1\n");
         assertEquals(new Location("s.yaml", 1, 1), root.keyLocation("a"));
