@@ -169,6 +169,16 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aThreadRepeatingItsStepsNoTimesIsRefusedWhereItSaysSo() {
+        assertEquals("s.yaml:7:17: processes[0].threads[0].repeat: a thread that repeats its steps 0 times does "
+                + "nothing (expected 1 or more, or forever; count: 0 for no thread at all)",
+                error(MINIMAL.replace("steps:", "repeat: 0\n        steps:")));
+        assertEquals("--set:1:38: processes[0].threads[0].repeat: a thread that repeats its steps 0 times does "
+                + "nothing (expected 1 or more, or forever; count: 0 for no thread at all)",
+                error(MINIMAL, "processes.app.threads.spinner.repeat=0"));
+    }
+
+    @Test
     void missingFieldNamesThePath() {
         assertEquals("s.yaml:1:1: processes: missing required field (expected a list of processes, or a list of servers, or both)",
                 error("name: x\nduration: 1s\n"));
