@@ -55,21 +55,13 @@ public final class ScenarioLoader {
      * adds a dimension; {@code sets} are plain overrides applied to every point.
      */
     public SweepPlan loadSweep(Path file, List<String> sets, List<String> gridSets) {
-        String text = readText(file);
+        String text = YamlSource.readText(file);
         Node root = withDefaults(MapReader.of(YamlSource.parse(file.toString(), text, ROOT_EXPECTED), ROOT_EXPECTED)
                 .node());
         for (String set : sets) {
             root = Overrides.apply(root, set, "--set");
         }
         return SweepReader.plan((MapNode) root, file.toString(), gridSets, text + "\n" + sets, this::loadTree);
-    }
-
-    private static String readText(Path file) {
-        try {
-            return java.nio.file.Files.readString(file);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new InputException(null, file.toString(), "cannot read file: " + e.getMessage(), null);
-        }
     }
 
     private ScenarioFile loadTree(Node root, String source) {

@@ -118,6 +118,21 @@ class CliTest {
     }
 
     @Test
+    void everyCommandReadsAFileTheSameWay() throws IOException {
+        Path binary = dir.resolve("binary.yaml");
+        Files.write(binary, new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28});
+        String out = dir.resolve("out").toString();
+        for (List<String> command : List.of(List.of("check"), List.of("run", "--out", out),
+                List.of("sweep", "--out", out))) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.add(binary.toString());
+            CliRunner.Outcome o = run(args.toArray(String[]::new));
+            assertEquals(2, o.code(), command + ": " + o.err());
+            assertEquals(binary + ": cannot read file: not UTF-8 text", o.err().strip(), command.toString());
+        }
+    }
+
+    @Test
     void unknownOptionIsBadInput() {
         CliRunner.Outcome o = run("run", "--frobnicate");
         assertEquals(2, o.code());

@@ -232,6 +232,26 @@ class YamlSourceTest {
     }
 
     @Test
+    void aFileLargerThanOneMebibyteIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.yaml");
+        Files.write(big, ("# " + "x".repeat(YamlSource.MAX_BYTES) + "\n").getBytes(StandardCharsets.UTF_8));
+        String msg = assertThrows(InputException.class, () -> YamlSource.parse(big)).getMessage();
+        assertTrue(msg.startsWith(big + ": cannot read file: larger than 1 MiB"), msg);
+        Path fits = dir.resolve("fits.yaml");
+        Files.write(fits, ("a: 1\n# " + "x".repeat(YamlSource.MAX_BYTES - 8) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(YamlSource.MAX_BYTES, Files.size(fits));
+        assertTrue(YamlSource.parse(fits) instanceof MapNode);
+    }
+
+    @Test
+    void aFileThatNeverEndsIsRefusedInsteadOfExhaustingMemory() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "a Unix machine");
+        String msg = assertThrows(InputException.class, () -> YamlSource.parse(zero)).getMessage();
+        assertTrue(msg.startsWith("/dev/zero: cannot read file: larger than 1 MiB"), msg);
+    }
+
+    @Test
     void fileIsReadAsUtf8AndNamedAsGiven(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("ok.yaml");
         Files.writeString(f, "name: caf\u00e9\n", StandardCharsets.UTF_8);
