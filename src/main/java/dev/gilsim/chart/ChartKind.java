@@ -8,12 +8,13 @@ import java.util.function.Function;
 
 /**
  * Every kind of chart a run gets, in report order; each builds its charts from the run's data
- * alone. Adding a kind is adding one constant.
+ * alone. Adding a kind is adding one constant. A chart left with nothing to draw is kept, not
+ * drawn, with the reason, so the report can say why it is missing.
  */
 public enum ChartKind {
     TIMELINE(ChartKind::timelines),
-    GIL_SHARE(run -> List.of(new NamedChart("gil-share", "GIL share", "Where each thread's time went",
-            GilShareChart.of(run)))),
+    GIL_SHARE(run -> List.of(NamedChart.of("gil-share", "GIL share", "Where each thread's time went",
+            GilShareChart.of(run), "no variant has a thread"))),
     PERCENTILES(run -> perKey(run, "percentiles", "latency by percentile", PercentileChart::of)),
     COMPARISON(run -> run.variants().size() < 2 ? List.of()
             : perKey(run, "comparison", "p50, p99 and max by variant", ComparisonChart::of)),
@@ -47,8 +48,8 @@ public enum ChartKind {
     private static List<NamedChart> perKey(RunData run, String prefix, String what, KeyChart chart) {
         List<NamedChart> out = new ArrayList<>();
         for (String key : RunData.headline(run.latencyKeys())) {
-            out.add(new NamedChart(unique(out, prefix + "-" + ChartStyle.fileStem(key)), key, key + ": " + what,
-                    chart.build(run, key)));
+            out.add(NamedChart.of(unique(out, prefix + "-" + ChartStyle.fileStem(key)), key, key + ": " + what,
+                    chart.build(run, key), "no variant recorded a sample of " + key));
         }
         return out;
     }
@@ -56,9 +57,14 @@ public enum ChartKind {
     private static List<NamedChart> timelines(RunData run) {
         List<NamedChart> out = new ArrayList<>();
         for (VariantData v : run.variants()) {
-            if (!v.timeline().lanes().isEmpty() && v.timeline().length() > 0) {
-                out.add(new NamedChart(unique(out, "timeline-" + ChartStyle.fileStem(v.name())), "GIL timeline",
-                        "GIL timeline, " + v.name(), TimelineChart.of(v)));
+            String file = unique(out, "timeline-" + ChartStyle.fileStem(v.name()));
+            String title = "GIL timeline, " + v.name();
+            if (v.timeline().lanes().isEmpty() || v.timeline().length() <= 0) {
+                out.add(new NamedChart(file, "GIL timeline", title, null, "variant " + v.name()
+                        + " has no thread, or its timeline window is empty"));
+            } else {
+                out.add(NamedChart.of(file, "GIL timeline", title, TimelineChart.of(v),
+                        "variant " + v.name() + " recorded nothing in its timeline window"));
             }
         }
         return out;
@@ -67,11 +73,8 @@ public enum ChartKind {
     private static List<NamedChart> series(RunData run) {
         List<NamedChart> out = new ArrayList<>();
         for (String key : RunData.headline(run.seriesKeys())) {
-            var chart = SeriesChart.of(run, key);
-            if (chart != null) {
-                out.add(new NamedChart(unique(out, "series-" + ChartStyle.fileStem(key)), "Over time",
-                        key + " over time", chart));
-            }
+            out.add(NamedChart.of(unique(out, "series-" + ChartStyle.fileStem(key)), "Over time",
+                    key + " over time", SeriesChart.of(run, key), "no variant recorded a sample of " + key));
         }
         return out;
     }

@@ -34,6 +34,9 @@ public final class ComparisonChart {
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setXAxisLabelRotation(variants.size() > 5 ? 30 : 0);
+        if (variants.isEmpty()) {
+            return chart; // no series: XChart refuses a series without data
+        }
         for (int i = 0; i < SERIES.size(); i++) {
             int which = i;
             List<Double> ys = summaries.stream().map(s -> which == 0 ? s.p50Ms() : which == 1 ? s.p99Ms() : s.maxMs())

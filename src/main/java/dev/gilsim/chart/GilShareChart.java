@@ -98,6 +98,9 @@ public final class GilShareChart {
         chart.getStyler().setYAxisMax(100.0);
         chart.getStyler().setXAxisLabelRotation(bars.size() > 4 ? 30 : 0);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        if (bars.isEmpty()) {
+            return chart; // no series: XChart refuses a series without data
+        }
         for (Part p : Part.values()) {
             List<Double> ys = threads.stream().map(t -> 100 * p.fraction(t)).toList();
             CategorySeries s = chart.addSeries(p.label(), bars, ys);

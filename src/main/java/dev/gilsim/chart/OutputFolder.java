@@ -54,10 +54,14 @@ public final class OutputFolder {
         List<ChartFile> files = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (NamedChart c : ChartKind.all(run)) {
+            if (!c.drawn()) {
+                files.add(ChartFile.notDrawn(c.section(), c.title(), c.notDrawnBecause()));
+                continue;
+            }
             String name = c.file() + "." + format.extension();
             names.add(name);
             written.add(write(dir.resolve(CHARTS).resolve(name), out -> format.write(c.chart(), out)));
-            files.add(new ChartFile(c.section(), c.title(), CHARTS + "/" + name));
+            files.add(ChartFile.drawn(c.section(), c.title(), CHARTS + "/" + name));
         }
         removeStale(dir.resolve(CHARTS), format, names);
         written.add(write(dir.resolve(REPORT), out -> HtmlReport.write(run, files, out)));

@@ -18,13 +18,12 @@ public final class SeriesChart {
     private SeriesChart() {
     }
 
-    /** Null when no variant has a sample of {@code key}: there is nothing to draw. */
+    /** A chart with no series when no variant has a sample of {@code key}. */
     public static XYChart of(RunData run, String key) {
         XYChart chart = new XYChart(ChartStyle.WIDTH, ChartStyle.HEIGHT);
         chart.setTitle(key + " over time");
         chart.setXAxisTitle("virtual time (s)");
         ChartStyle.apply(chart.getStyler());
-        boolean any = false;
         for (int i = 0; i < run.variants().size(); i++) {
             VariantData v = run.variants().get(i);
             var named = RunData.series(v, key);
@@ -46,10 +45,9 @@ public final class SeriesChart {
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(ChartStyle.variant(i));
             s.setLineWidth(1.2f);
-            any = true;
         }
         chart.getStyler().setYAxisMin(0.0);
-        return any ? chart : null;
+        return chart;
     }
 
     static String yTitle(NamedSeries s) {

@@ -48,6 +48,9 @@ public final class SweepChart {
         chart.getStyler().setXAxisLogarithmic(logX);
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
+            if (l.x().length == 0) {
+                continue; // XChart refuses a series without data
+            }
             java.awt.Color colour = ChartStyle.variant(i);
             XYSeries s = chart.addSeries(l.name(), l.x(), l.y());
             s.setMarker(SeriesMarkers.CIRCLE);

@@ -78,7 +78,7 @@ final class MergeCommand implements Runnable {
                 w.print(table(info, results));
             }
             w.printf("merged %d points into %s, %s%s%n", results.size(), written.csv(), written.json(),
-                    written.chart() == null ? "" : ", " + written.chart());
+                    written.chart() == null ? "  (no chart: " + written.noChartBecause() + ")" : ", " + written.chart());
         } catch (IOException e) {
             throw new UserException("cannot write " + target + ": " + e.getMessage(), Cli.FAILURE);
         }

@@ -123,7 +123,7 @@ final class SweepCommand implements Runnable {
                 w.print(MergeCommand.table(info, results));
             }
             w.printf("wrote %s, %s%s%n", written.csv(), written.json(),
-                    written.chart() == null ? "  (no chart: choose a metric with sweep.metric or --metric)"
+                    written.chart() == null ? "  (no chart: " + written.noChartBecause() + ")"
                             : ", " + written.chart());
         } catch (IOException e) {
             throw new UserException("cannot write " + dir + ": " + e.getMessage(), Cli.FAILURE);

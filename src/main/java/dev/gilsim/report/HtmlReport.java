@@ -151,7 +151,10 @@ public final class HtmlReport {
         for (String section : sections(charts)) {
             h.append("<h2 id=\"").append(anchor(section)).append("\">").append(esc(section)).append("</h2>\n");
             for (ChartFile c : charts) {
-                if (c.section().equals(section)) {
+                if (c.section().equals(section) && c.path() == null) {
+                    h.append("<p class=\"meta\">Not drawn: ").append(esc(c.title())).append(": ")
+                            .append(esc(c.notDrawnBecause())).append(".</p>\n");
+                } else if (c.section().equals(section)) {
                     h.append("<figure><img src=\"").append(esc(c.path())).append("\" alt=\"").append(esc(c.title()))
                             .append("\"><figcaption><a href=\"").append(esc(c.path())).append("\">")
                             .append(esc(c.path())).append("</a></figcaption></figure>\n");

@@ -20,6 +20,11 @@ final class DistributionReader {
     private DistributionReader() {
     }
 
+    /** Whether {@code m} is written as a distribution: one key, a kind of distribution. */
+    static boolean isDistribution(MapNode m) {
+        return m.size() == 1 && KINDS.contains(m.keys().iterator().next());
+    }
+
     static Distribution read(Node n) {
         if (n instanceof ScalarNode s) {
             if (s.isNull()) {
@@ -91,7 +96,7 @@ final class DistributionReader {
                 default -> {
                     String close = Suggest.closest(e.getKey(), KINDS).map(c -> " (did you mean '" + c + "'?)").orElse("");
                     throw new InputException(m.keyLocation(e.getKey()), Node.child(m.path(), e.getKey()),
-                            "unknown distribution '" + e.getKey() + "'" + close,
+                            "unknown distribution " + InputException.quote(e.getKey()) + close,
                             close.isEmpty() ? "one of " + String.join(", ", KINDS) : null);
                 }
             };

@@ -81,7 +81,7 @@ final class HandlerStepReader {
             default -> {
                 String close = Suggest.closest(kind, KINDS).map(c -> " (did you mean '" + c + "'?)").orElse("");
                 throw new InputException(m.keyLocation(kind), Node.child(m.path(), kind),
-                        "unknown step '" + kind + "'" + close,
+                        "unknown step " + InputException.quote(kind) + close,
                         close.isEmpty() ? "one of " + String.join(", ", KINDS) : null);
             }
         };

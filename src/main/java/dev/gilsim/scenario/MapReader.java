@@ -185,7 +185,7 @@ public final class MapReader {
         }
         String key = first.get();
         Optional<String> close = Suggest.closest(key, known);
-        String problem = "unknown field '" + key + "'" + close.map(c -> " (did you mean '" + c + "'?)").orElse("");
+        String problem = "unknown field " + InputException.quote(key) + close.map(c -> " (did you mean '" + c + "'?)").orElse("");
         String expected = close.isPresent() || known.isEmpty() ? null : "one of " + String.join(", ", known);
         throw new InputException(map.keyLocation(key), Node.child(map.path(), key), problem, expected);
     }

@@ -54,11 +54,14 @@ public final class Overrides {
 
     /**
      * Deep merge: mappings are merged key by key, anything else in {@code overlay} replaces what is in
-     * {@code base}. Paths follow {@code base}; locations follow whichever side a value came from, so
-     * errors in a variant point at the variant.
+     * {@code base}. A distribution in {@code base} ({@code {lognormal: {median: 60us, sigma: 0.5}}})
+     * is replaced whole too: its key is its kind, not a setting, so merging would give it two kinds,
+     * or lend a parameter of the default to the scenario's distribution. Paths follow
+     * {@code base}; locations follow whichever side a value came from, so errors in a variant point
+     * at the variant.
      */
     public static Node merge(Node base, Node overlay) {
-        if (base instanceof MapNode b && overlay instanceof MapNode o) {
+        if (base instanceof MapNode b && overlay instanceof MapNode o && !DistributionReader.isDistribution(b)) {
             MapNode result = b;
             for (String key : o.keys()) {
                 Node value = o.values().get(key);
@@ -139,7 +142,7 @@ public final class Overrides {
                 Node replaced = last ? value(Node.item(l.path(), index)) : descend(l.get(index), i + 1);
                 return l.with(index, replaced);
             }
-            String what = seg.bracket() ? "[" + seg.text() + "]" : "'" + seg.text() + "'";
+            String what = seg.bracket() ? "[" + seg.text() + "]" : InputException.quote(seg.text());
             throw new InputException(at(seg), node.path(),
                     Nodes.wrongKind(node) + ", which has no " + what + " to set",
                     seg.bracket() ? "a list" : "a mapping or a list");
@@ -169,14 +172,14 @@ public final class Overrides {
                 if (name.isPresent() && name.get().equals(seg.text())) {
                     if (found >= 0) {
                         throw new InputException(at(seg), l.path(),
-                                "more than one item is named '" + seg.text() + "'", "an index, e.g. " + l.path() + "[" + found + "]");
+                                "more than one item is named " + InputException.quote(seg.text()), "an index, e.g. " + l.path() + "[" + found + "]");
                     }
                     found = k;
                 }
             }
             if (found < 0) {
                 Optional<String> close = Suggest.closest(seg.text(), names);
-                throw new InputException(at(seg), l.path(), "no item named '" + seg.text() + "'"
+                throw new InputException(at(seg), l.path(), "no item named " + InputException.quote(seg.text())
                         + close.map(c -> " (did you mean '" + c + "'?)").orElse(""),
                         close.isPresent() ? null : names.isEmpty() ? "an index" : "an index or one of " + String.join(", ", names));
             }
@@ -187,10 +190,10 @@ public final class Overrides {
             Optional<String> close = Suggest.closest(seg.text(), m.keys());
             if (close.isPresent()) {
                 return new InputException(at(seg), childPath,
-                        "field '" + seg.text() + "' does not exist (did you mean '" + close.get() + "'?)", null);
+                        "field " + InputException.quote(seg.text()) + " does not exist (did you mean '" + close.get() + "'?)", null);
             }
             String existing = m.keys().isEmpty() ? "" : "one of " + String.join(", ", m.keys()) + ", or ";
-            return new InputException(at(seg), childPath, "field '" + seg.text() + "' does not exist",
+            return new InputException(at(seg), childPath, "field " + InputException.quote(seg.text()) + " does not exist",
                     existing + "the whole value set at once, e.g. " + childPath + "={...}");
         }
 

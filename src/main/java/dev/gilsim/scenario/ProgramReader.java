@@ -24,10 +24,18 @@ final class ProgramReader {
         this.defaultSyscall = defaultSyscall;
     }
 
-    /** The program of a thread: {@code steps} plus {@code repeat} (default 1, or forever). */
+    /**
+     * The program of a thread: {@code steps} plus {@code repeat} (default 1, or forever). A thread
+     * that repeats its steps no times would do nothing at all, which nobody means to write, and
+     * {@code count: 0} already says "no such thread": so {@code repeat: 0} is refused, located.
+     */
     ProgramStep.Repeat program(MapReader thread) {
         ListNode steps = thread.list("steps");
         long times = thread.opt("repeat").map(this::times).orElse(1L);
+        if (times == 0) {
+            throw thread.error("repeat", "a thread that repeats its steps 0 times does nothing",
+                    "1 or more, or forever; count: 0 for no thread at all");
+        }
         return repeat(thread.node(), times, steps, 0);
     }
 
@@ -91,7 +99,7 @@ final class ProgramReader {
             default -> {
                 String close = Suggest.closest(e.getKey(), STEP_KINDS).map(c -> " (did you mean '" + c + "'?)").orElse("");
                 throw new InputException(m.keyLocation(e.getKey()), Node.child(m.path(), e.getKey()),
-                        "unknown step '" + e.getKey() + "'" + close,
+                        "unknown step " + InputException.quote(e.getKey()) + close,
                         close.isEmpty() ? "one of " + String.join(", ", STEP_KINDS) : null);
             }
         };

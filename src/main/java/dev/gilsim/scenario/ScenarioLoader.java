@@ -55,21 +55,13 @@ public final class ScenarioLoader {
      * adds a dimension; {@code sets} are plain overrides applied to every point.
      */
     public SweepPlan loadSweep(Path file, List<String> sets, List<String> gridSets) {
-        String text = readText(file);
+        String text = YamlSource.readText(file);
         Node root = withDefaults(MapReader.of(YamlSource.parse(file.toString(), text, ROOT_EXPECTED), ROOT_EXPECTED)
                 .node());
         for (String set : sets) {
             root = Overrides.apply(root, set, "--set");
         }
         return SweepReader.plan((MapNode) root, file.toString(), gridSets, text + "\n" + sets, this::loadTree);
-    }
-
-    private static String readText(Path file) {
-        try {
-            return java.nio.file.Files.readString(file);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new InputException(null, file.toString(), "cannot read file: " + e.getMessage(), null);
-        }
     }
 
     private ScenarioFile loadTree(Node root, String source) {
@@ -156,7 +148,7 @@ public final class ScenarioLoader {
     static String name(MapReader r, String key) {
         String name = r.stringReq(key);
         if (!NAME.matcher(name).matches()) {
-            throw r.error(key, "'" + name + "' is not a valid name",
+            throw r.error(key, InputException.quote(name) + " is not a valid name",
                     "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 100 characters");
         }
         return name;
@@ -196,7 +188,7 @@ public final class ScenarioLoader {
         Node n = py.req("version", "a version such as \"3.12\"");
         String text = Nodes.string(n);
         return PythonVersion.parse(text).orElseThrow(() -> InputException.at(n,
-                "unknown Python version '" + text + "'", "one of " + String.join(", ",
+                "unknown Python version " + InputException.quote(text), "one of " + String.join(", ",
                         Arrays.stream(PythonVersion.values()).map(PythonVersion::text).toList())));
     }
 

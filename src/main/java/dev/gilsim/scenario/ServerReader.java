@@ -210,7 +210,7 @@ final class ServerReader {
                 if (handler.get(k) instanceof HandlerStep.RunInExecutor r && !known.contains(r.executor())) {
                     Node at = ((MapNode) ((MapNode) stepNodes.items().get(k)).get("run_in_executor").orElseThrow())
                             .get("executor").orElseThrow();
-                    throw InputException.at(at, "unknown executor '" + r.executor() + "'",
+                    throw InputException.at(at, "unknown executor " + InputException.quote(r.executor()),
                             "one of " + String.join(", ", known.stream().sorted().toList())
                                     + " (declare it under the server's executors)");
                 }
@@ -231,7 +231,7 @@ final class ServerReader {
             String endpoint = a.opt("endpoint").map(n -> {
                 String e = Nodes.string(n);
                 if (!endpoints.contains(e)) {
-                    throw InputException.at(n, "unknown endpoint '" + e + "'",
+                    throw InputException.at(n, "unknown endpoint " + InputException.quote(e),
                             "one of " + String.join(", ", endpoints.stream().sorted().toList()));
                 }
                 return e;
@@ -376,7 +376,7 @@ final class ServerReader {
     private static String endpointRef(MapReader j, String key, Set<String> endpoints) {
         String e = j.stringReq(key);
         if (!endpoints.contains(e)) {
-            throw j.error(key, "unknown endpoint '" + e + "'",
+            throw j.error(key, "unknown endpoint " + InputException.quote(e),
                     "one of " + String.join(", ", endpoints.stream().sorted().toList()));
         }
         return e;

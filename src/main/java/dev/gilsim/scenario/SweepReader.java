@@ -101,10 +101,10 @@ final class SweepReader {
         }
         List<String> paths = new ArrayList<>(dims.keySet());
         if (x != null && !paths.contains(x)) {
-            throw InputException.at(xNode, "'" + x + "' is not a swept field", "one of " + String.join(", ", paths));
+            throw InputException.at(xNode, InputException.quote(x) + " is not a swept field", "one of " + String.join(", ", paths));
         }
         if (series != null && !paths.contains(series)) {
-            throw InputException.at(seriesNode, "'" + series + "' is not a swept field",
+            throw InputException.at(seriesNode, InputException.quote(series) + " is not a swept field",
                     "one of " + String.join(", ", paths));
         }
         if (x == null && !paths.isEmpty()) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Builds a located {@link Node} tree from Jackson's YAML token stream.
@@ -105,7 +107,7 @@ final class TreeBuilder {
             Location keyLoc = tokenLocation();
             String childPath = Node.child(path, key);
             if (keys.containsKey(key)) {
-                throw new InputException(keyLoc, childPath, "duplicate key '" + key + "'", null);
+                throw new InputException(keyLoc, childPath, "duplicate key " + InputException.quote(key), null);
             }
             if (key.equals("<<") && !isQuote(charIndex(parser.currentTokenLocation().getCharOffset()))) {
                 throw new InputException(keyLoc, childPath, "merge keys ('<<') are not supported",
@@ -134,8 +136,8 @@ final class TreeBuilder {
         String name = text(JsonToken.VALUE_STRING);
         Node target = anchors.get(name);
         if (target == null) {
-            throw new InputException(loc, path, "unknown alias '*" + name + "'",
-                    "an anchor '&" + name + "' defined earlier in the file");
+            throw new InputException(loc, path, "unknown alias " + InputException.quote("*" + name),
+                    "an anchor " + InputException.quote("&" + name) + " defined earlier in the file");
         }
         int size = anchorSizes.get(name);
         // Checked before copying: the copy itself is what an alias bomb uses to exhaust memory.
@@ -172,6 +174,11 @@ final class TreeBuilder {
     /** Turns Jackson's/snakeyaml's exception into one line, keeping snakeyaml's precise marks. */
     private InputException syntaxError(Exception e, String path) {
         for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof ReaderException) {
+                return specialCharacter(e);
+            }
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
                 String problem = m.getProblem() == null ? "syntax error" : m.getProblem().strip();
                 if (problem.contains("(TAB)")) {
@@ -202,6 +209,32 @@ final class TreeBuilder {
             return new InputException(loc, "", "document is nested too deeply or too large", null, e);
         }
         return new InputException(loc, path, "invalid YAML: " + msg, null, e);
+    }
+
+    /**
+     * snakeyaml refuses a character it cannot print (NUL, BEL, ESC...) while it reads ahead, long
+     * before the parser reaches it, and without a line: find the first one and count lines and
+     * columns as snakeyaml's marks do, so the error points at the character itself.
+     */
+    private InputException specialCharacter(Exception e) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            int c = text.codePointAt(i);
+            if (!StreamReader.isPrintable(c)) {
+                String shown = InputException.escape(new String(Character.toChars(c)));
+                return new InputException(location(line, column), "", "invalid YAML: the character " + shown
+                        + " is not allowed", "printable text", e);
+            }
+            boolean crLf = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+            if (c == '\n' || c == '\r' && !crLf || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                line++;
+                column = 1;
+            } else if (c != '\uFEFF') {
+                column++;
+            }
+        }
+        return new InputException(null, "", "invalid YAML: " + e.getMessage(), null, e);
     }
 
     private Location tokenLocation() {

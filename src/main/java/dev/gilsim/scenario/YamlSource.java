@@ -1,6 +1,7 @@
 package dev.gilsim.scenario;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,6 +18,9 @@ import java.nio.file.Path;
  * {@link InputException} so the command line has a single way to report bad input.
  */
 public final class YamlSource {
+
+    /** The largest scenario file read: the biggest shipped scenario is a few KiB. */
+    static final int MAX_BYTES = 1 << 20;
 
     /** Used when the caller does not say what the document should contain. */
     public static final String DEFAULT_EXPECTED = "a YAML mapping";
@@ -60,10 +64,21 @@ public final class YamlSource {
         return n != null ? n : new ScalarNode(new Location(origin, 1, 1 + columnOffset), path, "", true, false);
     }
 
+    /**
+     * The text of a scenario file, for every command alike: at most {@link #MAX_BYTES}, and strict
+     * UTF-8. Problems are {@link InputException}s without a location.
+     */
+    static String readText(Path file) {
+        return read(file, file.toString());
+    }
+
     private static String read(Path file, String name) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = readAtMost(file, MAX_BYTES);
+            if (bytes == null) {
+                throw unreadable(name, "larger than 1 MiB, which no scenario needs (is it the right file?)");
+            }
         } catch (NoSuchFileException e) {
             throw unreadable(name, "no such file");
         } catch (AccessDeniedException e) {
@@ -80,6 +95,17 @@ public final class YamlSource {
                     .toString();
         } catch (CharacterCodingException e) {
             throw unreadable(name, "not UTF-8 text");
+        }
+    }
+
+    /**
+     * The file's bytes, or null when it holds more than {@code limit}. Read up to the limit rather
+     * than trusting its size: {@code /dev/zero} or a pipe reports none and never ends.
+     */
+    private static byte[] readAtMost(Path file, int limit) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            return bytes.length > limit ? null : bytes;
         }
     }
 

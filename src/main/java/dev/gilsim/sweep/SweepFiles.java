@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gilsim.report.AtomicFiles;
+import dev.gilsim.report.Csv;
 import dev.gilsim.report.SummaryJson;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -118,12 +119,6 @@ public final class SweepFiles {
     }
 
     private static void line(Writer w, List<String> cells) throws IOException {
-        List<String> quoted = new ArrayList<>();
-        for (String c : cells) {
-            quoted.add(c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\""
-                    : c);
-        }
-        w.write(String.join(",", quoted));
-        w.write('\n');
+        w.write(Csv.row(cells));
     }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 /** Writes a finished sweep's files: {@code sweep.csv}, {@code sweep.json} and the metric's chart. */
 public final class SweepOutputs {
 
-    /** What was written, for the command to print. */
-    public record Written(Path csv, Path json, Path chart) {
+    /** What was written, for the command to print: no chart file, and why, when there is none to draw. */
+    public record Written(Path csv, Path json, Path chart, String noChartBecause) {
     }
 
     private SweepOutputs() {
@@ -29,14 +29,19 @@ public final class SweepOutputs {
         Path json = dir.resolve("sweep.json");
         SweepFiles.writeCsv(info, results, csv);
         SweepFiles.writeJson(info, results, json);
-        Path chart = null;
-        if (info.metric() != null && info.x() != null) {
-            checkMetric(info.metric(), results, metricLocation);
-            chart = dir.resolve("sweep-" + info.metric().replaceAll("[^A-Za-z0-9._-]+", "_") + "."
-                    + format.extension());
-            SweepChart.write(chart(info, results), chart, format);
+        if (info.metric() == null || info.x() == null) {
+            return new Written(csv, json, null, "choose a metric with sweep.metric or --metric");
         }
-        return new Written(csv, json, chart);
+        checkMetric(info.metric(), results, metricLocation);
+        SweepChart.Spec spec = chart(info, results);
+        if (spec.lines().isEmpty()) {
+            // XChart refuses a series without data; a sentence says more than an empty picture.
+            return new Written(csv, json, null, "no point has a value of " + info.metric());
+        }
+        Path chart = dir.resolve("sweep-" + info.metric().replaceAll("[^A-Za-z0-9._-]+", "_") + "."
+                + format.extension());
+        SweepChart.write(spec, chart, format);
+        return new Written(csv, json, chart, null);
     }
 
     static void checkMetric(String metric, List<PointResult> results, Location where) {
@@ -44,7 +49,7 @@ public final class SweepOutputs {
         var metrics = first.metrics(first.variantNames().get(0));
         if (!metrics.contains(metric)) {
             String close = Suggest.closest(metric, metrics).map(c -> " (did you mean '" + c + "'?)").orElse("");
-            throw new InputException(where, "sweep.metric", "no run reports '" + metric + "'" + close,
+            throw new InputException(where, "sweep.metric", "no run reports " + InputException.quote(metric) + close,
                     close.isEmpty() ? "a dotted path into a variant of summary.json, e.g. core_utilisation" : null);
         }
     }

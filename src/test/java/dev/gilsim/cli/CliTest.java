@@ -81,6 +81,15 @@ class CliTest {
     }
 
     @Test
+    void aProcessLeftWithoutThreadsStillGetsItsReport() {
+        Path out = dir.resolve("out");
+        CliRunner.Outcome o = run("run", "scenarios/two-cpu-threads.yaml", "--out", out.toString(), "--set",
+                "processes.app.threads.worker.count=0", "--set", "duration=100ms", "--set", "warmup=0");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.exists(out.resolve("two-cpu-threads/report.html")));
+    }
+
+    @Test
     void badInputGivesOneLocatedLineAndExitCode2() throws IOException {
         Path f = write("bad.yaml", SCENARIO.replace("duration: 300ms", "duration: -300ms"));
         Path out = dir.resolve("out");
@@ -106,6 +115,21 @@ class CliTest {
         CliRunner.Outcome o = run("check", dir.resolve("nope.yaml").toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("nope.yaml") && o.err().contains("cannot read"), o.err());
+    }
+
+    @Test
+    void everyCommandReadsAFileTheSameWay() throws IOException {
+        Path binary = dir.resolve("binary.yaml");
+        Files.write(binary, new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28});
+        String out = dir.resolve("out").toString();
+        for (List<String> command : List.of(List.of("check"), List.of("run", "--out", out),
+                List.of("sweep", "--out", out))) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.add(binary.toString());
+            CliRunner.Outcome o = run(args.toArray(String[]::new));
+            assertEquals(2, o.code(), command + ": " + o.err());
+            assertEquals(binary + ": cannot read file: not UTF-8 text", o.err().strip(), command.toString());
+        }
     }
 
     @Test

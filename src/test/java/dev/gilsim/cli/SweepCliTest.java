@@ -79,6 +79,16 @@ class SweepCliTest {
     }
 
     @Test
+    void sweptTextThatLooksLikeAFormulaIsDefusedInTheCsv() throws IOException {
+        Path f = scenario(SCENARIO.replace("python.switch_interval: [500us, 1ms, 5ms]", "title: [\"=1+1\", \"@cmd\"]")
+                .replace("\n    machine.cores: [1, 2]", "").replace("replications: 2", "replications: 1"));
+        CliRunner.Outcome o = run("sweep", f.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, o.code(), o.err());
+        String csv = Files.readString(sweep("out").resolve("sweep.csv"));
+        assertTrue(csv.contains("\n0,'=1+1,base,") && csv.contains("\n1,'@cmd,base,"), csv.substring(0, 300));
+    }
+
+    @Test
     void aKilledSweepResumesAndEndsWithTheSameFiles() throws IOException {
         Path f = scenario(SCENARIO);
         run("sweep", f.toString(), "--out", dir.resolve("whole").toString());

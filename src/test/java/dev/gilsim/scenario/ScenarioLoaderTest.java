@@ -160,6 +160,26 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aNameThatWouldDriveTheTerminalIsEchoedEscapedOnOneLine() {
+        String clear = error(MINIMAL.replace("name: tiny", "name: \"\\e[2Jx\\ny\""));
+        assertTrue(clear.startsWith("s.yaml:1:7: name: '\\x1b[2Jx\\ny' is not a valid name"), clear);
+        String huge = error(MINIMAL.replace("name: tiny", "name: " + "n".repeat(100_000)));
+        assertTrue(huge.startsWith("s.yaml:1:7: name: '" + "n".repeat(57) + "...' is not a valid name"),
+                huge.substring(0, 100));
+        assertTrue(huge.length() < 300, "length " + huge.length());
+    }
+
+    @Test
+    void aThreadRepeatingItsStepsNoTimesIsRefusedWhereItSaysSo() {
+        assertEquals("s.yaml:7:17: processes[0].threads[0].repeat: a thread that repeats its steps 0 times does "
+                + "nothing (expected 1 or more, or forever; count: 0 for no thread at all)",
+                error(MINIMAL.replace("steps:", "repeat: 0\n        steps:")));
+        assertEquals("--set:1:38: processes[0].threads[0].repeat: a thread that repeats its steps 0 times does "
+                + "nothing (expected 1 or more, or forever; count: 0 for no thread at all)",
+                error(MINIMAL, "processes.app.threads.spinner.repeat=0"));
+    }
+
+    @Test
     void missingFieldNamesThePath() {
         assertEquals("s.yaml:1:1: processes: missing required field (expected a list of processes, or a list of servers, or both)",
                 error("name: x\nduration: 1s\n"));

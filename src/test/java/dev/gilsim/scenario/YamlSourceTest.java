@@ -199,6 +199,15 @@ class YamlSourceTest {
     }
 
     @Test
+    void aNulOrBelByteIsLocatedWhereItIs() {
+        // snakeyaml refuses both while reading ahead, before the parser gets there.
+        assertEquals("s.yaml:3:9: (root): invalid YAML: the character \\x00 is not allowed (expected printable text)",
+                error("name: x\nduration: 1s\ntitle: a\u0000b\n"));
+        assertEquals("s.yaml:2:4: (root): invalid YAML: the character \\x07 is not allowed (expected printable text)",
+                error("a: 1\r\nb: \u0007\n"));
+    }
+
+    @Test
     void byteOrderMarkIsIgnored() {
         MapNode root = (MapNode) parse("\uFEFFa: 1\n");
         assertEquals(new Location("s.yaml", 1, 1), root.keyLocation("a"));
@@ -220,6 +229,26 @@ class YamlSourceTest {
         Files.write(bad, new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28});
         assertEquals(bad + ": cannot read file: not UTF-8 text",
                 assertThrows(InputException.class, () -> YamlSource.parse(bad)).getMessage());
+    }
+
+    @Test
+    void aFileLargerThanOneMebibyteIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.yaml");
+        Files.write(big, ("# " + "x".repeat(YamlSource.MAX_BYTES) + "\n").getBytes(StandardCharsets.UTF_8));
+        String msg = assertThrows(InputException.class, () -> YamlSource.parse(big)).getMessage();
+        assertTrue(msg.startsWith(big + ": cannot read file: larger than 1 MiB"), msg);
+        Path fits = dir.resolve("fits.yaml");
+        Files.write(fits, ("a: 1\n# " + "x".repeat(YamlSource.MAX_BYTES - 8) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(YamlSource.MAX_BYTES, Files.size(fits));
+        assertTrue(YamlSource.parse(fits) instanceof MapNode);
+    }
+
+    @Test
+    void aFileThatNeverEndsIsRefusedInsteadOfExhaustingMemory() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "a Unix machine");
+        String msg = assertThrows(InputException.class, () -> YamlSource.parse(zero)).getMessage();
+        assertTrue(msg.startsWith("/dev/zero: cannot read file: larger than 1 MiB"), msg);
     }
 
     @Test
