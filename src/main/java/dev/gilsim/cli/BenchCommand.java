@@ -49,7 +49,7 @@ final class BenchCommand implements Runnable {
             throw new UserException("--repeat must be 1 to 1000 and --warmup-runs at least 0", Cli.BAD_INPUT);
         }
         PrintWriter w = spec.commandLine().getOut();
-        ScenarioLoader loader = new ScenarioLoader();
+        ScenarioLoader loader = options.loader();
         List<ScenarioFile> loaded = new ArrayList<>();
         if (files.isEmpty()) {
             loaded.add(loader.load("scenarios/convoy-effect.yaml", RunCommand.builtin("convoy-effect.yaml"),

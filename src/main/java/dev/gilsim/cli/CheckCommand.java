@@ -28,7 +28,7 @@ final class CheckCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        ScenarioLoader loader = new ScenarioLoader();
+        ScenarioLoader loader = options.loader();
         for (Path f : files) {
             ScenarioFile file = loader.load(f, options.overrides());
             List<String> names = file.variants().stream().map(Scenario::variant).toList();

@@ -69,7 +69,7 @@ final class RunCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
-        ScenarioLoader loader = new ScenarioLoader();
+        ScenarioLoader loader = options.loader();
         List<ScenarioFile> loaded = new ArrayList<>();
         if (files.isEmpty()) {
             w.println("No scenario file given: running the built-in scenario scenarios/" + BUILTIN);

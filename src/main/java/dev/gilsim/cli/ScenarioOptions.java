@@ -1,5 +1,8 @@
 package dev.gilsim.cli;
 
+import dev.gilsim.scenario.Defaults;
+import dev.gilsim.scenario.ScenarioLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -13,6 +16,19 @@ final class ScenarioOptions {
 
     @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
     Long seed;
+
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "A machine profile (from 'gilsim calibrate'): defaults for this machine, under the scenario.")
+    Path profile;
+
+    /** The loader, with the machine profile's defaults when one is given. */
+    ScenarioLoader loader() {
+        return new ScenarioLoader(defaults(profile));
+    }
+
+    static Defaults defaults(Path profile) {
+        return profile == null ? Defaults.get() : Defaults.withProfile(profile);
+    }
 
     List<String> overrides() {
         List<String> all = new ArrayList<>(sets);

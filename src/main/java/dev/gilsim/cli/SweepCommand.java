@@ -61,6 +61,10 @@ final class SweepCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "A machine profile (from 'gilsim calibrate'): defaults for this machine, under the scenario.")
+    Path profile;
+
     @Mixin
     ChartFormatOption chartFormat;
 
@@ -84,7 +88,7 @@ final class SweepCommand implements Runnable {
             throw new UserException("--jobs must be 1 to 1024", Cli.BAD_INPUT);
         }
         ChartFormat format = chartFormat.format();
-        SweepPlan plan = new ScenarioLoader().loadSweep(file, plain, grid);
+        SweepPlan plan = new ScenarioLoader(ScenarioOptions.defaults(profile)).loadSweep(file, plain, grid);
         if (plan.dimensions().isEmpty()) {
             throw new UserException(file + ": nothing to sweep: add a sweep section or --set PATH=V1,V2,...",
                     Cli.BAD_INPUT);

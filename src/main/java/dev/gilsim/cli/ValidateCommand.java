@@ -109,10 +109,9 @@ final class ValidateCommand implements Runnable {
         if (only != null) {
             suite = suite.only(only);
         }
-        List<String> all = new ArrayList<>(Profiles.read(profile));
-        all.addAll(sets);
         int j = jobs == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, jobs);
-        Validation v = new Validator(suite, seeds, j, all).validate(dataset, progress(err));
+        Validation v = new Validator(suite, seeds, j, sets, ScenarioOptions.defaults(profile))
+                .validate(dataset, progress(err));
         ValidationReport report = new ValidationReport(v);
         report.printTable(w, table);
         try {

@@ -125,7 +125,8 @@ public final class Gil {
         if (t.wakeTimedOut && switchNumber == t.savedSwitchNumber) {
             requestDrop(t);
             // G11: the requester is still on its CPU for a moment before it blocks again.
-            t.awakeUntil = sim.now() + interpreter.settings().requestSpin();
+            long spin = interpreter.settings().requestSpin();
+            t.awakeUntil = spin > 0 ? sim.now() + spin : -1;
         }
         beginTimedWait(t);
     }
@@ -158,17 +159,19 @@ public final class Gil {
         }
         if (!waiters.isEmpty()) {
             PyThread awake = awakeWaiter();
-            // G6: the OS picks whom the signal wakes; that thread still needs time to run.
-            PyThread woken = waiters.remove(policy.choose(waiters, policyRandom));
-            sim.cancel(woken.gilTimeout);
-            wakeLater(woken, false);
-            if (awake != null && awake != woken) {
+            if (awake != null) {
                 // G11: a waiter that has not blocked yet sees the free GIL at once and takes it
-                // (G7) ahead of the signalled one, which then finds it taken and waits again (G3).
+                // (G7), ahead of the signalled one, which then finds it taken and waits again (G3).
                 waiters.remove(awake);
                 sim.cancel(awake.gilTimeout);
                 awake.wakeTimedOut = false;
                 sim.schedule(awake.gilWake, sim.now());
+            }
+            if (!waiters.isEmpty()) {
+                // G6: the OS picks whom the signal wakes; that thread still needs time to run.
+                PyThread woken = waiters.remove(policy.choose(waiters, policyRandom));
+                sim.cancel(woken.gilTimeout);
+                wakeLater(woken, false);
             }
         }
         return requested;
@@ -178,7 +181,7 @@ public final class Gil {
     private PyThread awakeWaiter() {
         long now = sim.now();
         for (PyThread w : waiters) {
-            if (w.awakeUntil > now || (w.awakeUntil == now && w.awakeUntil > 0)) {
+            if (w.awakeUntil >= now) {
                 return w;
             }
         }

@@ -23,7 +23,10 @@ public final class Defaults {
     private final MapNode server;
     private final MapNode executors;
 
+    private final MapNode root;
+
     private Defaults(MapNode root) {
+        this.root = root;
         MapNode base = root;
         MapReader r = MapReader.of(root, null);
         MapReader table = r.map("versions");
@@ -46,6 +49,32 @@ public final class Defaults {
 
     public static Defaults get() {
         return INSTANCE;
+    }
+
+    /**
+     * These defaults with a machine profile merged over them: a file in the shape of defaults.yaml
+     * (any subset) that {@code gilsim calibrate} writes for one machine. A field the defaults do not
+     * have is a located error, so a misspelt profile cannot be ignored silently.
+     */
+    public static Defaults withProfile(java.nio.file.Path file) {
+        Node profile = YamlSource.parse(file, "a mapping in the shape of defaults.yaml");
+        MapNode base = INSTANCE.root;
+        checkKnown(base, profile);
+        return new Defaults((MapNode) Overrides.merge(base, profile));
+    }
+
+    private static void checkKnown(Node base, Node profile) {
+        if (!(profile instanceof MapNode p) || !(base instanceof MapNode b) || DistributionReader.isDistribution(b)) {
+            return;
+        }
+        for (String key : p.keys()) {
+            Node value = p.values().get(key);
+            if (b.get(key).isEmpty()) {
+                throw InputException.at(value, "unknown field '" + key + "'",
+                        "a field of defaults.yaml: " + String.join(", ", b.keys()));
+            }
+            checkKnown(b.get(key).get(), value);
+        }
     }
 
     private static Defaults load() {

@@ -25,7 +25,16 @@ public final class ScenarioLoader {
     private static final long MAX_DURATION = 24L * 3600 * 1_000_000_000L;
     private static final int MAX_THREADS = 100_000;
 
-    private final Defaults defaults = Defaults.get();
+    private final Defaults defaults;
+
+    public ScenarioLoader() {
+        this(Defaults.get());
+    }
+
+    /** A loader whose defaults are defaults.yaml with a machine profile over them. */
+    public ScenarioLoader(Defaults defaults) {
+        this.defaults = defaults;
+    }
 
     /** Loads a file, applying {@code --set path=value} overrides in order. */
     public ScenarioFile load(Path file, List<String> sets) {

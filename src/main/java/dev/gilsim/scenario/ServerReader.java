@@ -261,7 +261,7 @@ final class ServerReader {
     private static HttpOverhead http(MapReader h) {
         HttpOverhead out = new HttpOverhead(DistributionReader.read(h.req("recv")),
                 DistributionReader.read(h.req("parse")), DistributionReader.read(h.req("respond")),
-                DistributionReader.read(h.req("send")));
+                DistributionReader.read(h.req("send")), DistributionReader.read(h.req("client")));
         h.finish();
         return out;
     }

@@ -14,8 +14,17 @@ import java.util.Objects;
  * @param parse Python: HTTP parsing, routing, validation
  * @param respond Python: serialising and building the response
  * @param send the {@code send} syscall (GIL released)
+ * @param client the client's own part of each latency, outside the server: its send and its read
+ *               of the answer, its event loop (L5 counts from the intended send to the answer
+ *               read); the server never waits for it
  */
-public record HttpOverhead(Distribution recv, Distribution parse, Distribution respond, Distribution send) {
+public record HttpOverhead(Distribution recv, Distribution parse, Distribution respond, Distribution send,
+        Distribution client) {
+
+    /** Costs with no client time (a load generator whose own time is negligible). */
+    public HttpOverhead(Distribution recv, Distribution parse, Distribution respond, Distribution send) {
+        this(recv, parse, respond, send, Distribution.constant(0));
+    }
 
     /** Rough figures for uvicorn with FastAPI on one core. */
     public static final HttpOverhead DEFAULT = new HttpOverhead(Distribution.constant(micros(5)),
@@ -29,5 +38,6 @@ public record HttpOverhead(Distribution recv, Distribution parse, Distribution r
         Objects.requireNonNull(parse, "parse");
         Objects.requireNonNull(respond, "respond");
         Objects.requireNonNull(send, "send");
+        Objects.requireNonNull(client, "client");
     }
 }

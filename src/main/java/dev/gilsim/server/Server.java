@@ -32,6 +32,7 @@ public final class Server {
     private final RandomGenerator endpointRandom;
     private final RandomGenerator dispatchRandom;
     private final RandomGenerator pollRandom;
+    private final RandomGenerator clientRandom;
     private final ArrayDeque<Request> backlog = new ArrayDeque<>();
     private Endpoint submitEndpoint;
     private Endpoint statusEndpoint;
@@ -58,6 +59,7 @@ public final class Server {
         endpointRandom = machine.streams().stream("endpoints:" + spec.name());
         dispatchRandom = machine.streams().stream("dispatch:" + spec.name());
         pollRandom = machine.streams().stream("polls:" + spec.name());
+        clientRandom = machine.streams().stream("client-time:" + spec.name());
         if (spec.jobs() != null) {
             submitEndpoint = endpoint(spec.jobs().submitEndpoint());
             statusEndpoint = endpoint(spec.jobs().statusEndpoint());
@@ -246,7 +248,7 @@ public final class Server {
         }
         r.finished = true;
         workers.get(r.worker).inFlight--;
-        long latency = sim.now() - r.intendedArrival;
+        long latency = sim.now() - r.intendedArrival + spec.http().client().sample(clientRandom);
         if (wasRejected) {
             rejected++;
             observer.requestRejected(spec.name(), r.endpoint.name(), r.worker, latency, sim.now());

@@ -69,6 +69,10 @@ public final class ValidationReport {
             for (var e : versusCharts(version).entrySet()) {
                 images.add(new String[] {version, save(charts, e.getKey(), e.getValue(), format)});
             }
+            Chart<?, ?> rates = rateBars(version);
+            if (rates != null) {
+                images.add(new String[] {version, save(charts, "rates-" + version, rates, format)});
+            }
         }
         for (Validation.Distributions d : v.distributions().values()) {
             if (d.version().equals(chartVersion)) {
@@ -134,6 +138,22 @@ public final class ValidationReport {
                     "CPU-bound threads", figure + " (" + fs.get(0).unit() + ")", x, med, lo, hi, sim));
         }
         return out;
+    }
+
+    /** Every rate of the convoy and GIL-releasing probes, real against simulated. */
+    private Chart<?, ?> rateBars(String version) {
+        List<String> names = new ArrayList<>();
+        List<Double> real = new ArrayList<>();
+        List<Double> sim = new ArrayList<>();
+        for (FigureComparison f : v.figures(version)) {
+            if (f.unit().equals("/s") && !f.experiment().startsWith("heartbeat")) {
+                names.add(f.experiment());
+                real.add(f.realMedian());
+                sim.add(f.simMedian());
+            }
+        }
+        return names.isEmpty() ? null : ValidationCharts.bars("CPython " + version
+                + ": operations per second, real against simulated", "per second", names, real, sim);
     }
 
     private static int threads(FigureComparison f) {

@@ -3,6 +3,7 @@ package dev.gilsim.validation;
 import dev.gilsim.metrics.LatencyRecorder;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.run.Simulation;
+import dev.gilsim.scenario.Defaults;
 import dev.gilsim.scenario.Scenario;
 import dev.gilsim.scenario.ScenarioLoader;
 import java.util.ArrayList;
@@ -27,12 +28,18 @@ public final class Validator {
     private final int seeds;
     private final int jobs;
     private final List<String> extraSets;
+    private final Defaults defaults;
 
     /**
      * @param extraSets overrides applied to every simulated run after the experiment's own, e.g. a
      *                  machine profile's values or a model what-if
      */
     public Validator(Suite suite, int seeds, int jobs, List<String> extraSets) {
+        this(suite, seeds, jobs, extraSets, Defaults.get());
+    }
+
+    /** @param defaults defaults.yaml, or a machine profile over it */
+    public Validator(Suite suite, int seeds, int jobs, List<String> extraSets, Defaults defaults) {
         if (seeds < 1 || jobs < 1) {
             throw new IllegalArgumentException("seeds and jobs must be at least 1");
         }
@@ -40,6 +47,7 @@ public final class Validator {
         this.seeds = seeds;
         this.jobs = jobs;
         this.extraSets = List.copyOf(extraSets);
+        this.defaults = defaults;
     }
 
     /**
@@ -169,7 +177,7 @@ public final class Validator {
         e.set().forEach((path, value) -> sets.add(path + "=" + value));
         sets.addAll(measuredDurations(e.probe(), k.runs(), k.aloneRuns()));
         sets.addAll(extraSets);
-        return new ScenarioLoader().load("probes/scenarios/" + e.scenario(), Suite.scenarioText(e.scenario()), sets)
+        return new ScenarioLoader(defaults).load("probes/scenarios/" + e.scenario(), Suite.scenarioText(e.scenario()), sets)
                 .first();
     }
 

@@ -140,4 +140,25 @@ class EventLoopTest {
         assertEquals(millis(300), w.recorder.maxLag());
         assertTrue(w.recorder.lags.stream().allMatch(l -> l >= 0));
     }
+
+    /**
+     * L6: an idle loop's selector timeout wakes it only after the timer wake-up (150 us here; no
+     * slack, no rounding, free overheads). The probe sleeps from 0; the timeout expires at 10; the
+     * loop runs at 10.15, and the probe one free iteration later, still at 10.15: every lag is
+     * exactly the 150 us wake-up.
+     */
+    @Test
+    void anIdleLoopsHeartbeatLagsByTheTimerWakeUp() {
+        LoopWorld w = new LoopWorld(2);
+        Interpreter p = w.process("app");
+        Distribution free = Distribution.constant(0);
+        LoopCosts costs = new LoopCosts(free, free, free, free, Distribution.constant(micros(150)));
+        w.loop(p, new LoopSpec(millis(10), LoopSpec.DEFAULT_SLOW_CALLBACK, 0, costs));
+        w.sim.runUntil(millis(100));
+
+        assertTrue(w.recorder.lags.size() >= 8, w.recorder.lags.toString());
+        for (long lag : w.recorder.lags) {
+            assertEquals(micros(150), lag);
+        }
+    }
 }

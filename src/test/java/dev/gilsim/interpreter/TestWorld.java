@@ -20,7 +20,12 @@ final class TestWorld {
     }
 
     TestWorld(int cores, long timeSlice, long seed) {
-        machine = new Machine(sim, new RandomStreams(seed), new OsSettings(cores, timeSlice, 0), recorder);
+        this(new OsSettings(cores, timeSlice, 0), seed);
+    }
+
+    /** A machine with its OS settings given: timer slack, halt polling. */
+    TestWorld(OsSettings os, long seed) {
+        machine = new Machine(sim, new RandomStreams(seed), os, recorder);
     }
 
     static TestWorld twoCores() {

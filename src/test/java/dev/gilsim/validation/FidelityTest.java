@@ -20,6 +20,8 @@ class FidelityTest {
 
     /** Lowest share of figures in band, over all versions together. */
     static final double MIN_SCORE = 0.0;
+    /** Lowest share of figures in band of any one version. */
+    static final double MIN_VERSION_SCORE = 0.0;
     /** Highest geometric mean of sim/real (or real/sim), over all figures. */
     static final double MAX_GEOMETRIC_MEAN_RATIO = 100.0;
 
@@ -42,6 +44,8 @@ class FidelityTest {
         String scores = String.format(Locale.ROOT, "score %.3f, geometric mean ratio %.3f", v.score(),
                 v.geometricMeanRatio());
         assertTrue(v.score() >= MIN_SCORE, scores + ": below the ratchet " + MIN_SCORE);
+        assertTrue(v.worstVersionScore() >= MIN_VERSION_SCORE,
+                scores + ", worst version " + v.worstVersionScore() + ": below the ratchet " + MIN_VERSION_SCORE);
         assertTrue(v.geometricMeanRatio() <= MAX_GEOMETRIC_MEAN_RATIO,
                 scores + ": above the ratchet " + MAX_GEOMETRIC_MEAN_RATIO);
     }

@@ -1,0 +1,113 @@
+package dev.gilsim.cli;
+
+import dev.gilsim.validation.Calibration;
+import dev.gilsim.validation.Dataset;
+import dev.gilsim.validation.ProbeRunner;
+import dev.gilsim.validation.Suite;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Fits this machine's parameters (wake-up latencies, timer slack, the loop's timer wake-up) from
+ * probe measurements of a real CPython and writes a machine profile that {@code --profile} applies.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Fit the machine parameters the model needs from measurements of a real CPython,",
+            "and write a machine profile for --profile (run, check, sweep, bench, validate)."},
+        footer = {"", "Examples:",
+            "  gilsim calibrate --python $(pyenv prefix 3.12.1)/bin/python3 --out my-machine.yaml",
+            "  gilsim calibrate --data probes/data/linux-kvm-2core --version 3.12.1",
+            "  gilsim run scenarios/sleeper-beside-cpu.yaml --profile my-machine.yaml"})
+final class CalibrateCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--python", paramLabel = "PATH", description = "Measure this interpreter (a few minutes on a quiet machine).")
+    String python;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Stored probe results instead.")
+    Path data;
+
+    @Option(names = "--version", paramLabel = "X.Y.Z", description = "Which version's results in --data (default: the newest).")
+    String version;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "machine-profile.yaml",
+            description = "The profile to write (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--reps", paramLabel = "N", defaultValue = "3", description = "Repetitions per experiment when measuring (default ${DEFAULT-VALUE}).")
+    int reps;
+
+    @Override
+    public void run() {
+        if ((python == null) == (data == null)) {
+            throw new UserException("give exactly one of --python PATH (measure now) and --data DIR", Cli.BAD_INPUT);
+        }
+        if (reps < 1 || reps > 20) {
+            throw new UserException("--reps must be 1 to 20", Cli.BAD_INPUT);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Path source = data;
+        if (python != null) {
+            String v = ProbeRunner.version(python);
+            source = Path.of("output", "calibration", "cpython-" + v);
+            err.println("gilsim: measuring CPython " + v + " into " + source + " (keep the machine quiet)");
+            err.flush();
+            try {
+                ProbeRunner.measure(python, source, reps, Calibration.EXPERIMENTS, line -> {
+                    err.println("  " + line);
+                    err.flush();
+                });
+            } catch (IOException e) {
+                throw new UserException("cannot run the probes: " + e.getMessage(), Cli.FAILURE);
+            }
+        } else if (!Files.isDirectory(data)) {
+            throw new UserException(data + ": no such folder of probe results", Cli.BAD_INPUT);
+        }
+        Dataset d = Dataset.read(source);
+        if (d.versions().isEmpty()) {
+            throw new UserException("no quiet probe results in " + source, Cli.BAD_INPUT);
+        }
+        String v = version != null ? version : d.versions().get(d.versions().size() - 1);
+        if (!d.versions().contains(v)) {
+            throw new UserException("no measurements of CPython " + v + " in " + source + "; it has "
+                    + String.join(", ", d.versions()), Cli.BAD_INPUT);
+        }
+        Calibration c = new Calibration(d, v);
+        List<Calibration.Fitted> fits = new ArrayList<>(c.fit());
+        List<String> sets = new ArrayList<>();
+        for (Calibration.Fitted f : fits) {
+            sets.add(f.assignment());
+        }
+        Calibration.Fitted loop = c.loopTimerWakeup(Suite.builtin(), sets);
+        if (loop != null) {
+            fits.add(loop);
+        }
+        String text = Calibration.profile("gilsim machine profile, fitted by gilsim calibrate from CPython " + v
+                + " measured in " + source + ".\nApply it with --profile " + out.getFileName()
+                + "; every value here replaces defaults.yaml's.", fits);
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".profile-", ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UserException("cannot write " + out + ": " + e.getMessage(), Cli.FAILURE);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.print(text);
+        w.println("wrote " + out);
+        w.flush();
+    }
+}

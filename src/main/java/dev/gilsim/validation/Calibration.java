@@ -1,0 +1,155 @@
+package dev.gilsim.validation;
+
+import dev.gilsim.metrics.LatencyRecorder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fits the machine parameters the model needs from probe measurements of one CPython: the
+ * wake-up latency of a signalled thread (G6), the polled wake-up of a short sleep (C5), the timer
+ * slack (C4) and the loop's timer wake-up (L6). Each fitted value comes with the measurement it was
+ * read from, so a profile says why it holds what it holds.
+ */
+public final class Calibration {
+    /** One fitted parameter: its path in defaults.yaml, its value in YAML, and its evidence. */
+    public record Fitted(String path, String value, String evidence) {
+        /** As {@code --set} takes it, for a scenario field ({@code machine.}, {@code python.}). */
+        public String assignment() {
+            return path + "=" + value;
+        }
+    }
+
+    /** The experiments a calibration reads: a few minutes of measuring. */
+    public static final String EXPERIMENTS = "^(spinners-.*|convoy-sleep0-0cpu|heartbeat-5ms-0cpu)$";
+
+    /**
+     * A machine profile in the shape of defaults.yaml, each value with its evidence as a comment,
+     * for {@code --profile FILE}.
+     */
+    public static String profile(String header, List<Fitted> fits) {
+        StringBuilder b = new StringBuilder();
+        for (String line : header.split("\n")) {
+            b.append("# ").append(line).append('\n');
+        }
+        java.util.Map<String, List<Fitted>> bySection = new java.util.LinkedHashMap<>();
+        for (Fitted f : fits) {
+            bySection.computeIfAbsent(f.path().substring(0, f.path().indexOf('.')), k -> new ArrayList<>()).add(f);
+        }
+        for (var e : bySection.entrySet()) {
+            b.append(e.getKey()).append(":\n");
+            String open = "";
+            for (Fitted f : e.getValue()) {
+                String[] parts = f.path().split("\\.");
+                String indent = "  ";
+                if (parts.length == 3) {
+                    if (!parts[1].equals(open)) {
+                        b.append("  ").append(parts[1]).append(":\n");
+                        open = parts[1];
+                    }
+                    indent = "    ";
+                }
+                b.append(indent).append("# ").append(f.evidence()).append('\n');
+                b.append(indent).append(parts[parts.length - 1]).append(": ").append(f.value()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private final Dataset data;
+    private final String version;
+
+    public Calibration(Dataset data, String version) {
+        if (!data.versions().contains(version)) {
+            throw new IllegalArgumentException("no quiet measurements of CPython " + version);
+        }
+        this.data = data;
+        this.version = version;
+    }
+
+    public List<Fitted> fit() {
+        List<Fitted> out = new ArrayList<>();
+        LatencyRecorder gaps = pooled("spinners-", "switch_gap_ns");
+        if (gaps.count() > 0) {
+            double p50 = gaps.histogram().getValueAtPercentile(50);
+            double p90 = gaps.histogram().getValueAtPercentile(90);
+            double sigma = Math.max(0.05, Math.log(p90 / p50) / 1.2816);
+            out.add(new Fitted("python.wakeup_latency",
+                    String.format(Locale.ROOT, "{lognormal: {median: %s, sigma: %.2f}}", us(p50), sigma),
+                    String.format(Locale.ROOT, "hand-off gaps between CPU-bound threads (probe spinners): p50 %s, p90 %s over %d switches",
+                            us(p50), us(p90), gaps.count())));
+        }
+        long slack = timerSlack();
+        if (slack >= 0) {
+            out.add(new Fitted("machine.timer_slack", us(slack),
+                    "the probe process's /proc/self/timerslack_ns"));
+        }
+        LatencyRecorder sleep0 = pooled("convoy-sleep0-0cpu", "op_ns");
+        if (sleep0.count() > 0 && slack >= 0) {
+            double p50 = sleep0.histogram().getValueAtPercentile(50);
+            double polled = Math.max(500, p50 - slack);
+            out.add(new Fitted("machine.polled_wakeup",
+                    String.format(Locale.ROOT, "{lognormal: {median: %s, sigma: 0.5}}", us(polled)),
+                    String.format(Locale.ROOT, "time.sleep(0) alone takes %s at the median: the timer slack and a polled wake-up",
+                            us(p50))));
+        }
+        return out;
+    }
+
+    /**
+     * L6 needs the rest of the idle loop's path simulated: the loop's timer wake-up is what the real
+     * idle lag has beyond the simulated lag with no timer wake-up at all.
+     */
+    public Fitted loopTimerWakeup(Suite suite, List<String> fittedSets) {
+        Suite idle = suite.only("^heartbeat-5ms-0cpu$");
+        LatencyRecorder real = pooled("heartbeat-5ms-0cpu", "lag_ns");
+        if (real.count() == 0 || idle.experiments().isEmpty()) {
+            return null;
+        }
+        List<String> sets = new ArrayList<>(fittedSets);
+        sets.add("servers.app.loop.timer_wakeup=0");
+        Dataset one = new Dataset();
+        data.runs(version, "heartbeat-5ms-0cpu").forEach(one::add);
+        Validation v = new Validator(idle, 3, 1, sets).validate(one, s -> { });
+        double simP50 = v.figures().get(0).simMedian() * 1e6;
+        double realP50 = real.histogram().getValueAtPercentile(50);
+        double realP90 = real.histogram().getValueAtPercentile(90);
+        double wake = Math.max(1000, realP50 - simP50);
+        double sigma = Math.max(0.05, Math.log((realP90 - simP50) / wake) / 1.2816);
+        return new Fitted("server.loop.timer_wakeup",
+                String.format(Locale.ROOT, "{lognormal: {median: %s, sigma: %.2f}}", us(wake), sigma),
+                String.format(Locale.ROOT, "an idle loop's 10 ms heartbeat lags %s at the median (probe heartbeat-5ms-0cpu); "
+                        + "the model explains %s of it without a timer wake-up", us(realP50), us(simP50)));
+    }
+
+    private LatencyRecorder pooled(String experimentPrefix, String samples) {
+        LatencyRecorder r = new LatencyRecorder();
+        for (Suite.Experiment e : Suite.builtin().experiments()) {
+            if (e.id().startsWith(experimentPrefix)) {
+                for (Measurement m : data.runs(version, e.id())) {
+                    for (long s : m.samples(samples)) {
+                        r.record(s);
+                    }
+                }
+            }
+        }
+        return r;
+    }
+
+    private long timerSlack() {
+        for (Suite.Experiment e : Suite.builtin().experiments()) {
+            for (Measurement m : data.runs(version, e.id())) {
+                String s = m.machine().get("timer_slack_ns");
+                if (s != null && s.matches("\\d+")) {
+                    return Long.parseLong(s);
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static String us(double nanos) {
+        double us = nanos / 1000.0;
+        return us >= 100 ? String.format(Locale.ROOT, "%.0fus", us) : String.format(Locale.ROOT, "%.1fus", us);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.gilsim.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gilsim.scenario.Defaults;
+import dev.gilsim.scenario.ScenarioLoader;
+import dev.gilsim.scenario.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CalibrationTest {
+    @TempDir
+    Path dir;
+
+    private static Map<String, Calibration.Fitted> fits() {
+        Calibration c = new Calibration(Dataset.read(FidelityTest.DATA), "3.12.1");
+        List<Calibration.Fitted> fits = new ArrayList<>(c.fit());
+        List<String> sets = fits.stream().map(Calibration.Fitted::assignment).toList();
+        fits.add(c.loopTimerWakeup(Suite.builtin(), sets));
+        return fits.stream().collect(Collectors.toMap(Calibration.Fitted::path, f -> f));
+    }
+
+    @Test
+    void theCommittedMeasurementsGiveTheMachineParametersDefaultsYamlHolds() {
+        Map<String, Calibration.Fitted> fits = fits();
+        assertEquals("50.0us", fits.get("machine.timer_slack").value());
+        // defaults.yaml: wake-up 25 us, polled 5 us, loop timer wake-up 160 us; fitted from 3.12.
+        assertTrue(fits.get("python.wakeup_latency").value().matches("\\{lognormal: \\{median: (1\\d|2\\d|3\\d)\\.\\dus, sigma: .*"),
+                fits.get("python.wakeup_latency").value());
+        assertTrue(fits.get("machine.polled_wakeup").value().matches("\\{lognormal: \\{median: [3-9]\\.\\dus.*"),
+                fits.get("machine.polled_wakeup").value());
+        assertTrue(fits.get("server.loop.timer_wakeup").value().matches("\\{lognormal: \\{median: 1\\d\\dus.*"),
+                fits.get("server.loop.timer_wakeup").value());
+    }
+
+    @Test
+    void aWrittenProfileLoadsAndReplacesTheDefaults() throws Exception {
+        Path profile = dir.resolve("kvm.yaml");
+        Files.writeString(profile, Calibration.profile("test profile\nsecond line",
+                List.of(new Calibration.Fitted("python.wakeup_latency", "{exponential: {mean: 70us}}", "a test"),
+                        new Calibration.Fitted("machine.timer_slack", "1us", "another"),
+                        new Calibration.Fitted("server.loop.timer_wakeup", "9us", "a third"))));
+        Scenario s = new ScenarioLoader(Defaults.withProfile(profile)).load("x.yaml", """
+                name: x
+                processes:
+                  - name: app
+                    threads: [{name: t, steps: [{cpu: 1ms}]}]
+                """, List.of()).first();
+        assertEquals(1_000, s.machine().timerSlack());
+        assertTrue(s.python().wakeupLatency().toString().toLowerCase().contains("exponential"),
+                s.python().wakeupLatency().toString());
+    }
+}
