@@ -26,8 +26,22 @@ public final class ValidationCharts {
     private ValidationCharts() {
     }
 
+    /** A chart ready to be written: the validation report names the file, this package draws it. */
+    @FunctionalInterface
+    public interface Drawing {
+        void writeTo(java.nio.file.Path file, ChartFormat format) throws java.io.IOException;
+    }
+
+    private static Drawing drawing(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        return (file, format) -> {
+            try (java.io.OutputStream os = java.nio.file.Files.newOutputStream(file)) {
+                format.write(chart, os);
+            }
+        };
+    }
+
     /** The real and the simulated cumulative distributions, on a log time axis. */
-    public static XYChart cdf(String title, String quantity, Histogram real, Histogram simulated) {
+    public static Drawing cdf(String title, String quantity, Histogram real, Histogram simulated) {
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
                 .xAxisTitle(quantity + ", milliseconds (log scale)").yAxisTitle("share at or below (%)").build();
         ChartStyle.apply(chart.getStyler());
@@ -37,7 +51,7 @@ public final class ValidationCharts {
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         addCdf(chart, "real CPython (" + real.getTotalCount() + " samples)", real, REAL);
         addCdf(chart, "gilsim (" + simulated.getTotalCount() + " samples)", simulated, SIMULATED);
-        return chart;
+        return drawing(chart);
     }
 
     private static void addCdf(XYChart chart, String name, Histogram h, Color color) {
@@ -60,7 +74,7 @@ public final class ValidationCharts {
      * A figure against a parameter (the number of CPU-bound threads): the real median with its
      * spread over repetitions (dashed), and the simulated median.
      */
-    public static XYChart versus(String title, String xTitle, String yTitle, List<Double> x, List<Double> realMedian,
+    public static Drawing versus(String title, String xTitle, String yTitle, List<Double> x, List<Double> realMedian,
             List<Double> realLow, List<Double> realHigh, List<Double> simMedian) {
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle + " (log scale)").build();
@@ -83,11 +97,11 @@ public final class ValidationCharts {
         sim.setLineColor(SIMULATED);
         sim.setMarkerColor(SIMULATED);
         sim.setMarker(SeriesMarkers.DIAMOND);
-        return chart;
+        return drawing(chart);
     }
 
-    /** Real and simulated rates side by side per configuration, on a log axis. */
-    public static CategoryChart bars(String title, String yTitle, List<String> categories, List<Double> real,
+    /** Real and simulated rates side by side per configuration (dots), on a log axis. */
+    public static Drawing bars(String title, String yTitle, List<String> categories, List<Double> real,
             List<Double> simulated) {
         CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                 .title(title).yAxisTitle(yTitle + " (log scale)").build();
@@ -96,12 +110,15 @@ public final class ValidationCharts {
         chart.getStyler().setChartTitleBoxVisible(false);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         chart.getStyler().setYAxisLogarithmic(true);
+        // Dots, not bars: a bar on a log axis has no bottom to start from.
+        chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(12);
         chart.getStyler().setSeriesColors(new Color[] {REAL, SIMULATED});
         chart.getStyler().setLocale(java.util.Locale.ROOT);
         chart.getStyler().setXAxisLabelRotation(20);
         chart.addSeries("real CPython (median)", categories, floor(real));
         chart.addSeries("gilsim (median)", categories, floor(simulated));
-        return chart;
+        return drawing(chart);
     }
 
     /** Log axes cannot show 0 or NaN: such values sit at a floor far below the data. */

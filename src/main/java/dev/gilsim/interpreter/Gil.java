@@ -24,6 +24,8 @@ public final class Gil {
     private final long timerSlack;
 
     private PyThread holder;
+    /** G11: who set the pending drop request; cleared when the GIL changes hands. */
+    private PyThread requester;
     private PyThread lastHolder;
     private long switchNumber;
     /** G1: a set, in the order each waiter began its current timed wait; no priority. */
@@ -124,15 +126,13 @@ public final class Gil {
         // lost the race to a barging thread asks nothing and starts a new full interval.
         if (t.wakeTimedOut && switchNumber == t.savedSwitchNumber) {
             requestDrop(t);
-            // G11: the requester is still on its CPU for a moment before it blocks again.
-            long spin = interpreter.settings().requestSpin();
-            t.awakeUntil = spin > 0 ? sim.now() + spin : -1;
         }
         beginTimedWait(t);
     }
 
     private void requestDrop(PyThread requester) {
         PyThread target = holder;
+        this.requester = requester;
         dropRequests++;
         observer.dropRequested(requester, target, sim.now());
         if (!target.dropRequested) {
@@ -158,34 +158,28 @@ public final class Gil {
             observer.voluntaryDrop(t, sim.now());
         }
         if (!waiters.isEmpty()) {
-            PyThread awake = awakeWaiter();
-            if (awake != null) {
-                // G11: a waiter that has not blocked yet sees the free GIL at once and takes it
-                // (G7), ahead of the signalled one, which then finds it taken and waits again (G3).
-                waiters.remove(awake);
-                sim.cancel(awake.gilTimeout);
-                awake.wakeTimedOut = false;
-                sim.schedule(awake.gilWake, sim.now());
-            }
-            if (!waiters.isEmpty()) {
-                // G6: the OS picks whom the signal wakes; that thread still needs time to run.
-                PyThread woken = waiters.remove(policy.choose(waiters, policyRandom));
-                sim.cancel(woken.gilTimeout);
-                wakeLater(woken, false);
-            }
+            // G6: the OS picks whom the signal wakes; that thread still needs time to run.
+            PyThread woken = waiters.remove(choose(forced || requested));
+            sim.cancel(woken.gilTimeout);
+            wakeLater(woken, false);
         }
         return requested;
     }
 
-    /** G11: the waiter still spinning after its drop request, or null. */
-    private PyThread awakeWaiter() {
-        long now = sim.now();
-        for (PyThread w : waiters) {
-            if (w.awakeUntil >= now) {
-                return w;
+    /**
+     * G6, G11: the waiter a release signals. After a requested drop the requester gets it with the
+     * measured probability (it is the newest waiter in the condition variable, whose groups make
+     * it the one signalled about half the time); otherwise the wake-up policy chooses.
+     */
+    private int choose(boolean afterRequest) {
+        double share = interpreter.settings().requesterWins();
+        if (afterRequest && share > 0 && requester != null) {
+            int i = waiters.indexOf(requester);
+            if (i >= 0 && policyRandom.nextDouble() < share) {
+                return i;
             }
         }
-        return null;
+        return policy.choose(waiters, policyRandom);
     }
 
     /** G5: blocks the dropper until another thread has taken the GIL. */
@@ -202,6 +196,7 @@ public final class Gil {
         }
         // The taker clears any request (G5): it was meant for the previous holder.
         t.dropRequested = false;
+        requester = null;
         acquisitions++;
         observer.gilAcquired(t, sim.now() - t.wantedGilSince, sim.now());
         if (!handoffWaiters.isEmpty()) {

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param wakeupPolicy which waiter a release wakes (G6)
  * @param build a GIL build, or free-threaded (G10)
  * @param freeThreadedSlowdown factor applied to Python bytecode on a free-threaded build (G10)
- * @param requestSpin G11: how long a waiter that just asked for a drop stays on its CPU before it
- *                    blocks again; a drop within that time goes to it
+ * @param requesterWins G11: the probability that a requested drop's signal wakes the requester
+ *                      rather than the thread the wake-up policy picks
  */
 public record GilSettings(
         long switchInterval,
@@ -24,12 +24,12 @@ public record GilSettings(
         WakeupPolicyKind wakeupPolicy,
         Build build,
         double freeThreadedSlowdown,
-        long requestSpin) {
+        double requesterWins) {
 
-    /** Settings without G11's spin (hand-worked timelines). */
+    /** Settings without G11 (hand-worked timelines): the wake-up policy alone chooses. */
     public GilSettings(long switchInterval, long checkInterval, Distribution wakeupLatency, Distribution dropOverhead,
             WakeupPolicyKind wakeupPolicy, Build build, double freeThreadedSlowdown) {
-        this(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build, freeThreadedSlowdown, 0);
+        this(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build, freeThreadedSlowdown, 0.0);
     }
 
     public GilSettings {
@@ -47,28 +47,28 @@ public record GilSettings(
         if (!(freeThreadedSlowdown >= 1.0) || freeThreadedSlowdown > 100) {
             throw new IllegalArgumentException("free-threaded slowdown must be between 1 and 100");
         }
-        if (requestSpin < 0) {
-            throw new IllegalArgumentException("request spin must not be negative");
+        if (!(requesterWins >= 0 && requesterWins <= 1)) {
+            throw new IllegalArgumentException("requester_wins must be between 0 and 1");
         }
     }
 
     public GilSettings withSwitchInterval(long interval) {
         return new GilSettings(interval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build,
-                freeThreadedSlowdown, requestSpin);
+                freeThreadedSlowdown, requesterWins);
     }
 
     public GilSettings withWakeupPolicy(WakeupPolicyKind policy) {
         return new GilSettings(switchInterval, checkInterval, wakeupLatency, dropOverhead, policy, build,
-                freeThreadedSlowdown, requestSpin);
+                freeThreadedSlowdown, requesterWins);
     }
 
     public GilSettings withWakeupLatency(Distribution latency) {
         return new GilSettings(switchInterval, checkInterval, latency, dropOverhead, wakeupPolicy, build,
-                freeThreadedSlowdown, requestSpin);
+                freeThreadedSlowdown, requesterWins);
     }
 
     public GilSettings withBuild(Build b) {
         return new GilSettings(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, b,
-                freeThreadedSlowdown, requestSpin);
+                freeThreadedSlowdown, requesterWins);
     }
 }

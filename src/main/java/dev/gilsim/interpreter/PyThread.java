@@ -30,8 +30,6 @@ public final class PyThread {
     boolean wakeTimedOut;
     boolean dropRequested;
     long wantedGilSince;
-    /** G11: until when a drop requester is still on its CPU, about to block again. */
-    long awakeUntil = -1;
     /** When the thread last began to block (a GIL wait, a handoff, a park): C5 needs it. */
     long blockedSince;
     final Event gilTimeout;

@@ -220,16 +220,13 @@ public final class ScenarioLoader {
         }
         Distribution latency = DistributionReader.read(py.req("wakeup_latency", DistributionReader.EXPECTED));
         WakeupPolicyKind policy = py.choice("wakeup_policy", WakeupPolicyKind.class, WakeupPolicyKind.RANDOM);
-        long spin = py.duration("request_spin", 0);
-        if (spin > 1_000_000L) {
-            throw py.error("request_spin", "is longer than 1ms", "a few microseconds");
-        }
+        double requesterWins = py.number("requester_wins", 0, 0, 1);
         Distribution overhead = py.opt("drop_overhead").map(DistributionReader::read)
                 .orElse(Distribution.constant(0));
         double slowdown = py.number("free_threaded_slowdown", row.number("free_threaded_slowdown", 1.0, 1, 100), 1,
                 100);
         py.finish();
-        return new GilSettings(interval, check, latency, overhead, policy, build, slowdown, spin);
+        return new GilSettings(interval, check, latency, overhead, policy, build, slowdown, requesterWins);
     }
 
     private List<ProcessSpec> processes(ListNode list, Node pythonNode) {

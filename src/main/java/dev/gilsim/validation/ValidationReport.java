@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gilsim.chart.ChartFormat;
 import dev.gilsim.chart.ValidationCharts;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Writes a validation: the table on the console, and a folder with {@code validation.json},
@@ -69,7 +67,7 @@ public final class ValidationReport {
             for (var e : versusCharts(version).entrySet()) {
                 images.add(new String[] {version, save(charts, e.getKey(), e.getValue(), format)});
             }
-            Chart<?, ?> rates = rateBars(version);
+            ValidationCharts.Drawing rates = rateBars(version);
             if (rates != null) {
                 images.add(new String[] {version, save(charts, "rates-" + version, rates, format)});
             }
@@ -90,11 +88,10 @@ public final class ValidationReport {
         Files.move(tmp, out);
     }
 
-    private static String save(Path dir, String stem, Chart<?, ?> chart, ChartFormat format) throws IOException {
+    private static String save(Path dir, String stem, ValidationCharts.Drawing chart, ChartFormat format)
+            throws IOException {
         String name = stem.replaceAll("[^A-Za-z0-9._-]+", "-") + "." + format.extension();
-        try (OutputStream os = Files.newOutputStream(dir.resolve(name))) {
-            format.write(chart, os);
-        }
+        chart.writeTo(dir.resolve(name), format);
         return "charts/" + name;
     }
 
@@ -102,8 +99,8 @@ public final class ValidationReport {
      * Per version: for each family of experiments that varies the number of CPU-bound threads, the
      * headline figures against that number.
      */
-    private Map<String, Chart<?, ?>> versusCharts(String version) {
-        Map<String, Chart<?, ?>> out = new LinkedHashMap<>();
+    private Map<String, ValidationCharts.Drawing> versusCharts(String version) {
+        Map<String, ValidationCharts.Drawing> out = new LinkedHashMap<>();
         Map<String, List<FigureComparison>> families = new LinkedHashMap<>();
         for (FigureComparison f : v.figures(version)) {
             int cut = f.experiment().lastIndexOf('-');
@@ -141,7 +138,7 @@ public final class ValidationReport {
     }
 
     /** Every rate of the convoy and GIL-releasing probes, real against simulated. */
-    private Chart<?, ?> rateBars(String version) {
+    private ValidationCharts.Drawing rateBars(String version) {
         List<String> names = new ArrayList<>();
         List<Double> real = new ArrayList<>();
         List<Double> sim = new ArrayList<>();

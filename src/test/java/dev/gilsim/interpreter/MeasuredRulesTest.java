@@ -16,16 +16,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules that measurements of real CPython added to the model (docs/model.md, section 9), each
- * on a timeline worked out by hand: C4 timer expiries, C5 halt polling, G11 the awake requester.
+ * on a timeline worked out by hand: C4 timer expiries, C5 halt polling, G11 the requester.
  */
 class MeasuredRulesTest {
     private static final long SLACK = micros(50);
     private static final long WAKE = micros(20);
 
-    /** FIFO, a constant 20 us wake-up, check points every 5 us, G11's spin as given. */
-    private static GilSettings gil(long requestSpin) {
+    /** FIFO, a constant 20 us wake-up, check points every 5 us, no G11. */
+    private static GilSettings gil() {
         return new GilSettings(millis(5), micros(5), Distribution.constant(WAKE), Distribution.constant(0),
-                WakeupPolicyKind.FIFO, Build.GIL, 1.4, requestSpin);
+                WakeupPolicyKind.FIFO, Build.GIL, 1.4, 0.0);
     }
 
     /**
@@ -43,7 +43,7 @@ class MeasuredRulesTest {
     @Test
     void timerExpiriesEndLateByTheSlackAndAWakeUp() {
         TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK), 1);
-        Interpreter p = w.process("app", gil(0));
+        Interpreter p = w.process("app", gil());
         w.thread(p, "sleeper", once(sleep(millis(1)), cpu(micros(10))));
         w.thread(p, "spinner", forever(cpuForever()));
         w.runFor(millis(7));
@@ -69,7 +69,7 @@ class MeasuredRulesTest {
     void aThreadBlockedShorterThanTheHaltPollingWindowWakesFast() {
         TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2))),
                 1);
-        Interpreter p = w.process("app", gil(0));
+        Interpreter p = w.process("app", gil());
         w.thread(p, "sleeper", once(sleep(micros(100)), cpu(micros(10))));
         w.thread(p, "spinner", forever(cpuForever()));
         w.runFor(millis(6));
@@ -81,41 +81,61 @@ class MeasuredRulesTest {
     }
 
     /**
-     * G11, the FIFO timeline of GilRulesTest with a 3 us spin: at 6 w1 times out and asks, and
-     * the holder, at 6000 us of CPU, drops at once, while w1 is still on its CPU: w1 takes the GIL
-     * at 6. FIFO's signal still wakes w2, which finds the GIL taken and waits again.
+     * G11, the FIFO timeline of GilRulesTest with the requester always winning: at 6 w1 times out
+     * and asks; the holder drops at once; the signal wakes w1, the requester, not w2, the oldest
+     * waiter. At 11 the holder, queued since its handoff at 6, asks in turn and wins the same way.
      */
     @Test
-    void aDropWithinTheSpinGoesToTheRequester() {
+    void aRequestedDropGoesToTheRequesterWhenItWins() {
         TestWorld w = TestWorld.twoCores();
-        Interpreter p = w.process("app", gilWithoutLatency(micros(3)));
+        Interpreter p = w.process("app", gilWithoutLatency(1.0));
         w.thread(p, "holder", forever(cpuForever()));
         w.thread(p, "w1", forever(cpuForever()), millis(1));
         w.thread(p, "w2", forever(cpuForever()), millis(2));
-        w.runFor(millis(6.5));
+        w.runFor(millis(12));
 
-        assertEquals(List.of(new Mark(0, "holder"), new Mark(millis(6), "w1")), w.recorder.acquisitions);
+        assertEquals(List.of(new Mark(millis(6), "w1"), new Mark(millis(11), "holder")), w.recorder.dropRequests);
+        assertEquals(List.of(new Mark(0, "holder"), new Mark(millis(6), "w1"), new Mark(millis(11), "holder")),
+                w.recorder.acquisitions);
+    }
+
+    /** G11 with the requester never winning is plain FIFO: w1's request is spent on w2. */
+    @Test
+    void aRequesterThatLosesLeavesTheChoiceToTheWakeupPolicy() {
+        TestWorld w = TestWorld.twoCores();
+        Interpreter p = w.process("app", gilWithoutLatency(0.0));
+        w.thread(p, "holder", forever(cpuForever()));
+        w.thread(p, "w1", forever(cpuForever()), millis(1));
+        w.thread(p, "w2", forever(cpuForever()), millis(2));
+        w.runFor(millis(7));
+
+        assertEquals(List.of(new Mark(0, "holder"), new Mark(millis(6), "w2")), w.recorder.acquisitions);
     }
 
     /**
-     * G11: w1 arrives 2 us later, so it asks at 6.002, when the holder is 2 us past a check point:
-     * the drop comes at 6.005, after w1's 2 us spin ended at 6.004. w1 is asleep; FIFO wakes w2.
+     * G11 applies to requested drops only: "sleeper" releases the GIL for its sleep at 6.01
+     * without any request pending, and FIFO, not the requester rule, picks who gets it.
+     * <pre>
+     * 0     holder spins; sleeper arrives at 1, w2 at 2 (both wait)
+     * 6     sleeper asks and wins (requester_wins 1): holds from 6, runs 10 us, sleeps 1 ms
+     * 6.01  a voluntary release, no request: FIFO wakes w2, waiting since 2
+     * </pre>
      */
     @Test
-    void aDropAfterTheSpinGoesToTheOldestWaiter() {
+    void aVoluntaryReleaseWithoutARequestFollowsTheWakeupPolicy() {
         TestWorld w = TestWorld.twoCores();
-        Interpreter p = w.process("app", gilWithoutLatency(micros(2)));
+        Interpreter p = w.process("app", gilWithoutLatency(1.0));
         w.thread(p, "holder", forever(cpuForever()));
-        w.thread(p, "w1", forever(cpuForever()), millis(1.002));
+        w.thread(p, "sleeper", forever(cpu(micros(10)), sleep(millis(1))), millis(1));
         w.thread(p, "w2", forever(cpuForever()), millis(2));
         w.runFor(millis(6.5));
 
-        assertEquals(List.of(new Mark(millis(6.002), "w1")), w.recorder.dropRequests);
-        assertEquals(List.of(new Mark(0, "holder"), new Mark(millis(6.005), "w2")), w.recorder.acquisitions);
+        assertEquals(List.of(new Mark(0, "holder"), new Mark(millis(6), "sleeper"), new Mark(millis(6.01), "w2")),
+                w.recorder.acquisitions);
     }
 
-    private static GilSettings gilWithoutLatency(long requestSpin) {
+    private static GilSettings gilWithoutLatency(double requesterWins) {
         return new GilSettings(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
-                WakeupPolicyKind.FIFO, Build.GIL, 1.4, requestSpin);
+                WakeupPolicyKind.FIFO, Build.GIL, 1.4, requesterWins);
     }
 }

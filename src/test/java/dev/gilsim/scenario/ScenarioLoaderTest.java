@@ -44,8 +44,8 @@ class ScenarioLoaderTest {
         assertEquals(millis(5), s.python().switchInterval());
         assertEquals(PythonVersion.V3_12, s.version());
         assertEquals(micros(3), s.python().checkInterval());
-        assertEquals(WakeupPolicyKind.RANDOM, s.python().wakeupPolicy());
-        assertEquals(new Distribution.LogNormal(micros(60), 0.5), s.python().wakeupLatency());
+        assertEquals(WakeupPolicyKind.FIFO, s.python().wakeupPolicy());
+        assertEquals(new Distribution.LogNormal(micros(25), 0.6), s.python().wakeupLatency());
         assertEquals(2, s.machine().cores());
         assertEquals(millis(500), s.warmup());
         assertEquals(1, s.seed());
