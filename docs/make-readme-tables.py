@@ -4,6 +4,7 @@
 A fenced block preceded by a marker line is replaced by what gilsim prints:
     <!-- output: scenarios/X.yaml -->   the whole console output of `gilsim run scenarios/X.yaml`
     <!-- table: scenarios/X.yaml -->    only its variant table (from the line starting "variant")
+    <!-- sweep: scenarios/X.yaml -->    the console output of `gilsim sweep scenarios/X.yaml`
     <!-- validate -->                   the score lines of `gilsim validate --data probes/data/...`
 Usage: docs/make-readme-tables.py   (from anywhere; builds the jar if needed). The prose around the
 tables quotes their numbers: read the diff and update it by hand.
@@ -15,7 +16,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "target", "readme-run")
-MARKER = re.compile(r"^<!-- (output|table): (\S+) -->$|^<!-- (validate) -->$")
+MARKER = re.compile(r"^<!-- (output|table|sweep): (\S+) -->$|^<!-- (validate) -->$")
 
 
 def gilsim(*args):
@@ -30,11 +31,19 @@ def block(kind, arg):
     if kind == "validate":
         out = gilsim("validate", "--data", "probes/data/linux-kvm-2core", "--out", os.path.join(OUT, "validation"))
         return [l for l in out.splitlines() if not l.startswith("wrote ")]
-    out = gilsim("run", arg, "--out", OUT).splitlines()
+    if kind == "sweep":
+        out = gilsim("sweep", arg, "--out", OUT, "--jobs", "2").replace(OUT, "output")
+        return [l for l in out.splitlines() if l.strip()]
     if kind == "output":
+        # As a user sees it: the default output folder, relative to the repository.
+        out = gilsim("run", arg).splitlines()
+        while out and not out[0].strip():
+            out.pop(0)
         return out
+    out = gilsim("run", arg, "--out", OUT).splitlines()
     start = next(i for i, l in enumerate(out) if l.startswith("variant"))
-    end = next((i for i in range(start, len(out)) if not out[i].strip()), len(out))
+    end = next((i for i in range(start, len(out))
+                if not out[i].strip() or out[i].startswith("(") or out[i].startswith("wrote ")), len(out))
     return out[start:end]
 
 
