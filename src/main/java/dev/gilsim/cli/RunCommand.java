@@ -5,6 +5,7 @@ import dev.gilsim.chart.OutputFolder;
 import dev.gilsim.report.AtomicFiles;
 import dev.gilsim.report.ConsoleTable;
 import dev.gilsim.report.RunData;
+import dev.gilsim.report.RunFolder;
 import dev.gilsim.report.SummaryJson;
 import dev.gilsim.run.Progress;
 import dev.gilsim.run.RunResult;
@@ -18,8 +19,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,13 +82,60 @@ final class RunCommand implements Runnable {
         for (Path f : files) {
             loaded.add(loader.load(f, options.overrides()));
         }
-        for (ScenarioFile file : loaded) {
-            runFile(file, w);
+        refuseSharedNames(loaded);
+        List<RunFolder> folders = claimFolders(loaded);
+        try {
+            for (int i = 0; i < loaded.size(); i++) {
+                runFile(loaded.get(i), folders.get(i), w);
+            }
+        } finally {
+            release(folders);
         }
         w.flush();
     }
 
-    private void runFile(ScenarioFile file, PrintWriter w) {
+    /** Two files with the same {@code name:} would write one folder, the second silently replacing the first. */
+    private static void refuseSharedNames(List<ScenarioFile> loaded) {
+        Map<String, String> sourceByName = new HashMap<>();
+        for (ScenarioFile f : loaded) {
+            String earlier = sourceByName.putIfAbsent(f.first().name(), f.source());
+            if (earlier != null) {
+                throw new UserException(earlier + " and " + f.source() + " both name their scenario '"
+                        + f.first().name() + "', so one would overwrite the other's results: rename one",
+                        Cli.BAD_INPUT);
+            }
+        }
+    }
+
+    /**
+     * Makes sure {@code --out} can be written and locks every scenario's folder before anything is
+     * simulated, so a bad folder or a concurrent run is refused at once rather than after the run.
+     */
+    private List<RunFolder> claimFolders(List<ScenarioFile> loaded) {
+        List<RunFolder> folders = new ArrayList<>();
+        try {
+            RunFolder.probe(out);
+            for (ScenarioFile f : loaded) {
+                folders.add(RunFolder.claim(out, f.first().name()));
+            }
+            return folders;
+        } catch (IOException e) {
+            release(folders);
+            throw new UserException("--out " + e.getMessage() + " (nothing was run)", Cli.BAD_INPUT);
+        }
+    }
+
+    private static void release(List<RunFolder> folders) {
+        for (RunFolder f : folders) {
+            try {
+                f.close();
+            } catch (IOException e) {
+                // Only a staging folder of a failed run can be left; the next run into --out deletes it.
+            }
+        }
+    }
+
+    private void runFile(ScenarioFile file, RunFolder folder, PrintWriter w) {
         Scenario first = file.first();
         w.printf("%n%s: %s%n", first.name(), first.title());
         List<RunResult> results = new ArrayList<>();
@@ -106,11 +156,13 @@ final class RunCommand implements Runnable {
         } else {
             w.printf("(%d thread rows: add --threads to print them)%n", threadRows);
         }
-        Path dir = out.resolve(first.name());
+        Path dir = folder.target();
         Path summary = dir.resolve("summary.json");
         try {
-            AtomicFiles.write(summary, o -> SummaryJson.write(results, o));
-            OutputFolder.write(dir, RunData.of(results), chartFormat.format());
+            Path staging = folder.staging();
+            AtomicFiles.write(staging.resolve("summary.json"), o -> SummaryJson.write(results, o));
+            OutputFolder.write(staging, RunData.of(results), chartFormat.format());
+            folder.commit();
         } catch (IOException e) {
             throw new UserException("cannot write the results in " + dir + ": " + e.getMessage(), Cli.FAILURE);
         }

@@ -1,6 +1,7 @@
 package dev.gilsim.cli;
 
 import dev.gilsim.chart.ChartFormat;
+import dev.gilsim.report.RunFolder;
 import dev.gilsim.scenario.Location;
 import dev.gilsim.scenario.ScenarioLoader;
 import dev.gilsim.scenario.SweepPlan;
@@ -105,6 +106,12 @@ final class SweepCommand implements Runnable {
             metricAt = new Location("--metric", 1, 1);
         }
         Path dir = out.resolve(plan.name()).resolve("sweep");
+        try {
+            // A file where the folder should be, or a read-only folder, is found before hours of simulating.
+            RunFolder.probe(out);
+        } catch (IOException e) {
+            throw new UserException("--out " + e.getMessage() + " (nothing was run)", Cli.BAD_INPUT);
+        }
         w.printf(Locale.ROOT, "%s: %d points x %d replications x %d variants%s, %d jobs%n", plan.name(),
                 plan.points().size(), plan.replications(), plan.points().get(0).file().variants().size(),
                 slice.isWhole() ? "" : " (shard " + slice + ")", parallel);
