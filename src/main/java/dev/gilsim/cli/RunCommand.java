@@ -96,6 +96,8 @@ final class RunCommand implements Runnable {
         boolean servers = first.hasServers();
         if (servers) {
             w.print(ConsoleTable.servers(results));
+            w.println();
+            w.print(ConsoleTable.requests(results));
         }
         int threadRows = results.stream().mapToInt(r -> r.summary().threads().size()).sum();
         if (!servers || threads || threadRows <= SHORT_THREAD_TABLE) {

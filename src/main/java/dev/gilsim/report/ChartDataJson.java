@@ -109,6 +109,17 @@ public final class ChartDataJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeArrayFieldStart("requests");
+        for (EndpointRequests e : v.requests()) {
+            g.writeStartObject();
+            g.writeStringField("endpoint", e.endpoint());
+            g.writeNumberField("arrived", e.arrived());
+            g.writeNumberField("completed", e.completed());
+            g.writeNumberField("rejected", e.rejected());
+            g.writeNumberField("unfinished", e.unfinished());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -163,8 +174,13 @@ public final class ChartDataJson {
             series.add(new NamedSeries(s.path("metric").asText(), s.path("subject").asText(),
                     TimeSeries.of(unit, longs(s.path("times_ns")), longs(s.path("values")))));
         }
+        List<EndpointRequests> requests = new ArrayList<>();
+        for (JsonNode e : v.path("requests")) {  // absent in files of earlier versions: no table
+            requests.add(new EndpointRequests(e.path("endpoint").asText(), e.path("arrived").asLong(),
+                    e.path("completed").asLong(), e.path("rejected").asLong(), e.path("unfinished").asLong()));
+        }
         return new VariantData(v.path("name").asText(), v.path("description").asText(), parameters, latencies,
-                threads, timeline, series);
+                threads, timeline, series, requests);
     }
 
     private static long[] longs(JsonNode array) {
