@@ -4,6 +4,7 @@ import dev.gilsim.chart.ChartFormat;
 import dev.gilsim.chart.OutputFolder;
 import dev.gilsim.report.AtomicFiles;
 import dev.gilsim.report.ConsoleTable;
+import dev.gilsim.report.Provenance;
 import dev.gilsim.report.RunData;
 import dev.gilsim.report.SummaryJson;
 import dev.gilsim.run.Progress;
@@ -111,8 +112,9 @@ final class RunCommand implements Runnable {
         Path dir = out.resolve(first.name());
         Path summary = dir.resolve("summary.json");
         try {
-            AtomicFiles.write(summary, o -> SummaryJson.write(results, o));
-            OutputFolder.write(dir, RunData.of(results), chartFormat.format());
+            Provenance provenance = Provenance.of(options.sets, options.seed, file.text());
+            AtomicFiles.write(summary, o -> SummaryJson.write(results, provenance, o));
+            OutputFolder.write(dir, RunData.of(results, provenance), chartFormat.format());
         } catch (IOException e) {
             throw new UserException("cannot write the results in " + dir + ": " + e.getMessage(), Cli.FAILURE);
         }

@@ -54,6 +54,7 @@ public final class HtmlReport {
         contents(h, charts, run.variants().stream().anyMatch(v -> !v.requests().isEmpty()));
         files(h);
         parameters(h, run);
+        provenance(h, run.provenance());
         requests(h, run);
         latencies(h, run);
         threads(h, run);
@@ -100,6 +101,22 @@ public final class HtmlReport {
             row(h, name, values, true);
         }
         h.append("</table>\n");
+    }
+
+    /** How to rerun it: the gilsim version, the command line's overrides and the scenario as written. */
+    private static void provenance(StringBuilder h, Provenance p) {
+        if (p == null) {
+            return;
+        }
+        h.append("<p>gilsim <code>").append(esc(p.gilsimVersion())).append("</code>; command line overrides: ");
+        List<String> overrides = new ArrayList<>();
+        p.sets().forEach(set -> overrides.add("<code>--set " + esc(set) + "</code>"));
+        if (p.seed() != null) {
+            overrides.add("<code>--seed " + p.seed() + "</code>");
+        }
+        h.append(overrides.isEmpty() ? "none" : String.join(" ", overrides)).append("</p>\n");
+        h.append("<details><summary>The scenario file as written</summary>\n<pre>").append(esc(p.scenarioText()))
+                .append("</pre>\n</details>\n");
     }
 
     /** Per endpoint what became of the requests offered, and a warning for each overloaded one. */

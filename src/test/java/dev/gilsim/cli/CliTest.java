@@ -110,6 +110,24 @@ class CliTest {
     }
 
     @Test
+    void summaryAndReportSayWhatWasSimulated() throws IOException {
+        Path f = write("tiny.yaml", SCENARIO);
+        Path out = dir.resolve("out");
+        CliRunner.Outcome o = run("run", f.toString(), "--out", out.toString(), "--set", "duration=200ms",
+                "--seed", "7");
+        assertEquals(0, o.code(), o.err());
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("tiny/summary.json")
+                .toFile());
+        assertEquals(SCENARIO, summary.path("scenario_text").asText());
+        assertEquals("duration=200ms", summary.path("command_line").path("set").get(0).asText());
+        assertEquals(7, summary.path("command_line").path("seed").asLong());
+        assertFalse(summary.path("gilsim_version").asText().isEmpty());
+        String report = Files.readString(out.resolve("tiny/report.html"));
+        assertTrue(report.contains("<code>--set duration=200ms</code> <code>--seed 7</code>"), report);
+        assertTrue(report.contains("<details><summary>The scenario file as written</summary>\n<pre>name: tiny\n"));
+    }
+
+    @Test
     void anAppThatKeepsUpGetsNoOverloadWarning() throws IOException {
         Path f = write("light.yaml", """
                 name: light
