@@ -4,6 +4,7 @@ import dev.gilsim.chart.ChartFormat;
 import dev.gilsim.chart.OutputFolder;
 import dev.gilsim.report.AtomicFiles;
 import dev.gilsim.report.ConsoleTable;
+import dev.gilsim.report.Provenance;
 import dev.gilsim.report.RunData;
 import dev.gilsim.report.RunFolder;
 import dev.gilsim.report.SummaryJson;
@@ -146,6 +147,8 @@ final class RunCommand implements Runnable {
         boolean servers = first.hasServers();
         if (servers) {
             w.print(ConsoleTable.servers(results));
+            w.println();
+            w.print(ConsoleTable.requests(results));
         }
         int threadRows = results.stream().mapToInt(r -> r.summary().threads().size()).sum();
         if (!servers || threads || threadRows <= SHORT_THREAD_TABLE) {
@@ -160,8 +163,9 @@ final class RunCommand implements Runnable {
         Path summary = dir.resolve("summary.json");
         try {
             Path staging = folder.staging();
-            AtomicFiles.write(staging.resolve("summary.json"), o -> SummaryJson.write(results, o));
-            OutputFolder.write(staging, RunData.of(results), chartFormat.format());
+            Provenance provenance = Provenance.of(options.sets, options.seed, file.text());
+            AtomicFiles.write(staging.resolve("summary.json"), o -> SummaryJson.write(results, provenance, o));
+            OutputFolder.write(staging, RunData.of(results, provenance), chartFormat.format());
             folder.commit();
         } catch (IOException e) {
             throw new UserException("cannot write the results in " + dir + ": " + e.getMessage(), Cli.FAILURE);

@@ -47,6 +47,23 @@ public final class ChartDataJson {
         g.writeStringField("title", run.title());
         g.writeStringField("description", run.description());
         g.writeStringField("source", run.source());
+        if (run.provenance() != null) {
+            Provenance p = run.provenance();
+            g.writeObjectFieldStart("provenance");
+            g.writeStringField("gilsim_version", p.gilsimVersion());
+            g.writeArrayFieldStart("set");
+            for (String set : p.sets()) {
+                g.writeString(set);
+            }
+            g.writeEndArray();
+            if (p.seed() == null) {
+                g.writeNullField("seed");
+            } else {
+                g.writeNumberField("seed", p.seed());
+            }
+            g.writeStringField("scenario_text", p.scenarioText());
+            g.writeEndObject();
+        }
         g.writeArrayFieldStart("variants");
         for (VariantData v : run.variants()) {
             variant(g, v);
@@ -109,6 +126,17 @@ public final class ChartDataJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeArrayFieldStart("requests");
+        for (EndpointRequests e : v.requests()) {
+            g.writeStartObject();
+            g.writeStringField("endpoint", e.endpoint());
+            g.writeNumberField("arrived", e.arrived());
+            g.writeNumberField("completed", e.completed());
+            g.writeNumberField("rejected", e.rejected());
+            g.writeNumberField("unfinished", e.unfinished());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -140,7 +168,18 @@ public final class ChartDataJson {
             variants.add(variant(v, timelines.getOrDefault(v.path("name").asText(), Timeline.empty(0, 0))));
         }
         return new RunData(root.path("scenario").asText(), root.path("title").asText(),
-                root.path("description").asText(), root.path("source").asText(), variants);
+                root.path("description").asText(), root.path("source").asText(), variants,
+                provenance(root.path("provenance")));
+    }
+
+    private static Provenance provenance(JsonNode p) {
+        if (p.isMissingNode()) {
+            return null;
+        }
+        List<String> sets = new ArrayList<>();
+        p.path("set").forEach(s -> sets.add(s.asText()));
+        return new Provenance(p.path("gilsim_version").asText(), sets,
+                p.path("seed").isNumber() ? p.path("seed").asLong() : null, p.path("scenario_text").asText());
     }
 
     private static VariantData variant(JsonNode v, Timeline timeline) throws IOException {
@@ -163,8 +202,13 @@ public final class ChartDataJson {
             series.add(new NamedSeries(s.path("metric").asText(), s.path("subject").asText(),
                     TimeSeries.of(unit, longs(s.path("times_ns")), longs(s.path("values")))));
         }
+        List<EndpointRequests> requests = new ArrayList<>();
+        for (JsonNode e : v.path("requests")) {  // absent in files of earlier versions: no table
+            requests.add(new EndpointRequests(e.path("endpoint").asText(), e.path("arrived").asLong(),
+                    e.path("completed").asLong(), e.path("rejected").asLong(), e.path("unfinished").asLong()));
+        }
         return new VariantData(v.path("name").asText(), v.path("description").asText(), parameters, latencies,
-                threads, timeline, series);
+                threads, timeline, series, requests);
     }
 
     private static long[] longs(JsonNode array) {

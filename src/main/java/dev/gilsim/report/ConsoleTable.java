@@ -116,6 +116,35 @@ public final class ConsoleTable {
         return Tables.render(rows, 1);
     }
 
+    /**
+     * For scenarios with servers: per variant and endpoint, the requests offered (arrived in the
+     * window), completed, unfinished at the end and rejected (503); then one warning line per
+     * overloaded endpoint ({@link EndpointRequests#OVERLOAD_SHARE}).
+     */
+    public static String requests(List<RunResult> results) {
+        boolean variants = results.size() > 1;
+        List<String[]> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        addIf(header, variants, "variant");
+        header.addAll(List.of("endpoint", "offered", "completed", "unfinished", "503"));
+        rows.add(header.toArray(String[]::new));
+        List<String> warnings = new ArrayList<>();
+        for (RunResult r : results) {
+            String variant = r.scenario().variant();
+            for (EndpointRequests e : EndpointRequests.of(r)) {
+                List<String> row = new ArrayList<>();
+                addIf(row, variants, variant);
+                row.addAll(List.of(e.endpoint(), Long.toString(e.arrived()), Long.toString(e.completed()),
+                        Long.toString(e.unfinished()), Long.toString(e.rejected())));
+                rows.add(row.toArray(String[]::new));
+                e.warning(variants ? variant : "").ifPresent(warnings::add);
+            }
+        }
+        StringBuilder out = new StringBuilder(Tables.render(rows, variants ? 2 : 1));
+        warnings.forEach(w -> out.append("WARNING ").append(w).append('\n'));
+        return out.toString();
+    }
+
     private static boolean any(List<RunResult> results, java.util.function.ToLongFunction<RunResult> f) {
         return results.stream().mapToLong(f).sum() > 0;
     }

@@ -51,9 +51,11 @@ public final class HtmlReport {
         h.append("<p class=\"meta\">Scenario <code>").append(esc(run.scenario())).append("</code> from <code>")
                 .append(esc(run.source())).append("</code></p>\n");
         h.append("<p>").append(esc(run.description())).append("</p>\n");
-        contents(h, charts);
+        contents(h, charts, run.variants().stream().anyMatch(v -> !v.requests().isEmpty()));
         files(h);
         parameters(h, run);
+        provenance(h, run.provenance());
+        requests(h, run);
         latencies(h, run);
         threads(h, run);
         chartSections(h, charts);
@@ -61,9 +63,10 @@ public final class HtmlReport {
         return h.toString();
     }
 
-    private static void contents(StringBuilder h, List<ChartFile> charts) {
-        h.append("<nav><a href=\"#files\">Files</a> · <a href=\"#parameters\">Parameters</a> · "
-                + "<a href=\"#latencies\">Latencies</a> · <a href=\"#threads\">Threads</a>");
+    private static void contents(StringBuilder h, List<ChartFile> charts, boolean requests) {
+        h.append("<nav><a href=\"#files\">Files</a> · <a href=\"#parameters\">Parameters</a> · ")
+                .append(requests ? "<a href=\"#requests\">Requests</a> · " : "")
+                .append("<a href=\"#latencies\">Latencies</a> · <a href=\"#threads\">Threads</a>");
         for (String section : sections(charts)) {
             h.append(" · <a href=\"#").append(anchor(section)).append("\">").append(esc(section)).append("</a>");
         }
@@ -98,6 +101,53 @@ public final class HtmlReport {
             row(h, name, values, true);
         }
         h.append("</table>\n");
+    }
+
+    /** How to rerun it: the gilsim version, the command line's overrides and the scenario as written. */
+    private static void provenance(StringBuilder h, Provenance p) {
+        if (p == null) {
+            return;
+        }
+        h.append("<p>gilsim <code>").append(esc(p.gilsimVersion())).append("</code>; command line overrides: ");
+        List<String> overrides = new ArrayList<>();
+        p.sets().forEach(set -> overrides.add("<code>--set " + esc(set) + "</code>"));
+        if (p.seed() != null) {
+            overrides.add("<code>--seed " + p.seed() + "</code>");
+        }
+        h.append(overrides.isEmpty() ? "none" : String.join(" ", overrides)).append("</p>\n");
+        h.append("<details><summary>The scenario file as written</summary>\n<pre>").append(esc(p.scenarioText()))
+                .append("</pre>\n</details>\n");
+    }
+
+    /** Per endpoint what became of the requests offered, and a warning for each overloaded one. */
+    private static void requests(StringBuilder h, RunData run) {
+        if (run.variants().stream().allMatch(v -> v.requests().isEmpty())) {
+            return;
+        }
+        h.append("<h2 id=\"requests\">Requests</h2>\n");
+        boolean variants = run.variants().size() > 1;
+        for (VariantData v : run.variants()) {
+            for (EndpointRequests e : v.requests()) {
+                e.warning(variants ? v.name() : "").ifPresent(w -> h.append("<p class=\"warning\">")
+                        .append(esc(w)).append("</p>\n"));
+            }
+        }
+        h.append("<table>\n<tr><th>endpoint</th><th>variant</th><th>offered</th><th>completed</th>"
+                + "<th>unfinished</th><th>rejected (503)</th></tr>\n");
+        for (VariantData v : run.variants()) {
+            for (EndpointRequests e : v.requests()) {
+                h.append("<tr").append(e.overloaded() ? " class=\"overloaded\"" : "").append("><td><code>")
+                        .append(esc(e.endpoint())).append("</code></td><td>").append(esc(v.name())).append("</td>");
+                cells(h, Long.toString(e.arrived()), Long.toString(e.completed()), Long.toString(e.unfinished()),
+                        Long.toString(e.rejected()));
+                h.append("</tr>\n");
+            }
+        }
+        h.append("</table>\n<p class=\"meta\">Offered, completed and rejected count the measured window; "
+                + "unfinished counts requests that arrived at any time and had no response when the run ended. "
+                + "An endpoint is overloaded when more than ")
+                .append(String.format(Locale.ROOT, "%.0f%%", 100 * EndpointRequests.OVERLOAD_SHARE))
+                .append(" of the requests offered are unfinished.</p>\n");
     }
 
     private static void latencies(StringBuilder h, RunData run) {
@@ -213,5 +263,7 @@ public final class HtmlReport {
             figure { margin: 1em 0; }
             img { max-width: 100%; border: 1px solid #eee; }
             figcaption { font-size: 0.85em; color: #666; }
+            .warning { background: #fdecea; border-left: 4px solid #c0392b; padding: 0.4em 0.8em; }
+            tr.overloaded td { background: #fdecea; }
             """;
 }

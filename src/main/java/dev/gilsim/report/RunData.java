@@ -14,7 +14,8 @@ import java.util.Set;
  * A finished run of one scenario file, every variant, as the output folder shows it: what
  * {@code gilsim run} hands to the writers, and what {@code gilsim chart} reads back from disk.
  */
-public record RunData(String scenario, String title, String description, String source, List<VariantData> variants) {
+public record RunData(String scenario, String title, String description, String source, List<VariantData> variants,
+        Provenance provenance) {
 
     public RunData {
         variants = List.copyOf(variants);
@@ -23,15 +24,22 @@ public record RunData(String scenario, String title, String description, String 
         }
     }
 
+    /** A run without its provenance (tests; chart-data.json of earlier versions): the report leaves it out. */
     public static RunData of(List<RunResult> results) {
+        return of(results, null);
+    }
+
+    public static RunData of(List<RunResult> results, Provenance provenance) {
         Scenario s = results.get(0).scenario();
         List<VariantData> variants = new ArrayList<>();
         for (RunResult r : results) {
             Scenario v = r.scenario();
             variants.add(new VariantData(v.variant(), v.variantDescription(), Parameters.of(v), r.latencies(),
-                    r.summary().threads(), r.timeline(), r.series().stream().filter(n -> !n.series().isEmpty()).toList()));
+                    r.summary().threads(), r.timeline(), r.series().stream().filter(n -> !n.series().isEmpty()).toList(),
+                    EndpointRequests.of(r)));
         }
-        return new RunData(s.name(), s.title(), s.description(), s.source().replace('\\', '/'), variants);
+        return new RunData(s.name(), s.title(), s.description(), s.source().replace('\\', '/'), variants,
+                provenance);
     }
 
     /** Every latency key of any variant ({@code return_delay:app/sleeper}), in order of first appearance. */

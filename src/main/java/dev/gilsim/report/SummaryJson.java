@@ -34,17 +34,17 @@ public final class SummaryJson {
     private SummaryJson() {
     }
 
-    public static void write(List<RunResult> results, OutputStream out) throws IOException {
+    public static void write(List<RunResult> results, Provenance provenance, OutputStream out) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
         g.setPrettyPrinter(new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
         g.setCodec(new ObjectMapper());
-        g.writeTree(tree(results));
+        g.writeTree(tree(results, provenance));
         g.writeRaw('\n');
         g.flush();
     }
 
     /** The whole file as a tree: what {@link #write} prints. */
-    public static ObjectNode tree(List<RunResult> results) {
+    public static ObjectNode tree(List<RunResult> results, Provenance provenance) {
         Scenario s = results.get(0).scenario();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("format_version", FORMAT_VERSION);
@@ -52,6 +52,16 @@ public final class SummaryJson {
         root.put("title", s.title());
         root.put("description", s.description());
         root.put("source", s.source().replace('\\', '/'));
+        root.put("gilsim_version", provenance.gilsimVersion());
+        ObjectNode command = root.putObject("command_line");
+        ArrayNode sets = command.putArray("set");
+        provenance.sets().forEach(sets::add);
+        if (provenance.seed() == null) {
+            command.putNull("seed");
+        } else {
+            command.put("seed", provenance.seed());
+        }
+        root.put("scenario_text", provenance.scenarioText());
         ArrayNode variants = root.putArray("variants");
         for (RunResult r : results) {
             variants.add(variant(r));

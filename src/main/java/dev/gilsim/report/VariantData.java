@@ -17,12 +17,14 @@ public record VariantData(
         List<NamedLatency> latencies,
         List<ThreadSummary> threads,
         Timeline timeline,
-        List<NamedSeries> series) {
+        List<NamedSeries> series,
+        List<EndpointRequests> requests) {
 
     public VariantData {
         parameters = List.copyOf(parameters);
         latencies = List.copyOf(latencies);
         threads = List.copyOf(threads);
         series = List.copyOf(series);
+        requests = List.copyOf(requests);
     }
 }

@@ -38,14 +38,14 @@ public final class ScenarioLoader {
 
     /** Loads a file, applying {@code --set path=value} overrides in order. */
     public ScenarioFile load(Path file, List<String> sets) {
-        return load(YamlSource.parse(file, ROOT_EXPECTED), file.toString(), sets);
+        return load(file.toString(), YamlSource.readText(file), sets);
     }
 
     public ScenarioFile load(String fileName, String text, List<String> sets) {
-        return load(YamlSource.parse(fileName, text, ROOT_EXPECTED), fileName, sets);
+        return load(YamlSource.parse(fileName, text, ROOT_EXPECTED), fileName, text, sets);
     }
 
-    private ScenarioFile load(Node parsed, String source, List<String> sets) {
+    private ScenarioFile load(Node parsed, String source, String text, List<String> sets) {
         Node root = withDefaults(MapReader.of(parsed, ROOT_EXPECTED).node());
         for (String set : sets) {
             root = Overrides.apply(root, set, "--set");
@@ -55,7 +55,7 @@ public final class ScenarioLoader {
             SweepReader.plan(m, source, List.of(), "", (tree, src) -> null);
             root = m.without("sweep");
         }
-        return loadTree(root, source);
+        return loadTree(root, source, text);
     }
 
     /**
@@ -70,10 +70,11 @@ public final class ScenarioLoader {
         for (String set : sets) {
             root = Overrides.apply(root, set, "--set");
         }
-        return SweepReader.plan((MapNode) root, file.toString(), gridSets, text + "\n" + sets, this::loadTree);
+        return SweepReader.plan((MapNode) root, file.toString(), gridSets, text + "\n" + sets,
+                (tree, src) -> loadTree(tree, src, text));
     }
 
-    private ScenarioFile loadTree(Node root, String source) {
+    private ScenarioFile loadTree(Node root, String source, String text) {
         MapReader top = MapReader.of(root, ROOT_EXPECTED);
         List<Scenario> variants = new ArrayList<>();
         if (top.has("variants")) {
@@ -103,7 +104,7 @@ public final class ScenarioLoader {
         } else {
             variants.add(bind(root, source, "base", ""));
         }
-        return new ScenarioFile(variants.get(0).name(), source, variants);
+        return new ScenarioFile(variants.get(0).name(), source, text, variants);
     }
 
     /**

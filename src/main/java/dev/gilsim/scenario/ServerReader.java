@@ -1,5 +1,6 @@
 package dev.gilsim.scenario;
 
+import dev.gilsim.asyncio.ExecutorLookup;
 import dev.gilsim.asyncio.HandlerStep;
 import dev.gilsim.asyncio.LoopCosts;
 import dev.gilsim.asyncio.LoopSpec;
@@ -20,7 +21,9 @@ import dev.gilsim.server.LimitSpec;
 import dev.gilsim.server.ServerSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -67,7 +70,7 @@ final class ServerReader {
         }
         List<Node> items = new ArrayList<>();
         for (Node item : list.items()) {
-            Node merged = under(defaults.server(), item);
+            Node merged = withImplicitExecutors(under(defaults.server(), item));
             if (merged instanceof MapNode m && m.get("executors").orElse(null) instanceof ListNode xs) {
                 List<Node> executors = new ArrayList<>();
                 for (Node x : xs.items()) {
@@ -81,6 +84,46 @@ final class ServerReader {
             items.add(merged);
         }
         return new ListNode(list.location(), list.path(), items);
+    }
+
+    /**
+     * The server with the executors every FastAPI process has anyway, {@code default} (the loop's
+     * thread pool) and {@code anyio} (which runs {@code def} endpoints), appended to its
+     * {@code executors} unless it declares them, so that {@code --set} and variants reach them
+     * like declared ones. Appended, not prepended: indices the user writes stay the same.
+     * They are located at the server item, as the file implies them there; not at defaults.yaml,
+     * whose values a later merge strips.
+     */
+    private static Node withImplicitExecutors(Node server) {
+        if (!(server instanceof MapNode m)) {
+            return server;
+        }
+        Node existing = m.get("executors").orElse(null);
+        if (existing != null && !(existing instanceof ListNode)) {
+            return server;  // the binder reports it
+        }
+        Location at = m.location();
+        String path = Node.child(m.path(), "executors");
+        List<Node> executors = existing == null ? new ArrayList<>() : new ArrayList<>(((ListNode) existing).items());
+        Set<String> declared = new HashSet<>();
+        for (Node x : executors) {
+            if (x instanceof MapNode xm && xm.get("name").orElse(null) instanceof ScalarNode n && !n.isNull()) {
+                declared.add(n.text().strip());
+            }
+        }
+        for (String[] implicit : new String[][] {{ExecutorLookup.DEFAULT, "thread_pool"},
+                {ServerSpec.ANYIO, "anyio"}}) {
+            if (!declared.contains(implicit[0])) {
+                String item = Node.item(path, executors.size());
+                Map<String, Node> values = new LinkedHashMap<>();
+                values.put("name", new ScalarNode(at, Node.child(item, "name"), implicit[0], false, false));
+                values.put("kind", new ScalarNode(at, Node.child(item, "kind"), implicit[1], false, false));
+                executors.add(new MapNode(at, item, values, Map.of("name", at, "kind", at)));
+            }
+        }
+        Location keyAt = existing == null ? at : m.keyLocation("executors");
+        ListNode list = new ListNode(existing == null ? at : existing.location(), path, executors);
+        return m.with("executors", keyAt, list);
     }
 
     /**
@@ -150,7 +193,7 @@ final class ServerReader {
         LimitSpec limit = s.opt("limit").map(ServerReader::limit).orElse(null);
         LoopSpec loop = loop(s.map("loop"));
         List<ExecutorSpec> executors = s.optList("executors").map(this::executors).orElse(List.of());
-        Set<String> executorNames = new HashSet<>(Set.of("default", ServerSpec.ANYIO));
+        Set<String> executorNames = new HashSet<>(Set.of(ExecutorLookup.DEFAULT, ServerSpec.ANYIO));
         executors.forEach(x -> executorNames.add(x.name()));
         checkExecutors(endpointList, endpoints, executorNames);
         JobQueueSpec jobs = jobs(s.map("jobs"), endpointNames);

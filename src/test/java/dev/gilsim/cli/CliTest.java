@@ -80,6 +80,74 @@ class CliTest {
         }
     }
 
+    /**
+     * 200 req/s of 20 ms def work on 2 workers: capacity is 2 / 20 ms = 100/s at best, so about
+     * half of the 400 offered in 2 s are still waiting at the end, and both outputs say so.
+     */
+    @Test
+    void anOverloadedAppIsCountedAndWarnedAboutInTheConsoleAndTheReport() throws IOException {
+        Path f = write("overload.yaml", """
+                name: overload
+                duration: 2s
+                warmup: 0
+                machine: {cores: 2}
+                servers:
+                  - name: api
+                    workers: 2
+                    endpoints:
+                      - {name: work, kind: def, steps: [{cpu: 20ms}]}
+                    arrivals:
+                      - {rate: 200/s}
+                """);
+        Path out = dir.resolve("out");
+        CliRunner.Outcome o = run("run", f.toString(), "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("offered") && o.out().contains("unfinished"), o.out());
+        assertTrue(o.out().contains("WARNING overload: api/work: "), o.out());
+        String report = Files.readString(out.resolve("overload/report.html"));
+        assertTrue(report.contains("<p class=\"warning\">overload: api/work: "), report);
+        assertTrue(report.contains("<th>offered</th><th>completed</th><th>unfinished</th><th>rejected (503)</th>"));
+    }
+
+    @Test
+    void summaryAndReportSayWhatWasSimulated() throws IOException {
+        Path f = write("tiny.yaml", SCENARIO);
+        Path out = dir.resolve("out");
+        CliRunner.Outcome o = run("run", f.toString(), "--out", out.toString(), "--set", "duration=200ms",
+                "--seed", "7");
+        assertEquals(0, o.code(), o.err());
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("tiny/summary.json")
+                .toFile());
+        assertEquals(SCENARIO, summary.path("scenario_text").asText());
+        assertEquals("duration=200ms", summary.path("command_line").path("set").get(0).asText());
+        assertEquals(7, summary.path("command_line").path("seed").asLong());
+        assertFalse(summary.path("gilsim_version").asText().isEmpty());
+        String report = Files.readString(out.resolve("tiny/report.html"));
+        assertTrue(report.contains("<code>--set duration=200ms</code> <code>--seed 7</code>"), report);
+        assertTrue(report.contains("<details><summary>The scenario file as written</summary>\n<pre>name: tiny\n"));
+    }
+
+    @Test
+    void anAppThatKeepsUpGetsNoOverloadWarning() throws IOException {
+        Path f = write("light.yaml", """
+                name: light
+                duration: 2s
+                warmup: 0
+                machine: {cores: 2}
+                servers:
+                  - name: api
+                    workers: 2
+                    endpoints:
+                      - {name: work, kind: def, steps: [{cpu: 1ms}]}
+                    arrivals:
+                      - {rate: 50/s}
+                """);
+        CliRunner.Outcome o = run("run", f.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("offered"), o.out());
+        assertFalse(o.out().contains("WARNING"), o.out());
+    }
+
     @Test
     void aProcessLeftWithoutThreadsStillGetsItsReport() {
         Path out = dir.resolve("out");

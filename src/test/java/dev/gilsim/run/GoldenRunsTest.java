@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.gilsim.report.Provenance;
 import dev.gilsim.report.SummaryJson;
 import dev.gilsim.scenario.ScenarioFile;
 import dev.gilsim.scenario.ScenarioLoader;
@@ -87,7 +88,7 @@ class GoldenRunsTest {
         // Runs share nothing, so variants run side by side; the list keeps the file's order.
         List<RunResult> results = file.variants().parallelStream().map(Simulation::run).toList();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SummaryJson.write(results, out);
+        SummaryJson.write(results, Provenance.of(List.of(), null, file.text()), out);
         return out.toByteArray();
     }
 

@@ -119,6 +119,39 @@ class ServerReaderTest {
     }
 
     @Test
+    void implicitDefaultAndAnyioExecutorsExistWithTheirDefaultsAfterTheDeclaredOnes() {
+        List<ExecutorSpec> executors = api(load(SERVER)).executors();
+        assertEquals(4, executors.size());
+        // Appended, so that executors.0 and executors.1 still name what the file declares.
+        assertEquals("pool", executors.get(0).name());
+        assertEquals(new ExecutorSpec.ThreadPool("default", null), executors.get(2));
+        assertEquals(new ExecutorSpec.AnyioLimiter("anyio"), executors.get(3));
+    }
+
+    @Test
+    void setAndVariantsReachTheImplicitExecutors() {
+        Scenario s = load(SERVER, "servers.api.executors.anyio.tokens=10", "servers.api.executors.default.max_workers=3");
+        assertEquals(new ExecutorSpec.AnyioLimiter("anyio", 10, seconds(10), Distribution.constant(micros(50))),
+                api(s).executors().get(3));
+        assertEquals(new ExecutorSpec.ThreadPool("default", 3), api(s).executors().get(2));
+        Scenario v = loader.load("s.yaml", SERVER + """
+                variants:
+                  - name: few
+                    set: {servers.api.executors.anyio.tokens: 2}
+                """, List.of()).first();
+        assertEquals(2, ((ExecutorSpec.AnyioLimiter) api(v).executors().get(3)).tokens());
+    }
+
+    @Test
+    void aDeclaredAnyioExecutorIsNotDuplicated() {
+        Scenario s = load(SERVER.replace("- {name: procs, kind: process_pool, per_request: true}",
+                "- {name: anyio, kind: anyio, tokens: 5}"));
+        List<String> names = api(s).executors().stream().map(ExecutorSpec::name).toList();
+        assertEquals(List.of("pool", "anyio", "default"), names);
+        assertEquals(5, ((ExecutorSpec.AnyioLimiter) api(s).executors().get(1)).tokens());
+    }
+
+    @Test
     void serverPythonSettingsApplyToItsProcesses() {
         Scenario s = load(SERVER, "servers.api.python={switch_interval: 1ms}");
         assertEquals(millis(1), s.servers().get(0).gil().switchInterval());
