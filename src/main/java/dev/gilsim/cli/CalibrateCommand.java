@@ -92,6 +92,9 @@ final class CalibrateCommand implements Runnable {
         if (loop != null) {
             fits.add(loop);
         }
+        err.println("gilsim: fitting the wake-up latency (a few validations)...");
+        err.flush();
+        fits.add(0, c.wakeupLatency(Suite.builtin(), sets, Runtime.getRuntime().availableProcessors()));
         String text = Calibration.profile("gilsim machine profile, fitted by gilsim calibrate from CPython " + v
                 + " measured in " + source + ".\nApply it with --profile " + out.getFileName()
                 + "; every value here replaces defaults.yaml's.", fits);

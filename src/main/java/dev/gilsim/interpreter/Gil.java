@@ -108,7 +108,10 @@ public final class Gil {
 
     private void wakeLater(PyThread t, boolean timedOut) {
         t.wakeTimedOut = timedOut;
-        sim.schedule(t.gilWake, sim.now() + wakeupLatency(t));
+        long idle = sim.now() - t.blockedSince;
+        // C4: a timeout is a timer's wake-up; a release's signal is G6's.
+        long latency = timedOut ? interpreter.sampleTimerWakeup(idle) : interpreter.sampleWakeupLatency(idle);
+        sim.schedule(t.gilWake, sim.now() + latency);
     }
 
     private long wakeupLatency(PyThread t) {

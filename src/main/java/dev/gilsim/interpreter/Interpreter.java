@@ -71,6 +71,15 @@ public final class Interpreter {
      * wake-up when its CPU was idle for less than the halt-polling window, else a draw of the
      * wake-up latency.
      */
+    /** C4, C5: the same for a thread whose timer expired. */
+    long sampleTimerWakeup(long idleNanos) {
+        OsSettings os = machine.os();
+        if (idleNanos < os.haltPollNanos() || !os.hasTimerWakeup()) {
+            return sampleWakeupLatency(idleNanos);
+        }
+        return os.timerWakeup().sample(latencyRandom);
+    }
+
     long sampleWakeupLatency(long idleNanos) {
         OsSettings os = machine.os();
         if (idleNanos < os.haltPollNanos()) {

@@ -10,12 +10,19 @@ package dev.gilsim.interpreter;
  *                      {@code polledWakeup} (an idle CPU that has not gone to sleep yet; KVM's
  *                      halt polling on a virtual machine); 0 turns the rule off
  * @param polledWakeup the wake-up latency of such a thread
+ * @param timerWakeup C4: from a timer's expiry (plus slack) to the thread running: a sleep, a timed
+ *                    GIL wait, a timed park; null to use the interpreter's wake-up latency (G6)
  */
 public record OsSettings(int cores, long timeSlice, long timerSlack, long haltPollNanos,
-        dev.gilsim.kernel.Distribution polledWakeup) {
-    /** A machine without halt polling. */
+        dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup) {
+    /** A machine without halt polling, whose timers wake threads as signals do (G6). */
     public OsSettings(int cores, long timeSlice, long timerSlack) {
-        this(cores, timeSlice, timerSlack, 0, dev.gilsim.kernel.Distribution.constant(0));
+        this(cores, timeSlice, timerSlack, 0, dev.gilsim.kernel.Distribution.constant(0), null);
+    }
+
+    /** Whether timer expiries have their own wake-up latency (else they use G6's). */
+    public boolean hasTimerWakeup() {
+        return timerWakeup != null;
     }
 
     public OsSettings {

@@ -400,7 +400,7 @@ public final class PyThread {
         returnDue = sim.now() + b.duration();
         // C4: a sleep's timer fires late by the timer slack, and the sleeper then needs a wake-up.
         sim.schedule(timer, b.sleep()
-                ? returnDue + timerSlack + interpreter.sampleWakeupLatency(b.duration() + timerSlack) : returnDue);
+                ? returnDue + timerSlack + interpreter.sampleTimerWakeup(b.duration() + timerSlack) : returnDue);
     }
 
     private void park(Step.Park p) {
@@ -416,7 +416,7 @@ public final class PyThread {
         blockedSince = sim.now();
         if (p.timeout() >= 0) {
             returnDue = sim.now() + p.timeout();
-            sim.schedule(timer, returnDue + timerSlack + interpreter.sampleWakeupLatency(p.timeout() + timerSlack));
+            sim.schedule(timer, returnDue + timerSlack + interpreter.sampleTimerWakeup(p.timeout() + timerSlack));
         }
     }
 

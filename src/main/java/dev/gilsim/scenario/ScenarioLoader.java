@@ -181,6 +181,7 @@ public final class ScenarioLoader {
         long slack = m.duration("timer_slack", 0);
         long haltPoll = m.duration("halt_poll", 0);
         Distribution polled = m.opt("polled_wakeup").map(DistributionReader::read).orElse(Distribution.constant(0));
+        Distribution timerWakeup = m.opt("timer_wakeup").map(DistributionReader::read).orElse(null);
         if (slice > 1_000_000_000L) {
             throw m.error("time_slice", "is longer than 1s", "a few milliseconds");
         }
@@ -191,7 +192,7 @@ public final class ScenarioLoader {
             throw m.error("halt_poll", "is longer than 1s", "a few hundred microseconds (0 turns halt polling off)");
         }
         m.finish();
-        return new OsSettings(cores, slice, slack, haltPoll, polled);
+        return new OsSettings(cores, slice, slack, haltPoll, polled, timerWakeup);
     }
 
     private static PythonVersion version(MapReader py) {

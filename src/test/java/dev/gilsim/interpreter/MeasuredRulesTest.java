@@ -55,6 +55,30 @@ class MeasuredRulesTest {
     }
 
     /**
+     * C4 with its own timer wake-up (30 us) beside G6's signal wake-up (20 us): the timeline above,
+     * where every timer now costs 30 us and only the handoff's signal 20.
+     * <pre>
+     * 1.08    the sleep's timer: 1 + 0.05 slack + 0.03; the GIL is held: wait until 6.13
+     * 6.16    the wait's timeout, 6.13 + 0.03: the sleeper asks; the spinner (6160 us of CPU, a
+     *         multiple of 5 us) drops at once; the signal reaches the sleeper 20 us later
+     * 6.18    the sleeper holds the GIL: 5.18 ms after its sleep was due
+     * </pre>
+     */
+    @Test
+    void timersWakeThreadsAfterTheTimerWakeUpAndSignalsAfterTheSignalOne() {
+        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK, 0, Distribution.constant(0),
+                Distribution.constant(micros(30))), 1);
+        Interpreter p = w.process("app", gil());
+        w.thread(p, "sleeper", once(sleep(millis(1)), cpu(micros(10))));
+        w.thread(p, "spinner", forever(cpuForever()));
+        w.runFor(millis(7));
+
+        assertEquals(List.of(new Mark(millis(6.16), "sleeper")), w.recorder.dropRequests);
+        assertEquals(new Mark(millis(6.18), "sleeper"), w.recorder.acquisitions.get(2));
+        assertEquals(List.of(millis(5.18)), w.recorder.returnDelays);
+    }
+
+    /**
      * C5: with 200 us of halt polling, a thread that blocked for less than that wakes in the
      * polled 2 us; a longer block pays the full 20 us.
      * <pre>
@@ -67,7 +91,7 @@ class MeasuredRulesTest {
      */
     @Test
     void aThreadBlockedShorterThanTheHaltPollingWindowWakesFast() {
-        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2))),
+        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2)), null),
                 1);
         Interpreter p = w.process("app", gil());
         w.thread(p, "sleeper", once(sleep(micros(100)), cpu(micros(10))));

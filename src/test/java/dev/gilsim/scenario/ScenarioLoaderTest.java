@@ -45,7 +45,7 @@ class ScenarioLoaderTest {
         assertEquals(PythonVersion.V3_12, s.version());
         assertEquals(micros(3), s.python().checkInterval());
         assertEquals(WakeupPolicyKind.FIFO, s.python().wakeupPolicy());
-        assertEquals(new Distribution.LogNormal(micros(25), 0.6), s.python().wakeupLatency());
+        assertEquals(new Distribution.LogNormal(micros(45), 0.6), s.python().wakeupLatency());
         assertEquals(2, s.machine().cores());
         assertEquals(millis(500), s.warmup());
         assertEquals(1, s.seed());
