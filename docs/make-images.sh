@@ -6,10 +6,13 @@
 #   docs/images/sleeper-percentiles.png         the sleeper's return delay by percentile
 #   docs/images/sleeper-timeline.png            60 ms of the sleeper beside a CPU-bound thread
 #   docs/images/switch-interval-sweep.png       the switch-interval sweep's chart
+#   docs/images/validation-*.png                gilsim against the committed real measurements
 # Usage: docs/make-images.sh   (from anywhere; builds the jar if needed; takes about a minute)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/target/docs-run"
+# A sweep resumes from the points it finds: start clean, or a changed model keeps old points.
+rm -rf "$out"
 images="$root/docs/images"
 mkdir -p "$images"
 
@@ -28,4 +31,9 @@ cp "$charts/timeline-base.png" "$images/sleeper-timeline.png"
 "$root/gilsim" sweep "$root/scenarios/switch-interval-sweep.yaml" --out "$out" >/dev/null
 cp "$out/switch-interval-sweep/sweep/sweep-threads.server_echo.iterations_per_s.png" "$images/switch-interval-sweep.png"
 
+# gilsim against real CPython (the committed measurements): lag by thread count, and one CDF.
+"$root/gilsim" validate --data "$root/probes/data/linux-kvm-2core" --out "$out/validation" >/dev/null
+charts="$out/validation/report/charts"
+cp "$charts/versus-3.12.1-heartbeat-5ms-loop-lag-p50.png" "$images/validation-heartbeat-5ms-p50.png"
+cp "$charts/cdf-3.13.0-heartbeat-5ms-4cpu.png" "$images/validation-cdf-heartbeat-5ms-4cpu.png"
 echo "wrote $(ls "$images" | wc -l) images in docs/images (full runs under $out)"

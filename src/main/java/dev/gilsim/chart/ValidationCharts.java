@@ -76,11 +76,18 @@ public final class ValidationCharts {
      */
     public static Drawing versus(String title, String xTitle, String yTitle, List<Double> x, List<Double> realMedian,
             List<Double> realLow, List<Double> realHigh, List<Double> simMedian) {
+        // Log only when the values span a decade or more: XChart labels a log axis at powers of ten,
+        // so a narrower span would show no labels at all.
+        boolean log = spansADecade(realMedian, realLow, realHigh, simMedian);
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle + " (log scale)").build();
+                .xAxisTitle(xTitle).yAxisTitle(yTitle + (log ? " (log scale)" : "")).build();
         ChartStyle.apply(chart.getStyler());
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setYAxisLogarithmic(log);
+        if (!log) {
+            chart.getStyler().setYAxisMin(0.0);
+        }
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         XYSeries real = chart.addSeries("real CPython, median of the repetitions", x, floor(realMedian));
         real.setLineColor(REAL);
         real.setMarkerColor(REAL);
@@ -119,6 +126,21 @@ public final class ValidationCharts {
         chart.addSeries("real CPython (median)", categories, floor(real));
         chart.addSeries("gilsim (median)", categories, floor(simulated));
         return drawing(chart);
+    }
+
+    @SafeVarargs
+    private static boolean spansADecade(List<Double>... lists) {
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (List<Double> l : lists) {
+            for (Double v : l) {
+                if (v != null && v > 0) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return hi > 0 && hi / lo >= 10;
     }
 
     /** Log axes cannot show 0 or NaN: such values sit at a floor far below the data. */
