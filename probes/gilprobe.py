@@ -275,6 +275,18 @@ def spinner_figures(spinners, elapsed_ns):
 
 # ---------------------------------------------------------------- experiments
 
+async def heartbeat_probe(lags, period, t_warm, t_end):
+    """L4: `await asyncio.sleep(period)` in a loop; each lateness after t_warm goes into lags (ns)."""
+    while True:
+        t0 = time.perf_counter()
+        if t0 >= t_end:
+            break
+        await asyncio.sleep(period)
+        t1 = time.perf_counter()
+        if t0 >= t_warm:
+            lags.append(int((t1 - t0 - period) * 1e9))
+
+
 def heartbeat(args):
     """An asyncio loop's 10 ms heartbeat lag beside N CPU-bound threads (L4)."""
     spinners = start_spinners(args.threads, args.gap_us)
@@ -282,17 +294,8 @@ def heartbeat(args):
     lags = []
 
     async def beat():
-        loop = asyncio.get_running_loop()
-        t_end = time.perf_counter() + args.warmup_s + args.duration_s
-        t_warm = time.perf_counter() + args.warmup_s
-        while True:
-            t0 = time.perf_counter()
-            if t0 >= t_end:
-                break
-            await asyncio.sleep(period)
-            t1 = time.perf_counter()
-            if t0 >= t_warm:
-                lags.append(int((t1 - t0 - period) * 1e9))
+        start = time.perf_counter()
+        await heartbeat_probe(lags, period, start + args.warmup_s, start + args.warmup_s + args.duration_s)
 
     t0 = _pc()
     asyncio.run(beat())
@@ -441,22 +444,12 @@ def pow_pool(args):
     calls = []
     inner = []
 
-    async def beat(t_warm, t_end, period):
-        while True:
-            t0 = time.perf_counter()
-            if t0 >= t_end:
-                break
-            await asyncio.sleep(period)
-            t1 = time.perf_counter()
-            if t0 >= t_warm:
-                lags.append(int((t1 - t0 - period) * 1e9))
-
     async def main():
         loop = asyncio.get_running_loop()
         t_start = time.perf_counter()
         t_warm = t_start + args.warmup_s
         t_end = t_warm + args.duration_s
-        hb = asyncio.ensure_future(beat(t_warm, t_end, args.period_ms / 1000.0))
+        hb = asyncio.ensure_future(heartbeat_probe(lags, args.period_ms / 1000.0, t_warm, t_end))
         k = 0
         while True:
             due = t_start + 0.5 + k * 1.0

@@ -2,6 +2,7 @@ package dev.gilsim.sweep;
 
 import dev.gilsim.kernel.RandomStreams;
 import dev.gilsim.report.SummaryJson;
+import dev.gilsim.run.Parallel;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.run.Simulation;
 import dev.gilsim.scenario.Scenario;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -76,17 +76,8 @@ public final class SweepRunner {
                 }));
             }
             for (Future<?> f : futures) {
-                f.get();
+                Parallel.join(f, "sweep");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
             progress.finished();

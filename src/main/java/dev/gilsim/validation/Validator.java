@@ -1,6 +1,7 @@
 package dev.gilsim.validation;
 
 import dev.gilsim.metrics.LatencyRecorder;
+import dev.gilsim.run.Parallel;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.run.Simulation;
 import dev.gilsim.scenario.Defaults;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -130,21 +130,12 @@ public final class Validator {
             }
             int done = 0;
             for (Future<?> f : futures) {
-                f.get();
+                Parallel.join(f, "validation");
                 done++;
                 if (done % Math.max(1, futures.size() / 50) == 0 || done == futures.size()) {
                     progress.accept(String.format(Locale.ROOT, "simulated %d of %d runs", done, futures.size()));
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
         }
