@@ -46,7 +46,17 @@ public final class ScenarioLoader {
     }
 
     private ScenarioFile load(Node parsed, String source, String text, List<String> sets) {
-        Node root = withDefaults(MapReader.of(parsed, ROOT_EXPECTED).node());
+        MapNode top = MapReader.of(parsed, ROOT_EXPECTED).node();
+        java.util.Optional<Path> profile = profile(top, source);
+        if (profile.isPresent()) {
+            return new ScenarioLoader(Defaults.withProfile(profile.get())).loadWithDefaults(withoutProfile(top), source,
+                    text, sets);
+        }
+        return loadWithDefaults(top, source, text, sets);
+    }
+
+    private ScenarioFile loadWithDefaults(MapNode top, String source, String text, List<String> sets) {
+        Node root = withDefaults(top);
         for (String set : sets) {
             root = Overrides.apply(root, set, "--set");
         }
@@ -65,8 +75,17 @@ public final class ScenarioLoader {
      */
     public SweepPlan loadSweep(Path file, List<String> sets, List<String> gridSets) {
         String text = YamlSource.readText(file);
-        Node root = withDefaults(MapReader.of(YamlSource.parse(file.toString(), text, ROOT_EXPECTED), ROOT_EXPECTED)
-                .node());
+        MapNode top = MapReader.of(YamlSource.parse(file.toString(), text, ROOT_EXPECTED), ROOT_EXPECTED).node();
+        java.util.Optional<Path> profile = profile(top, file.toString());
+        if (profile.isPresent()) {
+            return new ScenarioLoader(Defaults.withProfile(profile.get())).loadSweep(file, withoutProfile(top), text,
+                    sets, gridSets);
+        }
+        return loadSweep(file, top, text, sets, gridSets);
+    }
+
+    private SweepPlan loadSweep(Path file, MapNode top, String text, List<String> sets, List<String> gridSets) {
+        Node root = withDefaults(top);
         for (String set : sets) {
             root = Overrides.apply(root, set, "--set");
         }
@@ -105,6 +124,32 @@ public final class ScenarioLoader {
             variants.add(bind(root, source, "base", ""));
         }
         return new ScenarioFile(variants.get(0).name(), source, text, variants);
+    }
+
+    /**
+     * {@code machine: {profile: FILE}}: the machine profile the scenario names, relative to the
+     * scenario's folder. It replaces the defaults (and any {@code --profile}) for this file.
+     */
+    private static java.util.Optional<Path> profile(MapNode top, String source) {
+        java.util.Optional<Node> machine = top.get("machine");
+        if (machine.isEmpty() || !(machine.get() instanceof MapNode m) || !m.has("profile")) {
+            return java.util.Optional.empty();
+        }
+        Node p = m.get("profile").orElseThrow();
+        if (!(p instanceof ScalarNode sc) || sc.isNull() || sc.text().isBlank()) {
+            throw InputException.at(p, "is not a file name", "the path of a machine profile from gilsim calibrate");
+        }
+        Path parent = Path.of(source).toAbsolutePath().getParent();
+        Path file = parent == null ? Path.of(sc.text()) : parent.resolve(sc.text());
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw InputException.at(p, "no such machine profile: " + file, "the path of a file written by gilsim calibrate");
+        }
+        return java.util.Optional.of(file);
+    }
+
+    private static MapNode withoutProfile(MapNode top) {
+        MapNode machine = (MapNode) top.get("machine").orElseThrow();
+        return top.with("machine", top.keyLocation("machine"), machine.without("profile"));
     }
 
     /**

@@ -58,4 +58,36 @@ class CalibrationTest {
         assertTrue(s.python().wakeupLatency().toString().toLowerCase().contains("exponential"),
                 s.python().wakeupLatency().toString());
     }
+
+    @Test
+    void aScenarioNamesItsMachineProfileBesideIt() throws Exception {
+        Files.writeString(dir.resolve("kvm.yaml"), Calibration.profile("test",
+                List.of(new Calibration.Fitted("machine.timer_slack", "7us", "a test"))));
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, """
+                name: s
+                machine: {cores: 4, profile: kvm.yaml}
+                processes:
+                  - name: app
+                    threads: [{name: t, steps: [{cpu: 1ms}]}]
+                """);
+        Scenario s = new ScenarioLoader().load(scenario, List.of()).first();
+        assertEquals(7_000, s.machine().timerSlack());
+        assertEquals(4, s.machine().cores());
+    }
+
+    @Test
+    void aMissingMachineProfileIsALocatedError() throws Exception {
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, """
+                name: s
+                machine: {profile: nowhere.yaml}
+                processes:
+                  - name: app
+                    threads: [{name: t, steps: [{cpu: 1ms}]}]
+                """);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.gilsim.scenario.InputException.class,
+                () -> new ScenarioLoader().load(scenario, List.of()));
+        assertTrue(e.getMessage().contains("s.yaml:2:") && e.getMessage().contains("machine.profile"), e.getMessage());
+    }
 }
