@@ -24,9 +24,12 @@ public final class Defaults {
     private final MapNode executors;
 
     private final MapNode root;
+    /** The text every default came from (defaults.yaml, then any profile): a sweep's fingerprint. */
+    private final String sourceText;
 
-    private Defaults(MapNode root) {
+    private Defaults(MapNode root, String sourceText) {
         this.root = root;
+        this.sourceText = sourceText;
         MapNode base = root;
         MapReader r = MapReader.of(root, null);
         MapReader table = r.map("versions");
@@ -60,7 +63,8 @@ public final class Defaults {
         Node profile = YamlSource.parse(file, "a mapping in the shape of defaults.yaml");
         MapNode base = INSTANCE.root;
         checkKnown(base, profile);
-        return new Defaults((MapNode) Overrides.merge(base, profile));
+        return new Defaults((MapNode) Overrides.merge(base, profile), INSTANCE.sourceText + "\n---\n"
+                + YamlSource.readText(file));
     }
 
     private static void checkKnown(Node base, Node profile) {
@@ -83,10 +87,18 @@ public final class Defaults {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new Defaults((MapNode) YamlSource.parse(FILE, text));
+            return new Defaults((MapNode) YamlSource.parse(FILE, text), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The text the defaults were read from. A sweep's points depend on it as much as on the sweep's
+     * own file: a changed default (a recalibrated model) must not resume from old points.
+     */
+    public String sourceText() {
+        return sourceText;
     }
 
     /** The defaults in the shape of a scenario, for the scenario to be merged over. */

@@ -89,7 +89,8 @@ public final class ScenarioLoader {
         for (String set : sets) {
             root = Overrides.apply(root, set, "--set");
         }
-        return SweepReader.plan((MapNode) root, file.toString(), gridSets, text + "\n" + sets,
+        return SweepReader.plan((MapNode) root, file.toString(), gridSets,
+                text + "\n" + sets + "\n" + defaults.sourceText(),
                 (tree, src) -> loadTree(tree, src, text));
     }
 
