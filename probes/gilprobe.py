@@ -273,6 +273,21 @@ def spinner_figures(spinners, elapsed_ns):
     }
 
 
+def run_beside_spinners(spinners, target, name, warmup_s):
+    """Runs target in a thread of its own while the spinners spin, then stops them; returns the
+    spinners' figures and the hand-offs they recorded after the warm-up."""
+    t0 = _pc()
+    th = threading.Thread(target=target, name=name)
+    th.start()
+    th.join()
+    t1 = _pc()
+    stop_all(spinners)
+    return {
+        "spinners": spinner_figures(spinners, t1 - t0),
+        "handoffs": handoff_analysis(spinners, t0 + int(warmup_s * 1e9), t1),
+    }
+
+
 # ---------------------------------------------------------------- experiments
 
 async def heartbeat_probe(lags, period, t_warm, t_end):
@@ -328,18 +343,12 @@ def sleeper(args):
             if t0 >= t_warm:
                 over.append(int((t1 - t0 - period) * 1e9))
 
-    t0 = _pc()
-    th = threading.Thread(target=run, name="sleeper")
-    th.start()
-    th.join()
-    t1 = _pc()
-    stop_all(spinners)
-    return {
+    out = run_beside_spinners(spinners, run, "sleeper", args.warmup_s)
+    out.update({
         "figures": {"sleeps": len(over), "sleeps_per_s": round(len(over) / args.duration_s, 2)},
         "samples": {"overshoot_ns": over},
-        "spinners": spinner_figures(spinners, t1 - t0),
-        "handoffs": handoff_analysis(spinners, t0 + int(args.warmup_s * 1e9), t1),
-    }
+    })
+    return out
 
 
 class Subsample:
@@ -394,18 +403,12 @@ def convoy(args):
                 n += 1
         done[0] = n
 
-    t0 = _pc()
-    th = threading.Thread(target=run, name="io")
-    th.start()
-    th.join()
-    t1 = _pc()
-    stop_all(spinners)
-    return {
+    out = run_beside_spinners(spinners, run, "io", args.warmup_s)
+    out.update({
         "figures": {"ops": done[0], "ops_per_s": round(done[0] / args.duration_s, 1)},
         "samples": {"op_ns": lat.values, "op_ns_stride": lat.stride},
-        "spinners": spinner_figures(spinners, t1 - t0),
-        "handoffs": handoff_analysis(spinners, t0 + int(args.warmup_s * 1e9), t1),
-    }
+    })
+    return out
 
 
 def _pow_task(exponent):
@@ -502,19 +505,13 @@ def native_release(args):
         solo.append(_pc() - t)
     solo.sort()
     spinners = start_spinners(args.threads, args.gap_us)
-    t0 = _pc()
-    th = threading.Thread(target=run, name="hasher")
-    th.start()
-    th.join()
-    t1 = _pc()
-    stop_all(spinners)
-    return {
+    out = run_beside_spinners(spinners, run, "hasher", args.warmup_s)
+    out.update({
         "figures": {"ops": len(lat), "ops_per_s": round(len(lat) / args.duration_s, 1),
                     "solo_hash_ns": solo[len(solo) // 2]},
         "samples": {"op_ns": lat},
-        "spinners": spinner_figures(spinners, t1 - t0),
-        "handoffs": handoff_analysis(spinners, t0 + int(args.warmup_s * 1e9), t1),
-    }
+    })
+    return out
 
 
 def spinners_only(args):
