@@ -326,7 +326,7 @@ def heartbeat(args):
 
 
 def sleeper(args):
-    """time.sleep(1 ms) in a thread beside N CPU-bound threads: the overshoot of each sleep."""
+    """time.sleep(period) in a thread beside N CPU-bound threads: the overshoot of each sleep."""
     spinners = start_spinners(args.threads, args.gap_us)
     period = args.period_ms / 1000.0
     over = []

@@ -22,7 +22,7 @@ public enum Probe {
     HEARTBEAT("heartbeat", new Latency("loop lag", "lag_ns", r -> named(r, "loop_lag", "app-0")),
             new Rate("heartbeats/s", m -> m.figure("beats_per_s"),
                     r -> named(r, "loop_lag", "app-0").count() / measuredSeconds(r))),
-    /** G2, G9: time.sleep(1 ms) beside N CPU-bound threads; the overshoot of each sleep. */
+    /** G2, G9: time.sleep(1 or 10 ms) beside N CPU-bound threads; the overshoot of each sleep. */
     SLEEPER("sleeper", new Latency("sleep overshoot", "overshoot_ns", r -> thread(r, "app/sleeper").returnDelays()),
             null),
     /** G7, G8, G9: tiny GIL-releasing calls in a loop beside CPU-bound threads. */
