@@ -105,6 +105,9 @@ final class SweepCommand implements Runnable {
             info = info.withMetric(metric);
             metricAt = new Location("--metric", 1, 1);
         }
+        if (info.metric() != null) {
+            SweepOutputs.checkMetric(info.metric(), SweepRunner.metricNames(plan), metricAt);
+        }
         Path dir = out.resolve(plan.name()).resolve("sweep");
         try {
             // A file where the folder should be, or a read-only folder, is found before hours of simulating.

@@ -52,6 +52,15 @@ public record Scenario(
         return !servers.isEmpty();
     }
 
+    /**
+     * The same scenario cut to 1 ms with no warm-up: enough for every figure a run reports to
+     * exist (their names follow the scenario's structure, not its numbers), at no cost.
+     */
+    public Scenario brief() {
+        return new Scenario(name, title, description, source, variant, variantDescription, 1_000_000L, 0L, seed,
+                machine, version, python, processes, servers);
+    }
+
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, title, description, source, variant, variantDescription, duration, warmup,
                 newSeed, machine, version, python, processes, servers);

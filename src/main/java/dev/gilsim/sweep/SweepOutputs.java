@@ -9,6 +9,7 @@ import dev.gilsim.scenario.Units;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,11 @@ public final class SweepOutputs {
 
     static void checkMetric(String metric, List<PointResult> results, Location where) {
         PointResult first = results.get(0);
-        var metrics = first.metrics(first.variantNames().get(0));
+        checkMetric(metric, first.metrics(first.variantNames().get(0)), where);
+    }
+
+    /** A located error, with the closest name, when no run reports {@code metric}. */
+    public static void checkMetric(String metric, Collection<String> metrics, Location where) {
         if (!metrics.contains(metric)) {
             String close = Suggest.closest(metric, metrics).map(c -> " (did you mean '" + c + "'?)").orElse("");
             throw new InputException(where, "sweep.metric", "no run reports " + InputException.quote(metric) + close,

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -83,6 +84,15 @@ public final class SweepRunner {
             progress.finished();
         }
         return todo.size();
+    }
+
+    /**
+     * The metric names a run of the sweep's first point reports, from a brief simulation: a
+     * misspelt {@code metric:} is found before the first point runs, not after the last.
+     */
+    public static Set<String> metricNames(SweepPlan plan) {
+        Scenario first = plan.points().get(0).file().variants().get(0);
+        return MetricPaths.flatten(SummaryJson.variant(Simulation.run(first.brief()))).keySet();
     }
 
     public static PointResult runPoint(SweepPlan plan, SweepPoint p) {

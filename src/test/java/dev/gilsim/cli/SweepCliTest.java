@@ -151,6 +151,7 @@ class SweepCliTest {
         assertTrue(c.err().startsWith(badMetric + ":17:11: sweep.metric: no run reports "
                 + "'threads.app/sleeper.return_delay.p51_ms' (did you mean 'threads.app/sleeper.return_delay.p50_ms'?)"),
                 c.err());
+        assertTrue(Files.notExists(sweep("").resolve("points")), "the misspelt metric is found before any point runs");
 
         Path badValue = scenario(SCENARIO.replace("[500us, 1ms, 5ms]", "[500us, -1ms]"));
         CliRunner.Outcome d = run("sweep", badValue.toString(), "--out", dir.toString());
@@ -165,5 +166,29 @@ class SweepCliTest {
         CliRunner.Outcome g = run("sweep", nothing.toString(), "--out", dir.toString());
         assertEquals(2, g.code());
         assertTrue(g.err().contains("nothing to sweep"), g.err());
+    }
+
+    @Test
+    void checkBindsEveryPointAndTheMetricOfASweep() throws IOException {
+        CliRunner.Outcome ok = run("check", scenario(SCENARIO).toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("sweep of 6 points, metric threads.app/sleeper.return_delay.p50_ms"), ok.out());
+
+        Path unknownPath = scenario(SCENARIO.replace("machine.cores: [1, 2]", "machine.corez: [1, 2]"));
+        CliRunner.Outcome a = run("check", unknownPath.toString());
+        assertEquals(2, a.code());
+        assertTrue(a.err().startsWith(unknownPath + ":15:21: machine.corez: unknown field 'corez'"), a.err());
+
+        Path badValue = scenario(SCENARIO.replace("[500us, 1ms, 5ms]", "[500us, 1qs]"));
+        CliRunner.Outcome b = run("check", badValue.toString());
+        assertEquals(2, b.code());
+        assertTrue(b.err().startsWith(badValue + ":14:37: python.switch_interval: '1qs' is not a duration"), b.err());
+
+        Path badMetric = scenario(SCENARIO.replace("return_delay.p50_ms", "return_delay.p51_ms"));
+        CliRunner.Outcome c = run("check", badMetric.toString());
+        assertEquals(2, c.code());
+        assertTrue(c.err().startsWith(badMetric + ":17:11: sweep.metric: no run reports "
+                + "'threads.app/sleeper.return_delay.p51_ms' (did you mean 'threads.app/sleeper.return_delay.p50_ms'?)"),
+                c.err());
     }
 }
