@@ -89,8 +89,7 @@ public final class ScenarioLoader {
         for (String set : sets) {
             root = Overrides.apply(root, set, "--set");
         }
-        return SweepReader.plan((MapNode) root, file.toString(), gridSets,
-                text + "\n" + sets + "\n" + defaults.sourceText(),
+        return SweepReader.plan((MapNode) root, file.toString(), gridSets, defaults.sourceText(),
                 (tree, src) -> loadTree(tree, src, text));
     }
 

@@ -38,7 +38,7 @@ final class SweepReader {
      * @param root the scenario tree with defaults and plain overrides applied, still holding {@code sweep}
      * @param gridSets {@code path=v1,v2,...} assignments from the command line, each a dimension
      */
-    static SweepPlan plan(MapNode root, String source, List<String> gridSets, String rawText,
+    static SweepPlan plan(MapNode root, String source, List<String> gridSets, String defaultsText,
             java.util.function.BiFunction<Node, String, ScenarioFile> loadTree) {
         MapReader top = MapReader.of(root, ScenarioLoader.ROOT_EXPECTED);
         Map<String, Dimension> dims = new LinkedHashMap<>();
@@ -138,7 +138,7 @@ final class SweepReader {
         if (points.get(0).file() == null) {
             return null;
         }
-        String fingerprint = fingerprint(rawText, gridSets, replications, paths);
+        String fingerprint = fingerprint(content(root), defaultsText, gridSets, replications, paths);
         return new SweepPlan(points.get(0).file().name(), source, paths, points, replications, metric,
                 metricLocation, x, series, fingerprint);
     }
@@ -185,10 +185,54 @@ final class SweepReader {
         return "{" + String.join(", ", entries) + "}";
     }
 
-    private static String fingerprint(String rawText, List<String> gridSets, int replications, List<String> paths) {
+    /**
+     * What the points' numbers depend on: the scenario tree (defaults and overrides applied) in a
+     * canonical form, without comments, formatting, title, description, or the sweep's chart
+     * choices (metric, x, series). Editing those keeps every saved point.
+     */
+    static String content(MapNode root) {
+        MapNode tree = root.without("title").without("description");
+        if (tree.get("sweep").orElse(null) instanceof MapNode sweep) {
+            tree = tree.without("sweep");
+            StringBuilder out = new StringBuilder();
+            canonical(tree, out);
+            out.append("\nsweep ");
+            canonical(sweep.without("metric").without("x").without("series"), out);
+            return out.toString();
+        }
+        StringBuilder out = new StringBuilder();
+        canonical(tree, out);
+        return out.toString();
+    }
+
+    private static void canonical(Node n, StringBuilder out) {
+        if (n instanceof MapNode m) {
+            out.append('{');
+            for (String k : m.keys()) {
+                out.append(k.length()).append(':').append(k).append('=');
+                canonical(m.get(k).orElseThrow(), out);
+                out.append(',');
+            }
+            out.append('}');
+        } else if (n instanceof ListNode l) {
+            out.append('[');
+            for (Node item : l.items()) {
+                canonical(item, out);
+                out.append(',');
+            }
+            out.append(']');
+        } else if (n instanceof ScalarNode v) {
+            String text = v.isNull() ? "~" : (v.quoted() ? "'" : "") + v.text();
+            out.append(text.length()).append(':').append(text);
+        }
+    }
+
+    private static String fingerprint(String content, String defaultsText, List<String> gridSets, int replications,
+            List<String> paths) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(rawText.getBytes(StandardCharsets.UTF_8));
+            sha.update(content.getBytes(StandardCharsets.UTF_8));
+            sha.update(defaultsText.getBytes(StandardCharsets.UTF_8));
             sha.update(("\n" + gridSets + "\n" + replications + "\n" + paths).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {

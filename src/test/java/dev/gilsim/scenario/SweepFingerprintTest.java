@@ -9,14 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A sweep resumes only from points simulated with the same file and the same defaults. */
+/** A sweep resumes only from points simulated with the same content and the same defaults. */
 class SweepFingerprintTest {
     @TempDir
     Path dir;
 
-    private Path sweep() throws Exception {
-        Path f = dir.resolve("s.yaml");
-        Files.writeString(f, """
+    private static final String TEXT = """
                 name: s
                 processes:
                   - name: app
@@ -24,8 +22,37 @@ class SweepFingerprintTest {
                 sweep:
                   grid: {python.switch_interval: [1ms, 5ms]}
                   metric: threads.app/t.iterations_per_s
-                """);
+                """;
+
+    private Path sweep() throws Exception {
+        return file("s.yaml", TEXT);
+    }
+
+    private Path file(String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
         return f;
+    }
+
+    private static String fingerprint(Path f) {
+        return new ScenarioLoader().loadSweep(f, List.of(), List.of()).fingerprint();
+    }
+
+    @Test
+    void commentsLayoutTitleAndTheChartedMetricKeepTheFingerprintSoSavedPointsAreReused() throws Exception {
+        String before = fingerprint(sweep());
+        String edited = "# a comment\ntitle: A sweep\n" + TEXT.replace("metric: threads.app/t.iterations_per_s",
+                "metric: threads.app/t.return_delay.p99_ms\n  x: python.switch_interval   # the x axis");
+        assertEquals(before, fingerprint(file("edited.yaml", edited)));
+    }
+
+    @Test
+    void aChangedValueOrGridChangesTheFingerprint() throws Exception {
+        String before = fingerprint(sweep());
+        assertNotEquals(before, fingerprint(file("a.yaml", TEXT.replace("{cpu: 1ms}", "{cpu: 2ms}"))));
+        assertNotEquals(before, fingerprint(file("b.yaml", TEXT.replace("[1ms, 5ms]", "[1ms, 5ms, 20ms]"))));
+        assertNotEquals(before, fingerprint(file("c.yaml", TEXT.replace("name: t,", "name: u,")
+                .replace("app/t.", "app/u."))));
     }
 
     @Test
