@@ -1,0 +1,57 @@
+package dev.gilsim.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The event queue hands out events in (time, priority, sequence) order, through any mixture of
+ * adds, cancellations and polls: checked against a sorted set that orders them the same way.
+ */
+class EventQueueProperties {
+    private static final Comparator<Event> ORDER = Comparator.<Event>comparingLong(e -> e.time)
+            .thenComparingInt(e -> e.priority).thenComparingLong(e -> e.sequence);
+
+    @Property(tries = 200)
+    void eventsLeaveInTimePriorityAndSequenceOrder(@ForAll long seed, @ForAll @IntRange(min = 1, max = 400) int steps,
+            @ForAll @IntRange(min = 1, max = 50) int timeSpread) {
+        Random r = new Random(seed);
+        EventQueue q = new EventQueue();
+        TreeSet<Event> reference = new TreeSet<>(ORDER);
+        List<Event> pending = new ArrayList<>();
+        long sequence = 0;
+        for (int i = 0; i < steps; i++) {
+            int op = r.nextInt(10);
+            if (op < 6 || pending.isEmpty()) {
+                Event e = new Event(r.nextInt(4), () -> { });
+                e.time = r.nextInt(timeSpread);
+                e.sequence = sequence++;
+                q.add(e);
+                reference.add(e);
+                pending.add(e);
+            } else if (op < 8) {
+                Event e = pending.remove(r.nextInt(pending.size()));
+                q.remove(e);
+                reference.remove(e);
+                assertEquals(-1, e.heapIndex, "a cancelled event knows it is not scheduled");
+            } else {
+                Event expected = reference.pollFirst();
+                assertSame(expected, q.poll());
+                pending.remove(expected);
+            }
+            assertEquals(reference.size(), q.size());
+            assertSame(reference.isEmpty() ? null : reference.first(), q.peek());
+        }
+        while (!reference.isEmpty()) {
+            assertSame(reference.pollFirst(), q.poll());
+        }
+    }
+}
