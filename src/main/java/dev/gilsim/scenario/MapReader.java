@@ -70,8 +70,18 @@ public final class MapReader {
 
     /** A field that must be present. An explicit null is present; typed conversions reject it. */
     public Node req(String key, String expected) {
-        return opt(key).orElseThrow(() ->
-                new InputException(map.location(), Node.child(map.path(), key), "missing required field", expected));
+        Optional<Node> found = opt(key);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        // A required field written with a typo is that typo's fault, not a missing field's.
+        List<String> unknown = map.keys().stream().filter(k -> !known.contains(k)).toList();
+        Optional<String> typo = unknown.stream().filter(k -> Suggest.closest(k, List.of(key)).isPresent()).findFirst();
+        if (typo.isPresent()) {
+            throw new InputException(map.keyLocation(typo.get()), Node.child(map.path(), typo.get()),
+                    "unknown field " + InputException.quote(typo.get()) + " (did you mean '" + key + "'?)", null);
+        }
+        throw new InputException(map.location(), Node.child(map.path(), key), "missing required field", expected);
     }
 
     public Node req(String key) {

@@ -62,7 +62,9 @@ public final class Overrides {
      */
     public static Node merge(Node base, Node overlay) {
         if (base instanceof MapNode b && overlay instanceof MapNode o && !DistributionReader.isDistribution(b)) {
-            MapNode result = b;
+            // The merged mapping stands where the overlay was written: a fault in it (a required
+            // field missing) is the overlay's to fix, not the defaults' it was laid over.
+            MapNode result = new MapNode(o.location(), b.path(), b.values(), b.keyLocations());
             for (String key : o.keys()) {
                 Node value = o.values().get(key);
                 Node merged = b.get(key).map(existing -> merge(existing, value)).orElse(value);

@@ -296,10 +296,15 @@ public final class ScenarioLoader {
             GilSettings gil = python(p.opt("python").map(n -> Overrides.merge(pythonNode, n)).orElse(pythonNode));
             List<ThreadSpec> threads = new ArrayList<>();
             Set<String> threadNames = new HashSet<>();
+            Set<String> declared = new HashSet<>();
             ListNode threadList = p.list("threads");
             for (Node t : threadList.items()) {
                 MapReader tr = MapReader.of(t, "a mapping with name and steps");
                 String threadName = name(tr, "name");
+                // --set and variants address a thread by its declared name, so two may not share one.
+                if (!declared.add(threadName)) {
+                    throw tr.error("name", "duplicate thread name '" + threadName + "' in process " + name, "a unique name");
+                }
                 int count = tr.integer("count", 1, 0, 10_000);
                 long start = tr.duration("start", 0);
                 var program = programs.program(tr);

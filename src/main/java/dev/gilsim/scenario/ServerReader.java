@@ -428,9 +428,13 @@ final class ServerReader {
     private List<BackgroundThreadSpec> threads(ListNode list) {
         List<BackgroundThreadSpec> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Set<String> declared = new HashSet<>();
         for (Node t : list.items()) {
             MapReader tr = MapReader.of(t, "a mapping with name and steps");
             String name = ScenarioLoader.name(tr, "name");
+            if (!declared.add(name)) {
+                throw tr.error("name", "duplicate thread name '" + name + "'", "a unique name");
+            }
             int count = tr.integer("count", 1, 0, 10_000);
             var program = programs.program(tr);
             tr.finish();
