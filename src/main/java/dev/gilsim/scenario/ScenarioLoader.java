@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public final class ScenarioLoader {
     static final String ROOT_EXPECTED = "a mapping with name, duration and processes or servers";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final Pattern DEVICE_NAME = Pattern.compile("(?i)(con|prn|aux|nul|com[1-9]|lpt[1-9])(\\..*)?");
     private static final long MAX_DURATION = 24L * 3600 * 1_000_000_000L;
     private static final int MAX_THREADS = 100_000;
 
@@ -205,6 +206,11 @@ public final class ScenarioLoader {
         if (!NAME.matcher(name).matches()) {
             throw r.error(key, InputException.quote(name) + " is not a valid name",
                     "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 100 characters");
+        }
+        if (DEVICE_NAME.matcher(name).matches()) {
+            // Names become folder and file names; Windows cannot create these, with any extension.
+            throw r.error(key, InputException.quote(name) + " is a reserved device name on Windows",
+                    "another name (not CON, PRN, AUX, NUL, COM1 to COM9 or LPT1 to LPT9)");
         }
         return name;
     }
