@@ -21,9 +21,21 @@ final class ScenarioOptions {
             description = "A machine profile (from 'gilsim calibrate'): defaults for this machine, under the scenario.")
     Path profile;
 
+    @Option(names = "--max-threads", paramLabel = "N",
+            description = "The thread budget: at most N threads in all, across processes, server workers and "
+                    + "their pools (default ${DEFAULT-VALUE}; each costs about 0.2 MB of heap).")
+    int maxThreads = ScenarioLoader.DEFAULT_MAX_THREADS;
+
     /** The loader, with the machine profile's defaults when one is given. */
     ScenarioLoader loader() {
-        return new ScenarioLoader(defaults(profile));
+        return loader(profile, maxThreads);
+    }
+
+    static ScenarioLoader loader(Path profile, int maxThreads) {
+        if (maxThreads < 1 || maxThreads > ScenarioLoader.MAX_THREADS_LIMIT) {
+            throw new UserException("--max-threads must be 1 to " + ScenarioLoader.MAX_THREADS_LIMIT, Cli.BAD_INPUT);
+        }
+        return new ScenarioLoader(defaults(profile)).withMaxThreads(maxThreads);
     }
 
     static Defaults defaults(Path profile) {

@@ -66,6 +66,10 @@ final class SweepCommand implements Runnable {
             description = "A machine profile (from 'gilsim calibrate'): defaults for this machine, under the scenario.")
     Path profile;
 
+    @Option(names = "--max-threads", paramLabel = "N",
+            description = "The thread budget: at most N threads in all (default ${DEFAULT-VALUE}).")
+    int maxThreads = ScenarioLoader.DEFAULT_MAX_THREADS;
+
     @Mixin
     ChartFormatOption chartFormat;
 
@@ -89,7 +93,7 @@ final class SweepCommand implements Runnable {
             throw new UserException("--jobs must be 1 to 1024", Cli.BAD_INPUT);
         }
         ChartFormat format = chartFormat.format();
-        SweepPlan plan = new ScenarioLoader(ScenarioOptions.defaults(profile)).loadSweep(file, plain, grid);
+        SweepPlan plan = ScenarioOptions.loader(profile, maxThreads).loadSweep(file, plain, grid);
         if (plan.dimensions().isEmpty()) {
             throw new UserException(file + ": nothing to sweep: add a sweep section or --set PATH=V1,V2,...",
                     Cli.BAD_INPUT);

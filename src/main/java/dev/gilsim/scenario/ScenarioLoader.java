@@ -24,9 +24,17 @@ public final class ScenarioLoader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern DEVICE_NAME = Pattern.compile("(?i)(con|prn|aux|nul|com[1-9]|lpt[1-9])(\\..*)?");
     private static final long MAX_DURATION = 24L * 3600 * 1_000_000_000L;
-    private static final int MAX_THREADS = 100_000;
+    /**
+     * The default thread budget: every thread a scenario can create, across processes, server
+     * workers, their pools and job workers. Each simulated thread keeps its own histograms (about
+     * 0.2 MB), so ten thousand fill about 2 GB; {@code --max-threads} raises it for a bigger heap.
+     */
+    public static final int DEFAULT_MAX_THREADS = 10_000;
+    /** The highest budget {@code --max-threads} accepts. */
+    public static final int MAX_THREADS_LIMIT = 1_000_000;
 
     private final Defaults defaults;
+    private final int maxThreads;
 
     public ScenarioLoader() {
         this(Defaults.get());
@@ -34,7 +42,20 @@ public final class ScenarioLoader {
 
     /** A loader whose defaults are defaults.yaml with a machine profile over them. */
     public ScenarioLoader(Defaults defaults) {
+        this(defaults, DEFAULT_MAX_THREADS);
+    }
+
+    private ScenarioLoader(Defaults defaults, int maxThreads) {
         this.defaults = defaults;
+        this.maxThreads = maxThreads;
+    }
+
+    /** The same loader with another thread budget (see {@link #DEFAULT_MAX_THREADS}). */
+    public ScenarioLoader withMaxThreads(int newMaxThreads) {
+        if (newMaxThreads < 1 || newMaxThreads > MAX_THREADS_LIMIT) {
+            throw new IllegalArgumentException("the thread budget must be 1 to " + MAX_THREADS_LIMIT);
+        }
+        return new ScenarioLoader(defaults, newMaxThreads);
     }
 
     /** Loads a file, applying {@code --set path=value} overrides in order. */
@@ -50,7 +71,7 @@ public final class ScenarioLoader {
         MapNode top = MapReader.of(parsed, ROOT_EXPECTED).node();
         java.util.Optional<Path> profile = profile(top, source);
         if (profile.isPresent()) {
-            return new ScenarioLoader(Defaults.withProfile(profile.get())).loadWithDefaults(withoutProfile(top), source,
+            return new ScenarioLoader(Defaults.withProfile(profile.get()), maxThreads).loadWithDefaults(withoutProfile(top), source,
                     text, sets);
         }
         return loadWithDefaults(top, source, text, sets);
@@ -79,7 +100,7 @@ public final class ScenarioLoader {
         MapNode top = MapReader.of(YamlSource.parse(file.toString(), text, ROOT_EXPECTED), ROOT_EXPECTED).node();
         java.util.Optional<Path> profile = profile(top, file.toString());
         if (profile.isPresent()) {
-            return new ScenarioLoader(Defaults.withProfile(profile.get())).loadSweep(file, withoutProfile(top), text,
+            return new ScenarioLoader(Defaults.withProfile(profile.get()), maxThreads).loadSweep(file, withoutProfile(top), text,
                     sets, gridSets);
         }
         return loadSweep(file, top, text, sets, gridSets);
@@ -192,8 +213,9 @@ public final class ScenarioLoader {
         List<ProcessSpec> processes = r.optList("processes").map(l -> processes(l, pythonNode)).orElse(List.of());
         Set<String> processNames = new HashSet<>();
         processes.forEach(p -> processNames.add(p.name()));
+        int processThreads = processes.stream().mapToInt(p -> p.threads().size()).sum();
         ServerReader servers = new ServerReader(defaults, version, machine.cores(),
-                n -> python(n == null ? pythonNode : Overrides.merge(pythonNode, n)));
+                n -> python(n == null ? pythonNode : Overrides.merge(pythonNode, n)), processThreads, maxThreads);
         List<ServerSetup> serverList = r.optList("servers").map(l -> servers.servers(l, processNames))
                 .orElse(List.of());
         r.finish();
@@ -323,8 +345,10 @@ public final class ScenarioLoader {
                     threads.add(new ThreadSpec(n, program, start));
                 }
                 threadCount += count;
-                if (threadCount > MAX_THREADS) {
-                    throw tr.error("count", "more than " + MAX_THREADS + " threads in all", "fewer threads");
+                if (threadCount > maxThreads) {
+                    throw tr.error("count", String.format(java.util.Locale.ROOT,
+                            "%,d threads in all, more than the budget of %,d", threadCount, maxThreads),
+                            "fewer threads, or a bigger budget with --max-threads");
                 }
             }
             p.finish();

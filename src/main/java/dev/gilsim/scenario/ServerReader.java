@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -54,7 +55,17 @@ final class ServerReader {
     private final Function<Node, GilSettings> python;
 
     /** @param python binds a server's {@code python:} mapping, merged over the scenario's */
-    ServerReader(Defaults defaults, PythonVersion version, int cores, Function<Node, GilSettings> python) {
+    /**
+     * @param threadsSoFar threads the scenario's plain processes already create
+     * @param maxThreads the thread budget of the whole scenario
+     */
+    private long threadsSoFar;
+    private final int maxThreads;
+
+    ServerReader(Defaults defaults, PythonVersion version, int cores, Function<Node, GilSettings> python,
+            int threadsSoFar, int maxThreads) {
+        this.threadsSoFar = threadsSoFar;
+        this.maxThreads = maxThreads;
         this.defaults = defaults;
         this.steps = new HandlerStepReader(defaults.syscall());
         this.programs = new ProgramReader(defaults.syscall());
@@ -199,12 +210,48 @@ final class ServerReader {
         JobQueueSpec jobs = jobs(s.map("jobs"), endpointNames);
         List<BackgroundThreadSpec> threads = s.optList("threads").map(this::threads).orElse(List.of());
         s.finish();
+        budget(s, workers, threads.size(), executors, jobs);
         try {
             return new ServerSetup(new ServerSpec(name, workers, dispatch, arrivals, endpoints, http, limit, loop,
                     executors, jobs, threads), gil);
         } catch (IllegalArgumentException e) {
             throw InputException.at(s.node(), e.getMessage());
         }
+    }
+
+    /**
+     * Issue 12: a scenario may create at most the budget's threads, counted before anything runs:
+     * per worker its loop, its background threads and every pool at its capacity (the implicit
+     * {@code default} and {@code anyio} pools among them), plus the job
+     * workers. Thousands of threads times 256 workers would otherwise end in OutOfMemoryError.
+     */
+    private void budget(MapReader s, int workers, int background, List<ExecutorSpec> executors, JobQueueSpec jobs) {
+        long perWorker = 1 + background;
+        for (ExecutorSpec x : executors) {
+            perWorker += capacity(x);
+        }
+        long total = threadsSoFar + workers * perWorker + (jobs == null ? 0 : jobs.workers());
+        if (total > maxThreads) {
+            String key = workers > 1 ? "workers" : background > 0 ? "threads" : "executors";
+            throw s.error(key, String.format(Locale.ROOT,
+                    "up to %,d threads in all (%,d per worker x %d workers, and the rest), more than the budget of %,d",
+                    total, perWorker, workers, maxThreads), "fewer threads, or a bigger budget with --max-threads");
+        }
+        threadsSoFar = total;
+    }
+
+    private long capacity(ExecutorSpec x) {
+        if (x instanceof ExecutorSpec.ThreadPool t) {
+            return t.maxWorkers() != null ? t.maxWorkers() : version.defaultThreadPoolWorkers(cores);
+        }
+        if (x instanceof ExecutorSpec.AnyioLimiter a) {
+            return a.tokens();
+        }
+        if (x instanceof ExecutorSpec.ProcessPool p) {
+            // Each worker process runs one thread for its work and one that feeds it results.
+            return 2L * (p.maxWorkers() != null ? p.maxWorkers() : version.defaultProcessPoolWorkers(cores));
+        }
+        return 0;
     }
 
     private List<EndpointSpec> endpoints(ListNode list) {

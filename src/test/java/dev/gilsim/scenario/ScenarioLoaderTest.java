@@ -275,4 +275,33 @@ class ScenarioLoaderTest {
                 """);
         assertEquals(true, msg.contains("servers[0].jobs.workers: a job queue needs submit, status and steps too"), msg);
     }
+
+    private static final String SERVER_BESIDE_PROCESS = MINIMAL + """
+            servers:
+              - name: api
+                workers: 4
+                executors: [{name: pool, kind: thread_pool, max_workers: 10}]
+                endpoints: [{name: ping, kind: async, steps: [{cpu: 100us}]}]
+                threads: [{name: bg, count: 100, steps: [{cpu: forever}]}]
+            """;
+
+    @Test
+    void theThreadBudgetCountsEveryThreadAScenarioCanCreateAcrossProcessesWorkersAndPools() {
+        // Per worker: the loop, 100 background threads, the pool's 10, the implicit default pool's
+        // min(32, 2 + 4) = 6 and anyio's 40 tokens: 157; four workers 628, and the process's spinner.
+        assertEquals(1, load(SERVER_BESIDE_PROCESS).processes().size());
+        String msg = assertThrows(InputException.class,
+                () -> loader.withMaxThreads(628).load("s.yaml", SERVER_BESIDE_PROCESS, List.of())).getMessage();
+        assertEquals("s.yaml:11:14: servers[0].workers: up to 629 threads in all (157 per worker x 4 workers, and the "
+                + "rest), more than the budget of 628 (expected fewer threads, or a bigger budget with --max-threads)", msg);
+        loader.withMaxThreads(629).load("s.yaml", SERVER_BESIDE_PROCESS, List.of());
+    }
+
+    @Test
+    void plainProcessesBeyondTheBudgetAreRefusedAtTheCountThatCrossesIt() {
+        String msg = error(MINIMAL.replace("- name: spinner", "- name: spinner\n        count: 6000")
+                + "      - {name: more, count: 4001, steps: [{cpu: forever}]}\n");
+        assertEquals("s.yaml:10:29: processes[0].threads[1].count: 10,001 threads in all, more than the budget of "
+                + "10,000 (expected fewer threads, or a bigger budget with --max-threads)", msg);
+    }
 }
