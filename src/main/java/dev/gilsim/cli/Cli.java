@@ -23,8 +23,32 @@ public final class Cli {
         return cl;
     }
 
+    /**
+     * One line for a full heap, naming the way out; {@code main} prints it too when the error
+     * escapes the command (it is an {@link Error}, which picocli does not hand to {@link #handle}).
+     */
+    static String outOfMemory() {
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return "gilsim: out of memory: the Java heap (" + mb + " MB) is full; give the JVM more "
+                + "(JAVA_TOOL_OPTIONS=-Xmx4g) or simulate less (fewer threads or workers, a shorter duration)";
+    }
+
+    static boolean causedByOutOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (causedByOutOfMemory(e)) {
+            err.println(outOfMemory());
+            err.flush();
+            return FAILURE;
+        }
         if (e instanceof InputException) {
             err.println(e.getMessage());
             err.flush();

@@ -6,6 +6,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.commandLine().execute(args));
+        int code;
+        try {
+            code = Cli.commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // The command's objects are unreachable once the error has left it: there is room to say so.
+            System.err.println(Cli.outOfMemory());
+            code = Cli.FAILURE;
+        }
+        System.exit(code);
     }
 }

@@ -246,4 +246,15 @@ class CliTest {
         assertEquals(0, run("--version").code());
         assertEquals(2, run().code());
     }
+
+    @Test
+    void aFullHeapAnywhereInTheCauseChainIsReportedAsOneLineNamingTheWayOut() {
+        Exception wrapped = new RuntimeException("a sweep point failed",
+                new java.util.concurrent.ExecutionException(new OutOfMemoryError("Java heap space")));
+        assertTrue(Cli.causedByOutOfMemory(wrapped));
+        assertFalse(Cli.causedByOutOfMemory(new RuntimeException(new IllegalStateException())));
+        String line = Cli.outOfMemory();
+        assertFalse(line.contains("\n"));
+        assertTrue(line.startsWith("gilsim: out of memory: the Java heap (") && line.contains("-Xmx"), line);
+    }
 }
