@@ -70,8 +70,24 @@ final class RunCommand implements Runnable {
     @Mixin
     ScenarioOptions options;
 
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Progress on stderr: auto (a line rewritten on a terminal, elsewhere a line every 10 s "
+                    + "once a run has taken 10 s), always (those plain lines, even on a terminal), never.")
+    ProgressLine.Mode progress;
+
+    @Option(names = "--max-wall", paramLabel = "DURATION",
+            description = "Stop the command after this much wall-clock time (e.g. 10m), writing nothing for the "
+                    + "scenario it was simulating.")
+    String maxWall;
+
+    private long commandStarted;
+    private int written;
+    private long maxWallNanos;
+
     @Override
     public void run() {
+        commandStarted = System.nanoTime();
+        maxWallNanos = maxWall == null ? 0 : parseMaxWall(maxWall);
         PrintWriter w = spec.commandLine().getOut();
         ScenarioLoader loader = options.loader();
         List<ScenarioFile> loaded = new ArrayList<>();
@@ -88,11 +104,25 @@ final class RunCommand implements Runnable {
         try {
             for (int i = 0; i < loaded.size(); i++) {
                 runFile(loaded.get(i), folders.get(i), w);
+                written++;
             }
         } finally {
             release(folders);
         }
         w.flush();
+    }
+
+    private static long parseMaxWall(String text) {
+        long nanos;
+        try {
+            nanos = dev.gilsim.scenario.Units.parseDurationNanos(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--max-wall: '" + text + "' is not a duration (e.g. 30s, 10m, 2h)", Cli.BAD_INPUT);
+        }
+        if (nanos <= 0) {
+            throw new UserException("--max-wall must be more than 0", Cli.BAD_INPUT);
+        }
+        return nanos;
     }
 
     /** Two files with the same {@code name:} would write one folder, the second silently replacing the first. */
@@ -140,9 +170,16 @@ final class RunCommand implements Runnable {
         Scenario first = file.first();
         w.printf("%n%s: %s%n", first.name(), first.title());
         List<RunResult> results = new ArrayList<>();
-        Progress progress = ProgressLine.forTerminal();
-        for (Scenario s : file.variants()) {
-            results.add(new Simulation(s, TimelineWindow.resolve(window, s)).run(progress));
+        Progress progressLine = ProgressLine.of(progress, maxWallNanos, commandStarted);
+        try {
+            for (Scenario s : file.variants()) {
+                results.add(new Simulation(s, TimelineWindow.resolve(window, s)).run(progressLine));
+            }
+        } catch (ProgressLine.WallBudgetExceeded e) {
+            w.flush();
+            throw new UserException(e.getMessage() + "; nothing was written for " + first.name()
+                    + (written == 0 ? "" : " (the " + written + " scenario" + (written == 1 ? "" : "s")
+                    + " before it are complete)"), Cli.FAILURE);
         }
         boolean servers = first.hasServers();
         if (servers) {

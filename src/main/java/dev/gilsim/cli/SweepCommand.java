@@ -66,6 +66,11 @@ final class SweepCommand implements Runnable {
             description = "A machine profile (from 'gilsim calibrate'): defaults for this machine, under the scenario.")
     Path profile;
 
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Progress on stderr: auto (a line rewritten on a terminal, elsewhere a line every 10 s "
+                    + "once the sweep has taken 10 s), always (those plain lines, even on a terminal), never.")
+    ProgressLine.Mode progress;
+
     @Option(names = "--max-threads", paramLabel = "N",
             description = "The thread budget: at most N threads in all (default ${DEFAULT-VALUE}).")
     int maxThreads = ScenarioLoader.DEFAULT_MAX_THREADS;
@@ -125,7 +130,7 @@ final class SweepCommand implements Runnable {
         w.flush();
         try {
             info.write(dir.resolve("plan.json"));
-            int ran = new SweepRunner(plan, dir, parallel, slice, TerminalProgress.forThisTerminal()).run();
+            int ran = new SweepRunner(plan, dir, parallel, slice, TerminalProgress.of(progress)).run();
             if (!slice.isWhole()) {
                 w.printf("shard %s: ran %d points into %s%nwhen every shard has finished: gilsim merge DIR...%n",
                         slice, ran, dir);

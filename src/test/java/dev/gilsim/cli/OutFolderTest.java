@@ -144,4 +144,21 @@ class OutFolderTest {
                 + "the other's results: rename one", o.err().strip());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void maxWallStopsALongRunBetweenSlicesAndWritesNothingForIt() throws IOException {
+        // A day of virtual time: over a minute of simulating, so the 1 s limit always stops it.
+        Path f = write("long.yaml", SCENARIO.replace("duration: 200ms", "duration: 24h"));
+        Path out = dir.resolve("out");
+        long start = System.nanoTime();
+        CliRunner.Outcome o = CliRunner.run("run", f.toString(), "--max-wall", "1s", "--progress", "never",
+                "--out", out.toString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(1, o.code(), o.err());
+        assertTrue(o.err().startsWith("gilsim: stopped by --max-wall 1s in variant 'base', "), o.err());
+        assertTrue(o.err().strip().endsWith("nothing was written for tiny"), o.err());
+        assertTrue(seconds < 30, "took " + seconds + " s");
+        // The lock file stays by design (RunFolder); no result, no staging folder.
+        assertEquals(List.of("", ".tiny.lock"), tree(out));
+    }
 }
