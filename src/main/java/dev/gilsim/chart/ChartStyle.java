@@ -2,6 +2,9 @@ package dev.gilsim.chart;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.knowm.xchart.style.AxesChartStyler;
@@ -20,6 +23,12 @@ final class ChartStyle {
 
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
 
+    /**
+     * DejaVu Sans, shipped in the jar (its licence beside it): charts drawn with whatever sans-serif
+     * font a machine has would differ from machine to machine, byte for byte and in width.
+     */
+    private static final Font BASE = loadFont();
+
     private ChartStyle() {
     }
 
@@ -29,15 +38,34 @@ final class ChartStyle {
         s.setPlotBorderVisible(false);
         s.setPlotGridLinesColor(new Color(0xDDDDDD));
         s.setChartTitleBoxVisible(false);
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setBaseFont(font(Font.PLAIN, 12));
+        s.setChartTitleFont(font(Font.BOLD, 15));
+        s.setAxisTitleFont(font(Font.PLAIN, 13));
+        s.setAxisTickLabelsFont(font(Font.PLAIN, 11));
+        s.setLegendFont(font(Font.PLAIN, 12));
+        s.setAnnotationTextFont(font(Font.PLAIN, 11));
+        s.setAnnotationTextPanelFont(font(Font.PLAIN, 11));
         s.setLegendBorderColor(Color.WHITE);
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
         s.setSeriesColors(VARIANTS);
         s.setAntiAlias(true);
         s.setLocale(Locale.ROOT);
+    }
+
+    /** The bundled font at a style and size; bold is derived (synthesised) from the one face shipped. */
+    static Font font(int style, float size) {
+        return BASE.deriveFont(style, size);
+    }
+
+    private static Font loadFont() {
+        try (InputStream in = ChartStyle.class.getResourceAsStream("/dev/gilsim/fonts/DejaVuSans.ttf")) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks dev/gilsim/fonts/DejaVuSans.ttf");
+            }
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException | FontFormatException e) {
+            throw new IllegalStateException("cannot read the bundled font: " + e.getMessage(), e);
+        }
     }
 
     static Color variant(int index) {

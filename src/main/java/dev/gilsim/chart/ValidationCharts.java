@@ -112,9 +112,7 @@ public final class ValidationCharts {
             List<Double> simulated) {
         CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                 .title(title).yAxisTitle(yTitle + " (log scale)").build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setChartTitleBoxVisible(false);
+        ChartStyle.apply(chart.getStyler());
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         chart.getStyler().setYAxisLogarithmic(true);
         // Dots, not bars: a bar on a log axis has no bottom to start from.
