@@ -30,6 +30,8 @@ public final class TimelineChart {
     static final String DROP_REQUESTS = "drop request (on the holder)";
     static final String FORCED_DROPS = "forced drop";
     private static final int LANE_PIXELS = 60;
+    /** At most this many lanes are drawn: 40 lanes make a 2,550-pixel-high picture. */
+    static final int MAX_LANES = 40;
 
     /** The colours a timeline uses; several thread states may share one. */
     public enum Category {
@@ -74,12 +76,95 @@ public final class TimelineChart {
         return t.lanes().size() - 1 - lane;
     }
 
+    /** A lane the chart draws and where it came from; the others are left out. */
+    record Drawn(Timeline timeline, int idleLeftOut, int quietLeftOut) {
+    }
+
+    /**
+     * The lanes worth drawing: a thread that only slept, waited to be woken or did not exist in the
+     * window (an idle pool worker, a per-request pool between requests) is left out, and of the
+     * rest at most {@link #MAX_LANES}, the busiest (most time running, then most time doing
+     * anything else), so that a run of thousands of threads still
+     * gives a readable picture of bounded size. Lanes keep their order.
+     */
+    static Drawn forDrawing(Timeline t) {
+        int n = t.lanes().size();
+        // Busiest: most time running (holding the GIL, or in a releasing call), then most time in
+        // any other state that is doing something (waiting for the GIL, I/O, a sleep).
+        long[] running = new long[n];
+        long[] busy = new long[n];
+        boolean[] active = new boolean[n];
+        for (Timeline.Segment s : t.segments()) {
+            ThreadState st = s.state();
+            if (st != ThreadState.NOT_STARTED && st != ThreadState.DONE && st != ThreadState.BLOCKED) {
+                active[s.lane()] = true;
+                busy[s.lane()] += s.length();
+                if (st == ThreadState.HOLDING || st == ThreadState.NATIVE_RELEASED) {
+                    running[s.lane()] += s.length();
+                }
+            }
+        }
+        for (Timeline.Mark m : t.marks()) {
+            active[m.lane()] = true;
+        }
+        List<Integer> keep = new ArrayList<>();
+        for (int lane = 0; lane < n; lane++) {
+            if (active[lane]) {
+                keep.add(lane);
+            }
+        }
+        if (keep.isEmpty()) {
+            // Nothing happened in the window: show that on the first lanes rather than no chart.
+            for (int lane = 0; lane < Math.min(n, MAX_LANES); lane++) {
+                keep.add(lane);
+            }
+        }
+        int idle = n - keep.size();
+        int quiet = 0;
+        if (keep.size() > MAX_LANES) {
+            quiet = keep.size() - MAX_LANES;
+            List<Integer> busiest = new ArrayList<>(keep);
+            busiest.sort((a, b) -> running[b] != running[a] ? Long.compare(running[b], running[a])
+                    : busy[b] != busy[a] ? Long.compare(busy[b], busy[a]) : Integer.compare(a, b));
+            keep = new ArrayList<>(busiest.subList(0, MAX_LANES));
+            keep.sort(Integer::compare);
+        }
+        if (keep.size() == n) {
+            return new Drawn(t, 0, 0);
+        }
+        int[] index = new int[n];
+        java.util.Arrays.fill(index, -1);
+        List<Timeline.Lane> lanes = new ArrayList<>();
+        for (int lane : keep) {
+            index[lane] = lanes.size();
+            lanes.add(t.lanes().get(lane));
+        }
+        List<Timeline.Segment> segments = new ArrayList<>();
+        for (Timeline.Segment s : t.segments()) {
+            if (index[s.lane()] >= 0) {
+                segments.add(new Timeline.Segment(index[s.lane()], s.state(), s.start(), s.end()));
+            }
+        }
+        List<Timeline.Mark> marks = new ArrayList<>();
+        for (Timeline.Mark m : t.marks()) {
+            if (index[m.lane()] >= 0 && index[m.target()] >= 0) {
+                marks.add(new Timeline.Mark(m.kind(), index[m.lane()], index[m.target()], m.at()));
+            }
+        }
+        return new Drawn(new Timeline(t.start(), t.end(), t.truncated(), lanes, segments, marks), idle, quiet);
+    }
+
     public static XYChart of(VariantData variant) {
-        Timeline t = variant.timeline();
+        Drawn drawn = forDrawing(variant.timeline());
+        Timeline t = drawn.timeline();
         int lanes = t.lanes().size();
         XYChart chart = new XYChart(ChartStyle.WIDTH + 300, 150 + LANE_PIXELS * Math.max(1, lanes));
-        chart.setTitle(String.format(Locale.ROOT, "GIL timeline, %s: %s to %s ms%s", variant.name(),
-                ms(t.start()), ms(t.end()), t.truncated() ? " (cut short: segment cap reached)" : ""));
+        String left = (drawn.idleLeftOut() == 0 ? "" : String.format(Locale.ROOT, "; %d idle thread%s not drawn",
+                drawn.idleLeftOut(), drawn.idleLeftOut() == 1 ? "" : "s"))
+                + (drawn.quietLeftOut() == 0 ? "" : String.format(Locale.ROOT, "; the %d busiest drawn, %d more not",
+                MAX_LANES, drawn.quietLeftOut()));
+        chart.setTitle(String.format(Locale.ROOT, "GIL timeline, %s: %s to %s ms%s%s", variant.name(),
+                ms(t.start()), ms(t.end()), t.truncated() ? " (cut short: segment cap reached)" : "", left));
         chart.setXAxisTitle("virtual time (ms)");
         chart.setYAxisTitle("");
         ChartStyle.apply(chart.getStyler());

@@ -45,6 +45,8 @@ final class RunCommand implements Runnable {
     static final String BUILTIN = "pow-thread-pool-vs-process-pool.yaml";
     /** Beyond this many rows the per-thread table is printed only on request. */
     static final int SHORT_THREAD_TABLE = 12;
+    /** Scenarios of plain processes print their thread table up to this many rows without --threads. */
+    static final int LONG_THREAD_TABLE = 60;
 
     @Spec
     CommandSpec spec;
@@ -188,13 +190,13 @@ final class RunCommand implements Runnable {
             w.print(ConsoleTable.requests(results));
         }
         int threadRows = results.stream().mapToInt(r -> r.summary().threads().size()).sum();
-        if (!servers || threads || threadRows <= SHORT_THREAD_TABLE) {
+        if (threads || threadRows <= (servers ? SHORT_THREAD_TABLE : LONG_THREAD_TABLE)) {
             if (servers) {
                 w.println();
             }
             w.print(ConsoleTable.threads(results));
         } else {
-            w.printf("(%d thread rows: add --threads to print them)%n", threadRows);
+            w.printf("(%d thread rows: add --threads to print them; threads.csv has them all)%n", threadRows);
         }
         Path dir = folder.target();
         Path summary = dir.resolve("summary.json");

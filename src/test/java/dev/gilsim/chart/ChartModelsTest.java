@@ -67,6 +67,37 @@ class ChartModelsTest {
     }
 
     @Test
+    void timelineLeavesOutIdleThreadsAndDrawsOnlyTheFortyBusiestOfTheRest() {
+        // 50 working threads (lane k holds the GIL for k+1 ms of a 100 ms window and waits for it the
+        // rest), then 5 that only waited to be woken; lane 49 asks lane 48 to drop, lane 3 drops.
+        List<Timeline.Lane> lanes = new java.util.ArrayList<>();
+        List<Timeline.Segment> segments = new java.util.ArrayList<>();
+        long ms = 1_000_000L;
+        for (int k = 0; k < 55; k++) {
+            lanes.add(new Timeline.Lane("app", "t" + k));
+            if (k < 50) {
+                segments.add(new Timeline.Segment(k, dev.gilsim.interpreter.ThreadState.HOLDING, 0, (k + 1) * ms));
+                segments.add(new Timeline.Segment(k, dev.gilsim.interpreter.ThreadState.GIL_WAIT, (k + 1) * ms, 100 * ms));
+            } else {
+                segments.add(new Timeline.Segment(k, dev.gilsim.interpreter.ThreadState.BLOCKED, 0, 100 * ms));
+            }
+        }
+        List<Timeline.Mark> marks = List.of(new Timeline.Mark(Timeline.MarkKind.DROP_REQUEST, 49, 48, 5 * ms),
+                new Timeline.Mark(Timeline.MarkKind.FORCED_DROP, 3, 3, 6 * ms));
+        TimelineChart.Drawn d = TimelineChart.forDrawing(new Timeline(0, 100 * ms, false, lanes, segments, marks));
+        assertEquals(5, d.idleLeftOut());
+        assertEquals(10, d.quietLeftOut());
+        assertEquals(TimelineChart.MAX_LANES, d.timeline().lanes().size());
+        // The busiest 40 (most time holding the GIL; waiting for it does not count first) are lanes
+        // 10 to 49, drawn in their order and renumbered from 0.
+        assertEquals("t10", d.timeline().lanes().get(0).thread());
+        assertEquals("t49", d.timeline().lanes().get(39).thread());
+        // Lane 49's request to 48 is kept (now lanes 39 and 38); lane 3, left out, takes its drop along.
+        assertEquals(List.of(new Timeline.Mark(Timeline.MarkKind.DROP_REQUEST, 39, 38, 5 * ms)), d.timeline().marks());
+        assertEquals(2 * TimelineChart.MAX_LANES, d.timeline().segments().size());
+    }
+
+    @Test
     void timelineSegmentsAddUpToTheWindowForEachThread() {
         VariantData v = run.variants().get(0);
         Timeline t = v.timeline();
