@@ -86,6 +86,16 @@ class LayeringTest {
     }
 
     @Test
+    void everyLayerHasAPackageOverviewSayingWhatItIs() throws IOException {
+        for (String layer : LAYERS) {
+            Path info = Path.of("src/main/java/dev/gilsim", layer, "package-info.java");
+            assertTrue(Files.isRegularFile(info), layer + " has no package-info.java");
+            String text = Files.readString(info);
+            assertTrue(text.contains("/**") && text.length() > 300, layer + ": an overview of a few sentences");
+        }
+    }
+
+    @Test
     void allowedPackagesAreAllBelow() {
         assertEquals(Set.copyOf(LAYERS), ALLOWED.keySet());
         for (var e : ALLOWED.entrySet()) {

@@ -1,0 +1,13 @@
+/**
+ * An asyncio event loop on a Python thread (rules L1 to L6): the selector with its timeouts and
+ * timer wake-up, ready callbacks and their costs, tasks that run handler steps, the self-pipe, and
+ * the heartbeat whose lateness is the loop lag.
+ *
+ * <p>{@link dev.gilsim.asyncio.EventLoop} is a {@link dev.gilsim.interpreter.StepSource}: it hands
+ * its thread the steps a real loop iteration costs. A {@link dev.gilsim.asyncio.Task} runs a
+ * {@link dev.gilsim.asyncio.Coroutine} (a list of {@link dev.gilsim.asyncio.HandlerStep}s: Python,
+ * awaited I/O, sleeps, {@code run_in_executor}); {@link dev.gilsim.asyncio.SyncSteps} is the
+ * blocking form of the same steps, for threads. Built on the interpreter and executor packages;
+ * knows nothing of HTTP.
+ */
+package dev.gilsim.asyncio;

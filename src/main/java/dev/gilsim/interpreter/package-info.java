@@ -1,0 +1,16 @@
+/**
+ * The interpreter model: CPython's GIL, Python threads and the machine's cores (rules G1 to G11
+ * and C1 to C5 of docs/model.md). It knows nothing of asyncio, pools or HTTP.
+ *
+ * <p>A {@link dev.gilsim.interpreter.Machine} holds the {@link dev.gilsim.interpreter.Cores} every
+ * process shares and the OS settings (timer slack, halt polling, wake-up latencies); an
+ * {@link dev.gilsim.interpreter.Interpreter} is one process with its own
+ * {@link dev.gilsim.interpreter.Gil} and {@link dev.gilsim.interpreter.GilSettings} (switch
+ * interval, check interval, wake-up policy, requester share). A
+ * {@link dev.gilsim.interpreter.PyThread} takes the GIL, runs the {@link dev.gilsim.interpreter.Step}s
+ * its {@link dev.gilsim.interpreter.StepSource} hands it (bytecode, GIL-holding and releasing native
+ * calls, blocking I/O, sleeps, parks), and lets go of the GIL when a step blocks or a waiter's drop
+ * request reaches a check point. Wake-up policies say which waiter a release signals;
+ * {@link dev.gilsim.interpreter.GilObserver} is how metrics watch without being known here.
+ */
+package dev.gilsim.interpreter;
