@@ -33,8 +33,13 @@ public record EndpointRequests(String endpoint, long arrived, long completed, lo
         return new EndpointRequests(e.key(), e.arrived(), e.completed(), e.rejected(), e.unfinished());
     }
 
+    /**
+     * Unfinished requests count as overload only against requests offered in the measured window:
+     * a long task started during the warm-up (a CPU-bound job sent once at 0) is work in progress,
+     * not a backlog, and "2 of 0 offered" would say nothing.
+     */
     public boolean overloaded() {
-        return unfinished > OVERLOAD_SHARE * arrived;
+        return arrived > 0 && unfinished > OVERLOAD_SHARE * arrived;
     }
 
     /** The warning line for an overloaded endpoint, empty otherwise. */
@@ -42,7 +47,7 @@ public record EndpointRequests(String endpoint, long arrived, long completed, lo
         if (!overloaded()) {
             return Optional.empty();
         }
-        String share = arrived == 0 ? "" : String.format(Locale.ROOT, " (%.0f%%)", 100.0 * unfinished / arrived);
+        String share = String.format(Locale.ROOT, " (%.0f%%)", 100.0 * unfinished / arrived);
         return Optional.of(String.format(Locale.ROOT, "overload: %s%s: %d of %d requests offered%s were unfinished "
                 + "at the end: arrivals outran what the server could serve, and latency percentiles count only "
                 + "the %d completed", variant.isEmpty() ? "" : variant + " ", endpoint, unfinished, arrived, share,

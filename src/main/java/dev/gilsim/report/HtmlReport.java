@@ -81,7 +81,12 @@ public final class HtmlReport {
     }
 
     private static void parameters(StringBuilder h, RunData run) {
-        h.append("<h2 id=\"parameters\">Parameters</h2>\n<table>\n<tr><th>parameter</th>");
+        h.append("<h2 id=\"parameters\">Parameters</h2>\n");
+        if (run.variants().size() > 1) {
+            h.append("<p>Everything each variant ran with, defaults and overrides resolved; the rows where the "
+                    + "variants differ are highlighted.</p>\n");
+        }
+        h.append("<table>\n<tr><th>parameter</th>");
         for (VariantData v : run.variants()) {
             h.append("<th>").append(esc(v.name())).append("</th>");
         }
@@ -220,7 +225,10 @@ public final class HtmlReport {
     }
 
     private static void row(StringBuilder h, String name, List<String> values, boolean code) {
-        h.append("<tr><td>").append(code ? "<code>" + esc(name) + "</code>" : esc(name)).append("</td>");
+        // What the variants change stands out: the comparison a reader came for.
+        boolean differs = values.stream().distinct().count() > 1;
+        h.append(differs ? "<tr class=\"differs\"><td>" : "<tr><td>")
+                .append(code ? "<code>" + esc(name) + "</code>" : esc(name)).append("</td>");
         for (String v : values) {
             h.append("<td class=\"text\">").append(esc(v)).append("</td>");
         }
@@ -265,5 +273,6 @@ public final class HtmlReport {
             figcaption { font-size: 0.85em; color: #666; }
             .warning { background: #fdecea; border-left: 4px solid #c0392b; padding: 0.4em 0.8em; }
             tr.overloaded td { background: #fdecea; }
+            tr.differs td { background: #fff6d6; font-weight: 600; }
             """;
 }

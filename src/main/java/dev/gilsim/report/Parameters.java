@@ -1,12 +1,25 @@
 package dev.gilsim.report;
 
+import dev.gilsim.asyncio.HandlerStep;
+import dev.gilsim.asyncio.LoopCosts;
+import dev.gilsim.asyncio.LoopSpec;
+import dev.gilsim.executor.ExecutorSpec;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.kernel.Durations;
 import dev.gilsim.scenario.ProcessSpec;
 import dev.gilsim.scenario.Scenario;
+import dev.gilsim.scenario.ServerSetup;
 import dev.gilsim.scenario.ThreadSpec;
+import dev.gilsim.server.ArrivalSpec;
+import dev.gilsim.server.BackgroundThreadSpec;
+import dev.gilsim.server.EndpointKind;
+import dev.gilsim.server.EndpointSpec;
+import dev.gilsim.server.HttpOverhead;
+import dev.gilsim.server.JobQueueSpec;
+import dev.gilsim.server.LimitSpec;
+import dev.gilsim.server.ServerSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,13 +41,142 @@ final class Parameters {
         out.add(new Parameter("python.version", s.version().text()));
         for (ProcessSpec p : s.processes()) {
             String at = "processes." + p.name() + ".";
-            gil(out, at, p.gil());
+            gil(out, at + "python.", p.gil());
             for (ThreadSpec t : p.threads()) {
                 String start = t.start() == 0 ? "" : " (starts at " + Durations.format(t.start()) + ")";
                 out.add(new Parameter(at + "threads." + t.name(), program(t.program()) + start));
             }
         }
+        for (ServerSetup setup : s.servers()) {
+            server(out, setup, s);
+        }
         return out;
+    }
+
+    /** Everything a server item resolves to, as the scenario's paths name it (issue 10). */
+    private static void server(List<Parameter> out, ServerSetup setup, Scenario s) {
+        ServerSpec v = setup.spec();
+        String at = "servers." + v.name() + ".";
+        out.add(new Parameter(at + "workers", Integer.toString(v.workers())));
+        out.add(new Parameter(at + "dispatch", v.dispatch().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        gil(out, at + "python.", setup.gil());
+        for (EndpointSpec e : v.endpoints()) {
+            String limit = e.limit() == null ? "" : "; " + limit(e.limit());
+            out.add(new Parameter(at + "endpoints." + e.name(), (e.kind() == EndpointKind.ASYNC ? "async def" : "def")
+                    + ", weight " + number(e.weight()) + ": " + steps(e.steps()) + limit));
+        }
+        for (int i = 0; i < v.arrivals().size(); i++) {
+            out.add(new Parameter(at + "arrivals." + i, arrival(v.arrivals().get(i))));
+        }
+        for (ExecutorSpec x : v.executors()) {
+            out.add(new Parameter(at + "executors." + x.name(), executor(x, s)));
+        }
+        if (v.limit() != null) {
+            out.add(new Parameter(at + "limit", limit(v.limit())));
+        }
+        HttpOverhead h = v.http();
+        out.add(new Parameter(at + "http", "recv " + h.recv().describe() + ", parse " + h.parse().describe()
+                + ", respond " + h.respond().describe() + ", send " + h.send().describe() + ", client "
+                + h.client().describe()));
+        LoopSpec l = v.loop();
+        LoopCosts c = l.costs();
+        out.add(new Parameter(at + "loop", "heartbeat " + (l.heartbeatPeriod() == null ? "off"
+                : Durations.format(l.heartbeatPeriod())) + ", select " + c.select().describe() + ", handle "
+                + c.handle().describe() + ", timer wake-up " + c.timerWakeup().describe()));
+        if (v.jobs() != null) {
+            JobQueueSpec j = v.jobs();
+            out.add(new Parameter(at + "jobs", j.workers() + " worker" + (j.workers() == 1 ? "" : "s") + ", submit "
+                    + j.submitEndpoint() + ", status " + j.statusEndpoint() + ", poll every "
+                    + j.pollInterval().describe() + ": " + steps(j.jobSteps())));
+        }
+        for (BackgroundThreadSpec t : v.backgroundThreads()) {
+            out.add(new Parameter(at + "threads." + t.name(), program(t.program())));
+        }
+    }
+
+    private static String arrival(ArrivalSpec a) {
+        String to = a.endpoint() == null ? " (endpoints by weight)" : " to " + a.endpoint();
+        if (a instanceof ArrivalSpec.Poisson p) {
+            return "Poisson, " + number(p.ratePerSecond()) + "/s from " + Durations.format(p.start()) + to;
+        }
+        if (a instanceof ArrivalSpec.FixedInterval f) {
+            return "every " + Durations.format(f.interval()) + " from " + Durations.format(f.start()) + to;
+        }
+        if (a instanceof ArrivalSpec.Burst b) {
+            return b.count() + " at once at " + Durations.format(b.at()) + to;
+        }
+        ArrivalSpec.ClosedLoop c = (ArrivalSpec.ClosedLoop) a;
+        return c.clients() + " closed-loop client" + (c.clients() == 1 ? "" : "s") + ", think "
+                + c.thinkTime().describe() + ", from " + Durations.format(c.start()) + to;
+    }
+
+    private static String executor(ExecutorSpec x, Scenario s) {
+        int cores = s.machine().cores();
+        if (x instanceof ExecutorSpec.ThreadPool t) {
+            return "thread pool, max_workers " + (t.maxWorkers() == null
+                    ? s.version().defaultThreadPoolWorkers(cores) + " (the default)" : t.maxWorkers())
+                    + (t.perRequest() ? ", one per request" : "");
+        }
+        if (x instanceof ExecutorSpec.AnyioLimiter a) {
+            return "anyio, " + a.tokens() + " tokens";
+        }
+        if (x instanceof ExecutorSpec.ProcessPool p) {
+            return "process pool, max_workers " + (p.maxWorkers() == null
+                    ? s.version().defaultProcessPoolWorkers(cores) + " (the default)" : p.maxWorkers()) + ", "
+                    + p.startMethod().name().toLowerCase(Locale.ROOT) + (p.perRequest() ? ", one per request" : "");
+        }
+        return x.name();
+    }
+
+    private static String limit(LimitSpec l) {
+        return "at most " + l.maxConcurrent() + " at once, " + l.maxQueued() + " queued";
+    }
+
+    static String steps(List<HandlerStep> steps) {
+        StringJoiner j = new StringJoiner(", ");
+        for (HandlerStep st : steps) {
+            j.add(step(st));
+        }
+        return j.toString();
+    }
+
+    private static String step(HandlerStep st) {
+        if (st instanceof HandlerStep.Cpu c) {
+            return "cpu " + c.duration().describe();
+        }
+        if (st instanceof HandlerStep.Native n) {
+            return "native " + n.duration().describe();
+        }
+        if (st instanceof HandlerStep.NativeReleasing n) {
+            return "native releasing the GIL " + n.duration().describe();
+        }
+        if (st instanceof HandlerStep.Syscall sc) {
+            return "syscall " + sc.duration().describe();
+        }
+        if (st instanceof HandlerStep.Io io) {
+            return "io " + io.duration().describe();
+        }
+        if (st instanceof HandlerStep.Sleep sl) {
+            return "time.sleep " + sl.duration().describe();
+        }
+        if (st instanceof HandlerStep.AwaitSleep sl) {
+            return "await asyncio.sleep " + sl.duration().describe();
+        }
+        if (st instanceof HandlerStep.AwaitIo io) {
+            return "await io " + io.duration().describe();
+        }
+        if (st instanceof HandlerStep.RunInExecutor r) {
+            return "run_in_executor(" + r.executor() + ") [" + steps(r.steps()) + "]";
+        }
+        HandlerStep.ToThread t = (HandlerStep.ToThread) st;
+        return "to_thread [" + steps(t.steps()) + "]";
+    }
+
+    private static String number(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return Long.toString((long) x);
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", x)).stripTrailingZeros().toPlainString();
     }
 
     private static void gil(List<Parameter> out, String at, GilSettings g) {
@@ -45,6 +187,7 @@ final class Parameters {
             out.add(new Parameter(at + "wakeup_latency", g.wakeupLatency().describe()));
             out.add(new Parameter(at + "wakeup_policy", g.wakeupPolicy().name().toLowerCase(Locale.ROOT)
                     .replace('_', '-')));
+            out.add(new Parameter(at + "requester_wins", number(g.requesterWins())));
             out.add(new Parameter(at + "drop_overhead", g.dropOverhead().describe()));
         } else {
             out.add(new Parameter(at + "free_threaded_slowdown",

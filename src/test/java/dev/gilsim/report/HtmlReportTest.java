@@ -1,0 +1,57 @@
+package dev.gilsim.report;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gilsim.run.RunResult;
+import dev.gilsim.run.Simulation;
+import dev.gilsim.scenario.Scenario;
+import dev.gilsim.scenario.ScenarioFile;
+import dev.gilsim.scenario.ScenarioLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Issue 10: report.html says what was simulated, and what the variants change stands out. */
+class HtmlReportTest {
+    private static final String SCENARIO = """
+            name: report
+            duration: 300ms
+            warmup: 100ms
+            servers:
+              - name: api
+                workers: 2
+                executors: [{name: pool, kind: thread_pool, max_workers: 3}]
+                endpoints:
+                  - {name: ping, kind: async, steps: [{cpu: 200us}, {await_io: 2ms}]}
+                  - {name: crunch, kind: def, weight: 0, steps: [{cpu: 1ms}]}
+                arrivals: [{rate: 50/s, endpoint: ping}]
+            variants:
+              - {name: fast, set: {python.switch_interval: 1ms}}
+              - {name: slow, set: {python.switch_interval: 20ms}}
+            """;
+
+    private static String html() {
+        ScenarioFile file = new ScenarioLoader().load("report.yaml", SCENARIO, List.of());
+        List<RunResult> results = file.variants().stream().map(Scenario::brief).map(s -> Simulation.run(s)).toList();
+        return HtmlReport.render(RunData.of(results, null), List.of());
+    }
+
+    @Test
+    void theParameterTableNamesEveryServerSettingAndHighlightsTheRowsTheVariantsChange() {
+        String h = html();
+        assertTrue(h.contains("<tr class=\"differs\"><td><code>servers.api.python.switch_interval</code></td>"
+                + "<td class=\"text\">1ms</td><td class=\"text\">20ms</td></tr>"), h);
+        assertTrue(h.contains("<tr><td><code>servers.api.workers</code></td><td class=\"text\">2</td>"), h);
+        assertTrue(h.contains("<code>servers.api.endpoints.ping</code></td><td class=\"text\">async def, weight 1: "
+                + "cpu 200us, await io 2ms</td>"), h);
+        assertTrue(h.contains("<code>servers.api.endpoints.crunch</code></td><td class=\"text\">def, weight 0: "
+                + "cpu 1ms</td>"), h);
+        assertTrue(h.contains("<td class=\"text\">thread pool, max_workers 3</td>"), h);
+        // The implicit pools, resolved: min(32, 2 cores + 4) = 6 for the loop's default executor.
+        assertTrue(h.contains("<code>servers.api.executors.default</code></td><td class=\"text\">thread pool, "
+                + "max_workers 6 (the default)</td>"), h);
+        assertTrue(h.contains("<code>servers.api.arrivals.0</code></td><td class=\"text\">Poisson, 50/s from 0 to ping"),
+                h);
+        assertFalse(h.contains("<tr class=\"differs\"><td><code>seed</code>"), "the seed is the same in both");
+    }
+}
