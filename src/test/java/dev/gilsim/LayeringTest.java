@@ -38,7 +38,9 @@ class LayeringTest {
             Map.entry("metrics", Set.of("kernel", "interpreter", "asyncio", "executor", "server")),
             Map.entry("scenario", Set.of("kernel", "interpreter", "asyncio", "executor", "server")),
             Map.entry("run", Set.of("kernel", "interpreter", "asyncio", "executor", "server", "metrics", "scenario")),
-            Map.entry("report", Set.of("kernel", "interpreter", "metrics", "scenario", "run")),
+            // The parameter table names the servers' resolved specs (endpoints, executors, arrivals).
+            Map.entry("report", Set.of("kernel", "interpreter", "executor", "asyncio", "server", "metrics", "scenario",
+                    "run")),
             Map.entry("chart", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "report")),
             Map.entry("sweep", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "report", "chart")),
             // Checks the model against measurements of a real CPython: it may run and report anything,
