@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IExitCodeGenerator;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
             "  gilsim run scenarios/sleeper-beside-cpu.yaml --set python.switch_interval=1ms --seed 7",
             "  gilsim run scenarios/convoy-effect.yaml --window 2s..2.05s --format svg",
             "  gilsim run scenarios/pow-thread-pool-vs-process-pool.yaml --threads"})
-final class RunCommand implements Runnable {
+final class RunCommand implements Runnable, IExitCodeGenerator {
     static final String BUILTIN = "pow-thread-pool-vs-process-pool.yaml";
     /** Beyond this many rows the per-thread table is printed only on request. */
     static final int SHORT_THREAD_TABLE = 12;
@@ -82,8 +83,16 @@ final class RunCommand implements Runnable {
                     + "scenario it was simulating.")
     String maxWall;
 
+    @Option(names = "--fail-if", paramLabel = "CONDITION",
+            description = "Exit with code 3 when a variant's result meets the condition, e.g. "
+                    + "'endpoints.api/ping.latency.p99_ms>50ms' (a summary.json path, <, <=, > or >=, a number or "
+                    + "duration). Repeatable; the results are written either way.")
+    List<String> failIf = new ArrayList<>();
+
     private long commandStarted;
     private int written;
+    private List<FailIf> conditions = List.of();
+    private final List<String> failures = new ArrayList<>();
     private long maxWallNanos;
 
     @Override
@@ -102,6 +111,15 @@ final class RunCommand implements Runnable {
             loaded.add(loader.load(f, options.overrides()));
         }
         refuseSharedNames(loaded);
+        conditions = failIf.stream().map(FailIf::parse).toList();
+        if (!conditions.isEmpty()) {
+            // A misspelt metric is found before anything runs: names follow the scenario, not its numbers.
+            for (ScenarioFile f : loaded) {
+                var names = dev.gilsim.sweep.MetricPaths.flatten(dev.gilsim.report.SummaryJson.variant(
+                        Simulation.run(f.first().brief()))).keySet();
+                conditions.forEach(c -> c.checkNamed(names));
+            }
+        }
         List<RunFolder> folders = claimFolders(loaded);
         try {
             for (int i = 0; i < loaded.size(); i++) {
@@ -111,7 +129,19 @@ final class RunCommand implements Runnable {
         } finally {
             release(folders);
         }
+        if (!conditions.isEmpty()) {
+            w.println();
+            failures.forEach(w::println);
+            w.printf("--fail-if: %s%n", failures.isEmpty() ? "no condition met by any variant"
+                    : failures.size() + " condition" + (failures.size() == 1 ? "" : "s") + " met");
+        }
         w.flush();
+    }
+
+    /** 3 when a --fail-if condition was met (picocli asks once the command has run). */
+    @Override
+    public int getExitCode() {
+        return failures.isEmpty() ? 0 : FailIf.FAILED_CONDITION;
     }
 
     private static long parseMaxWall(String text) {
@@ -182,6 +212,11 @@ final class RunCommand implements Runnable {
             throw new UserException(e.getMessage() + "; nothing was written for " + first.name()
                     + (written == 0 ? "" : " (the " + written + " scenario" + (written == 1 ? "" : "s")
                     + " before it are complete)"), Cli.FAILURE);
+        }
+        for (FailIf c : conditions) {
+            for (RunResult r : results) {
+                c.failure(first.name(), r).ifPresent(failures::add);
+            }
         }
         boolean servers = first.hasServers();
         if (servers) {

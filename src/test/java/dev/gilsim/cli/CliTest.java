@@ -257,4 +257,37 @@ class CliTest {
         assertFalse(line.contains("\n"));
         assertTrue(line.startsWith("gilsim: out of memory: the Java heap (") && line.contains("-Xmx"), line);
     }
+
+    @Test
+    void failIfSetsExitCodeThreeWhenAVariantMeetsTheConditionAndStillWritesTheResults() throws IOException {
+        Path f = write("tiny.yaml", SCENARIO);
+        Path out = dir.resolve("out");
+        // The sleeper beside a spinner returns one switch interval late: about 5.2 ms at the median.
+        CliRunner.Outcome met = run("run", f.toString(), "--out", out.toString(),
+                "--fail-if", "threads.app/sleeper.return_delay.p50_ms>4ms",
+                "--fail-if", "threads.app/sleeper.return_delay.p50_ms>1s");
+        assertEquals(3, met.code(), met.err());
+        assertTrue(met.out().contains("FAIL tiny/base: threads.app/sleeper.return_delay.p50_ms = 5."), met.out());
+        assertTrue(met.out().contains("--fail-if: 1 condition met"), met.out());
+        assertTrue(Files.exists(out.resolve("tiny/summary.json")));
+
+        CliRunner.Outcome held = run("run", f.toString(), "--out", out.toString(),
+                "--fail-if", "threads.app/sleeper.return_delay.p50_ms>=10ms");
+        assertEquals(0, held.code(), held.err());
+        assertTrue(held.out().contains("--fail-if: no condition met by any variant"), held.out());
+    }
+
+    @Test
+    void aMisspeltFailIfMetricIsRefusedBeforeAnythingRuns() throws IOException {
+        Path f = write("tiny.yaml", SCENARIO);
+        Path out = dir.resolve("out");
+        CliRunner.Outcome o = run("run", f.toString(), "--out", out.toString(),
+                "--fail-if", "threads.app/sleeper.return_delay.p50_mss>4ms");
+        assertEquals(2, o.code());
+        assertEquals("gilsim: --fail-if 'threads.app/sleeper.return_delay.p50_mss>4ms': no run reports "
+                + "'threads.app/sleeper.return_delay.p50_mss' (did you mean 'threads.app/sleeper.return_delay.p50_ms'?)",
+                o.err().strip());
+        assertFalse(Files.exists(out.resolve("tiny/summary.json")));
+        assertEquals(2, run("run", f.toString(), "--fail-if", "p50 = 4").code());
+    }
 }
