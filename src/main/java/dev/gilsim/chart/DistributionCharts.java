@@ -86,6 +86,7 @@ public final class DistributionCharts {
         }
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(100.0);
+        ChartStyle.logIfWide(chart, false);
         return chart;
     }
 

@@ -60,6 +60,7 @@ public final class PercentileChart {
         }
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax(Math.ceil(xMax - 1e-9));
+        ChartStyle.logIfWide(chart, true);
         return chart;
     }
 

@@ -47,6 +47,7 @@ public final class SeriesChart {
             s.setLineWidth(1.2f);
         }
         chart.getStyler().setYAxisMin(0.0);
+        ChartStyle.logIfWide(chart, true);
         return chart;
     }
 

@@ -19,4 +19,23 @@ class ChartStyleTest {
         }
         assertEquals(true, chart.getStyler().getChartTitleFont().isBold());
     }
+
+    @Test
+    void anAxisWhoseValuesSpanTwoDecadesBecomesLogarithmicWithZerosAtItsFloor() {
+        XYChart wide = new XYChart(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        wide.setYAxisTitle("milliseconds");
+        wide.addSeries("thread", new double[] {0, 1, 2}, new double[] {0.3, 150, 300});
+        wide.addSeries("process", new double[] {0, 1, 2}, new double[] {0, 0.3, 0.4});
+        assertEquals(true, ChartStyle.logIfWide(wide, true));
+        assertEquals(true, wide.getStyler().isYAxisLogarithmic());
+        assertEquals("milliseconds (log scale; zero drawn at the bottom)", wide.getYAxisTitle());
+        assertEquals(0.3, wide.getSeriesMap().get("process").getYData()[0], 0, "a zero is drawn at the smallest value");
+
+        XYChart narrow = new XYChart(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        narrow.setYAxisTitle("milliseconds");
+        narrow.addSeries("a", new double[] {0, 1}, new double[] {5, 499});
+        assertEquals(false, ChartStyle.logIfWide(narrow, true), "less than 100 times apart");
+        assertEquals(false, narrow.getStyler().isYAxisLogarithmic());
+        assertEquals("milliseconds", narrow.getYAxisTitle());
+    }
 }
