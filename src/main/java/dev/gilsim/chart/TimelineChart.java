@@ -36,6 +36,8 @@ public final class TimelineChart {
     /** The colours a timeline uses; several thread states may share one. */
     public enum Category {
         HOLDING("holding the GIL", new Color(0x009E73)),
+        // The call that blocks everyone: its own colour, the thing a timeline is there to show.
+        NATIVE_HELD("native call, GIL held", new Color(0x7B2D5B)),
         WAITING("waiting for the GIL", new Color(0xD55E00)),
         IO("in I/O or sleep", new Color(0x56B4E9)),
         NATIVE("native call, GIL released", new Color(0x0072B2)),
@@ -58,6 +60,7 @@ public final class TimelineChart {
         public static Category of(ThreadState s) {
             return switch (s) {
                 case HOLDING -> HOLDING;
+                case HOLDING_NATIVE -> NATIVE_HELD;
                 case GIL_WAIT -> WAITING;
                 case IO -> IO;
                 case NATIVE_RELEASED -> NATIVE;
@@ -99,7 +102,7 @@ public final class TimelineChart {
             if (st != ThreadState.NOT_STARTED && st != ThreadState.DONE && st != ThreadState.BLOCKED) {
                 active[s.lane()] = true;
                 busy[s.lane()] += s.length();
-                if (st == ThreadState.HOLDING || st == ThreadState.NATIVE_RELEASED) {
+                if (st.onCore()) {
                     running[s.lane()] += s.length();
                 }
             }

@@ -45,6 +45,8 @@ public final class PyThread {
     private long workDone;
     private boolean computeHoldsGil;
     private boolean computeInterruptible;
+    /** The compute holds the GIL in a native call (a step {@code native} that keeps it). */
+    private boolean computeNative;
     private Runnable computeDone;
     private boolean onCore;
     private long stintStart;
@@ -214,6 +216,11 @@ public final class PyThread {
         startCompute(work, true, c.python(), advance);
     }
 
+    private ThreadState running() {
+        return !computeHoldsGil ? ThreadState.NATIVE_RELEASED
+                : computeNative ? ThreadState.HOLDING_NATIVE : ThreadState.HOLDING;
+    }
+
     private void startPendingCompute() {
         Step.Compute c = pendingCompute;
         pendingCompute = null;
@@ -224,6 +231,7 @@ public final class PyThread {
         remainingWork = work;
         workDone = 0;
         computeHoldsGil = holdsGil;
+        computeNative = holdsGil && !interruptible && done == advance;
         computeInterruptible = interruptible && gil != null;
         computeDone = done;
         resumeCompute();
@@ -238,14 +246,14 @@ public final class PyThread {
             onCore = true;
         }
         stintStart = sim.now();
-        setState(computeHoldsGil ? ThreadState.HOLDING : ThreadState.NATIVE_RELEASED);
+        setState(running());
         scheduleCompute();
     }
 
     void onCoreGranted() {
         onCore = true;
         stintStart = sim.now();
-        setState(computeHoldsGil ? ThreadState.HOLDING : ThreadState.NATIVE_RELEASED);
+        setState(running());
         scheduleCompute();
     }
 

@@ -33,12 +33,14 @@ public final class Summaries {
 
     private static ThreadSummary thread(ThreadMetrics m, double window) {
         return new ThreadSummary(m.thread().interpreter().name(), m.thread().name(),
-                (m.nanosIn(ThreadState.HOLDING) + m.nanosIn(ThreadState.HOLDING_DESCHEDULED)) / window,
+                (m.nanosIn(ThreadState.HOLDING) + m.nanosIn(ThreadState.HOLDING_NATIVE)
+                        + m.nanosIn(ThreadState.HOLDING_DESCHEDULED)) / window,
                 m.nanosIn(ThreadState.GIL_WAIT) / window,
                 m.nanosIn(ThreadState.IO) / window,
                 (m.nanosIn(ThreadState.NATIVE_RELEASED) + m.nanosIn(ThreadState.NATIVE_DESCHEDULED)) / window,
                 m.nanosIn(ThreadState.BLOCKED) / window,
-                (m.nanosIn(ThreadState.HOLDING) + m.nanosIn(ThreadState.NATIVE_RELEASED)) / window,
+                (m.nanosIn(ThreadState.HOLDING) + m.nanosIn(ThreadState.HOLDING_NATIVE)
+                        + m.nanosIn(ThreadState.NATIVE_RELEASED)) / window,
                 (m.nanosIn(ThreadState.HOLDING_DESCHEDULED) + m.nanosIn(ThreadState.NATIVE_DESCHEDULED)) / window,
                 m.iterations(), m.iterations() / (window / 1e9),
                 m.acquisitions(), m.forcedDrops(), m.voluntaryDrops(), m.dropRequestsMade(),
@@ -54,7 +56,8 @@ public final class Summaries {
         long requests = 0;
         LatencyRecorder waits = new LatencyRecorder();
         for (ThreadMetrics m : threads) {
-            held += m.nanosIn(ThreadState.HOLDING) + m.nanosIn(ThreadState.HOLDING_DESCHEDULED);
+            held += m.nanosIn(ThreadState.HOLDING) + m.nanosIn(ThreadState.HOLDING_NATIVE)
+                    + m.nanosIn(ThreadState.HOLDING_DESCHEDULED);
             acquisitions += m.acquisitions();
             switches += m.switchesIn();
             forced += m.forcedDrops();

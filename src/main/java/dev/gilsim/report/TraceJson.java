@@ -43,6 +43,7 @@ public final class TraceJson {
     public static String label(ThreadState s) {
         return switch (s) {
             case HOLDING -> "holding the GIL";
+            case HOLDING_NATIVE -> "native call, GIL held";
             case HOLDING_DESCHEDULED -> "holding the GIL, descheduled";
             case GIL_WAIT -> "waiting for the GIL";
             case NATIVE_RELEASED -> "native call, GIL released";
@@ -58,6 +59,7 @@ public final class TraceJson {
     private static String colour(ThreadState s) {
         return switch (s) {
             case HOLDING -> "thread_state_running";
+            case HOLDING_NATIVE -> "terrible";
             case GIL_WAIT -> "thread_state_runnable";
             case IO -> "thread_state_iowait";
             case BLOCKED -> "thread_state_sleeping";
