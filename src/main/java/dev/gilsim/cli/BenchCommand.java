@@ -58,7 +58,10 @@ final class BenchCommand implements Runnable {
         for (Path f : files) {
             loaded.add(loader.load(f, options.overrides()));
         }
-        w.println("scenario/variant                      events    events/s (median)   sim s per wall s");
+        w.println("scenario/variant                      events    events/s (median)   sim s per wall s"
+                + "   sim s per CPU s   bytes per event");
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean heap = mx instanceof com.sun.management.ThreadMXBean h ? h : null;
         for (ScenarioFile file : loaded) {
             for (Scenario s : file.variants()) {
                 for (int i = 0; i < warmupRuns; i++) {
@@ -66,15 +69,25 @@ final class BenchCommand implements Runnable {
                 }
                 double[] rates = new double[repeat];
                 double[] speeds = new double[repeat];
+                double[] cpuSpeeds = new double[repeat];
+                double[] bytes = new double[repeat];
                 long events = 0;
                 for (int i = 0; i < repeat; i++) {
+                    // The simulation runs on this thread: its CPU time and allocation are the run's own,
+                    // undisturbed by other processes (which is what makes them comparable across machines).
+                    long cpu0 = mx.getCurrentThreadCpuTime();
+                    long alloc0 = heap == null ? 0 : heap.getThreadAllocatedBytes(Thread.currentThread().getId());
                     RunResult r = Simulation.run(s);
+                    long cpu = mx.getCurrentThreadCpuTime() - cpu0;
+                    long alloc = heap == null ? 0 : heap.getThreadAllocatedBytes(Thread.currentThread().getId()) - alloc0;
                     rates[i] = r.eventsPerSecond();
                     speeds[i] = r.speed();
                     events = r.summary().events();
+                    cpuSpeeds[i] = cpu <= 0 ? Double.NaN : s.duration() / (double) cpu;
+                    bytes[i] = events == 0 ? 0 : alloc / (double) events;
                 }
-                w.printf(Locale.ROOT, "%-36s %7d %16.2fM %18.1f%n", s.name() + "/" + s.variant(), events,
-                        median(rates) / 1e6, median(speeds));
+                w.printf(Locale.ROOT, "%-36s %7d %16.2fM %18.1f %17.1f %17.0f%n", s.name() + "/" + s.variant(), events,
+                        median(rates) / 1e6, median(speeds), median(cpuSpeeds), median(bytes));
                 w.flush();
             }
         }
