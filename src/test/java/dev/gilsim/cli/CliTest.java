@@ -290,4 +290,19 @@ class CliTest {
         assertFalse(Files.exists(out.resolve("tiny/summary.json")));
         assertEquals(2, run("run", f.toString(), "--fail-if", "p50 = 4").code());
     }
+
+    @Test
+    void benchReportsEventsPerSecondSimulatedSecondsPerWallAndCpuSecondAndBytesPerEvent() throws IOException {
+        Path f = write("tiny.yaml", SCENARIO);
+        CliRunner.Outcome o = run("bench", f.toString(), "--repeat", "1", "--warmup-runs", "0");
+        assertEquals(0, o.code(), o.err());
+        String[] lines = o.out().strip().split("\n");
+        assertTrue(lines[0].endsWith("sim s per wall s   sim s per CPU s   bytes per event"), lines[0]);
+        String[] row = lines[1].trim().split("\\s+");
+        assertEquals("tiny/base", row[0]);
+        assertEquals(6, row.length, lines[1]);
+        assertTrue(Long.parseLong(row[1]) > 0, "events");
+        assertTrue(Double.parseDouble(row[4]) > 0, "sim s per CPU s");
+        assertTrue(Double.parseDouble(row[5]) >= 0, "bytes per event");
+    }
 }
