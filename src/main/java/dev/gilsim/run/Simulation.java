@@ -108,8 +108,14 @@ public final class Simulation {
         };
     }
 
-    /** The first {@link #DEFAULT_TIMELINE_NANOS} after the warm-up, or less if the run ends sooner. */
+    /**
+     * The scenario's {@code timeline:} span, or else the first {@link #DEFAULT_TIMELINE_NANOS} after
+     * the warm-up (less if the run ends sooner).
+     */
     public static Window defaultTimelineWindow(Scenario scenario) {
+        if (scenario.timelineStart() >= 0) {
+            return new Window(scenario.timelineStart(), scenario.timelineEnd());
+        }
         long start = scenario.warmup();
         return new Window(start, Math.min(scenario.duration(), start + DEFAULT_TIMELINE_NANOS));
     }

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param variant the variant's name, or {@code "base"} when the file declares none
  * @param processes plain processes of threads
  * @param servers servers with event loops, pools and arrivals (model.md sections 5 and 6)
+ * @param timelineStart where the GIL timeline and trace start ({@code timeline.start}), or -1 for
+ *                      the end of the warm-up
+ * @param timelineEnd where they end ({@code timeline.end}), or -1 for 200 ms after their start
  */
 public record Scenario(
         String name,
@@ -29,7 +32,9 @@ public record Scenario(
         PythonVersion version,
         GilSettings python,
         List<ProcessSpec> processes,
-        List<ServerSetup> servers) {
+        List<ServerSetup> servers,
+        long timelineStart,
+        long timelineEnd) {
 
     public Scenario {
         Objects.requireNonNull(name);
@@ -38,6 +43,14 @@ public record Scenario(
         if (warmup >= duration) {
             throw new IllegalArgumentException("warm-up must be shorter than the duration");
         }
+    }
+
+    /** A scenario with the default timeline window. */
+    public Scenario(String name, String title, String description, String source, String variant,
+            String variantDescription, long duration, long warmup, long seed, OsSettings machine,
+            PythonVersion version, GilSettings python, List<ProcessSpec> processes, List<ServerSetup> servers) {
+        this(name, title, description, source, variant, variantDescription, duration, warmup, seed, machine,
+                version, python, processes, servers, -1, -1);
     }
 
     /** A scenario of plain processes only. */
@@ -58,11 +71,11 @@ public record Scenario(
      */
     public Scenario brief() {
         return new Scenario(name, title, description, source, variant, variantDescription, 1_000_000L, 0L, seed,
-                machine, version, python, processes, servers);
+                machine, version, python, processes, servers, -1, -1);
     }
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, title, description, source, variant, variantDescription, duration, warmup,
-                newSeed, machine, version, python, processes, servers);
+                newSeed, machine, version, python, processes, servers, timelineStart, timelineEnd);
     }
 }

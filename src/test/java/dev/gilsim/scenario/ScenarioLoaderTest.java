@@ -304,4 +304,19 @@ class ScenarioLoaderTest {
         assertEquals("s.yaml:10:29: processes[0].threads[1].count: 10,001 threads in all, more than the budget of "
                 + "10,000 (expected fewer threads, or a bigger budget with --max-threads)", msg);
     }
+
+    @Test
+    void aScenarioCanPointTheTimelineAtItsActionAndAMistakeInItIsLocated() {
+        Scenario s = load(MINIMAL + "timeline: {start: 300ms, end: 350ms}\n");
+        assertEquals(300_000_000L, s.timelineStart());
+        assertEquals(350_000_000L, s.timelineEnd());
+        Scenario dflt = load(MINIMAL);
+        assertEquals(-1, dflt.timelineStart(), "the end of the warm-up, by default");
+        Scenario startOnly = load(MINIMAL + "timeline: {start: 900ms}\n");
+        assertEquals(1_000_000_000L, startOnly.timelineEnd(), "200 ms, cut at the run's end");
+        assertEquals("s.yaml:9:19: timeline.start: is after the run ends (1s) (expected a time within the run)",
+                error(MINIMAL + "timeline: {start: 2s}\n"));
+        assertEquals("s.yaml:9:31: timeline.end: must come after start (300ms)",
+                error(MINIMAL + "timeline: {start: 300ms, end: 100ms}\n"));
+    }
 }
