@@ -82,9 +82,15 @@ public final class AppMetrics implements AppObserver {
     public void requestArrived(String server, String endpoint, long now) {
         EndpointStats e = endpoint(server, endpoint);
         e.arrivedTotal++;
+        e.open.merge(now, 1, Integer::sum);
         if (window.contains(now)) {
             e.arrived++;
         }
+    }
+
+    @Override
+    public void requestAnswered(String server, String endpoint, long arrivedAt) {
+        endpoint(server, endpoint).closed(arrivedAt);
     }
 
     @Override
@@ -155,6 +161,17 @@ public final class AppMetrics implements AppObserver {
         for (PoolStats p : pools.values()) {
             p.close(window);
         }
+        // A request offered in the window and unanswered at its end has waited at least until then:
+        // its latency is censored there, not dropped, or an overloaded endpoint would report only
+        // the survivors (as wrk2 would not).
+        for (EndpointStats e : endpoints.values()) {
+            for (var open : e.open.subMap(window.start(), true, window.end(), false).entrySet()) {
+                for (int k = 0; k < open.getValue(); k++) {
+                    e.latency.record(window.end() - open.getKey());
+                    e.censored++;
+                }
+            }
+        }
     }
 
     public boolean isEmpty() {
@@ -188,7 +205,7 @@ public final class AppMetrics implements AppObserver {
         List<AppSummary.Endpoint> e = new ArrayList<>();
         for (EndpointStats s : endpoints.values()) {
             e.add(new AppSummary.Endpoint(s.server, s.endpoint, s.latency.summary(), s.completed / seconds,
-                    s.arrived, s.completed, s.rejected, s.arrivedTotal - s.finishedTotal));
+                    s.arrived, s.completed, s.rejected, s.arrivedTotal - s.finishedTotal, s.censored));
         }
         List<AppSummary.Executor> x = new ArrayList<>();
         for (PoolStats s : pools.values()) {
@@ -216,6 +233,13 @@ public final class AppMetrics implements AppObserver {
         long rejected;
         long arrivedTotal;
         long finishedTotal;
+        long censored;
+        /** Arrival times of the requests not yet answered, with how many arrived at each. */
+        final java.util.TreeMap<Long, Integer> open = new java.util.TreeMap<>();
+
+        void closed(long arrival) {
+            open.computeIfPresent(arrival, (t, n) -> n == 1 ? null : n - 1);
+        }
 
         EndpointStats(String server, String endpoint) {
             this.server = server;

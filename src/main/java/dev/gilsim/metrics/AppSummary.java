@@ -29,8 +29,12 @@ public record AppSummary(List<Loop> loops, List<Endpoint> endpoints, List<Execut
      *
      * @param unfinished requests that arrived (at any time) and had no response when the run ended
      */
+    /**
+     * @param latency of the requests answered in the window, and of those offered in it and still
+     *                unanswered at its end, counted at their age then ({@code censored} of them)
+     */
     public record Endpoint(String server, String endpoint, LatencySummary latency, double throughputPerSecond,
-            long arrived, long completed, long rejected, long unfinished) {
+            long arrived, long completed, long rejected, long unfinished, long censored) {
         public String key() {
             return server + "/" + endpoint;
         }

@@ -49,8 +49,8 @@ public record EndpointRequests(String endpoint, long arrived, long completed, lo
         }
         String share = String.format(Locale.ROOT, " (%.0f%%)", 100.0 * unfinished / arrived);
         return Optional.of(String.format(Locale.ROOT, "overload: %s%s: %d of %d requests offered%s were unfinished "
-                + "at the end: arrivals outran what the server could serve, and latency percentiles count only "
-                + "the %d completed", variant.isEmpty() ? "" : variant + " ", endpoint, unfinished, arrived, share,
-                completed));
+                + "at the end: arrivals outran what the server could serve; latency percentiles count the "
+                + "unfinished at their age at the end, so they are lower bounds", variant.isEmpty() ? "" : variant + " ",
+                endpoint, unfinished, arrived, share));
     }
 }

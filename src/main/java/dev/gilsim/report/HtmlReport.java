@@ -150,7 +150,9 @@ public final class HtmlReport {
         }
         h.append("</table>\n<p class=\"meta\">Offered, completed and rejected count the measured window; "
                 + "unfinished counts requests that arrived at any time and had no response when the run ended. "
-                + "An endpoint is overloaded when more than ")
+                + "The latency percentiles count the requests offered in the window and still unanswered at its "
+                + "end at their age then (censored), so an overloaded endpoint's percentiles are lower bounds, "
+                + "not the survivors' figures. An endpoint is overloaded when more than ")
                 .append(String.format(Locale.ROOT, "%.0f%%", 100 * EndpointRequests.OVERLOAD_SHARE))
                 .append(" of the requests offered are unfinished.</p>\n");
     }

@@ -128,6 +128,8 @@ public final class SummaryJson {
             o.put("completed", e.completed());
             o.put("rejected", e.rejected());
             o.put("unfinished", e.unfinished());
+            // Of the latency's count: requests offered in the window, unanswered at its end, counted at their age then.
+            o.put("censored", e.censored());
             endpoints.add(o);
         }
         ArrayNode executors = v.putArray("executors");

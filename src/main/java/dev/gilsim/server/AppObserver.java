@@ -14,6 +14,14 @@ public interface AppObserver extends LoopObserver, ExecutorObserver {
     default void requestArrived(String server, String endpoint, long now) {
     }
 
+    /**
+     * The request that arrived at {@code arrivedAt} (the time {@link #requestArrived} was told) is
+     * answered, completed or rejected; told just before {@link #requestCompleted} or
+     * {@link #requestRejected}.
+     */
+    default void requestAnswered(String server, String endpoint, long arrivedAt) {
+    }
+
     /** A response; {@code worker} is the index of the process that served it. */
     default void requestCompleted(String server, String endpoint, int worker, long latency, long now) {
     }

@@ -5,6 +5,8 @@ final class Request {
     final long id;
     final Endpoint endpoint;
     final long intendedArrival;
+    /** When the server first saw it (the observer's arrival), for censoring the unanswered at the end. */
+    long arrivedAt;
     /** The closed-loop client that sent it, or null for open-loop arrivals. */
     final Client client;
     /** The job this request submits or polls, or null. */

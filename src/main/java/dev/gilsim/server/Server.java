@@ -191,6 +191,7 @@ public final class Server {
 
     private void arrive(Request r) {
         arrived++;
+        r.arrivedAt = sim.now();
         observer.requestArrived(spec.name(), r.endpoint.name(), sim.now());
         dispatch(r);
     }
@@ -249,6 +250,7 @@ public final class Server {
         r.finished = true;
         workers.get(r.worker).inFlight--;
         long latency = sim.now() - r.intendedArrival + spec.http().client().sample(clientRandom);
+        observer.requestAnswered(spec.name(), r.endpoint.name(), r.arrivedAt);
         if (wasRejected) {
             rejected++;
             observer.requestRejected(spec.name(), r.endpoint.name(), r.worker, latency, sim.now());

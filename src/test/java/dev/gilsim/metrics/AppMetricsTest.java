@@ -27,17 +27,26 @@ class AppMetricsTest {
         assertEquals(2, x.queueLengthMax());
     }
 
-    /** Completed and rejected count in the window; unfinished counts every request still open at the end. */
+    /**
+     * Completed and rejected count in the window; unfinished counts every request still open at the
+     * end; the latency counts the answered in the window and, censored at the window's end, the
+     * unanswered that were offered in it. Timeline (window 100 to 1100 ms): arrivals at 50, 150,
+     * 160 and 170; the one from 50 completes at 110 (60 ms), the one from 170 is rejected at 171,
+     * the one from 160 completes at 170 (10 ms); the one from 150 is never answered: 950 ms at the end.
+     */
     @Test
-    void requestsAreCountedByFate() {
+    void requestsAreCountedByFateAndTheUnansweredAreCensoredAtTheEnd() {
         AppMetrics m = new AppMetrics(new Window(millis(100), millis(1100)));
         m.registerEndpoint("api", "ping");
         m.requestArrived("api", "ping", millis(50));
         m.requestArrived("api", "ping", millis(150));
         m.requestArrived("api", "ping", millis(160));
         m.requestArrived("api", "ping", millis(170));
+        m.requestAnswered("api", "ping", millis(50));
         m.requestCompleted("api", "ping", 0, millis(60), millis(110));
+        m.requestAnswered("api", "ping", millis(170));
         m.requestRejected("api", "ping", 0, millis(1), millis(171));
+        m.requestAnswered("api", "ping", millis(160));
         m.requestCompleted("api", "ping", 0, millis(10), millis(170));
         m.finish();
         AppSummary.Endpoint e = m.summary().endpoints().get(0);
@@ -45,8 +54,22 @@ class AppMetricsTest {
         assertEquals(2, e.completed());
         assertEquals(1, e.rejected());
         assertEquals(1, e.unfinished());
+        assertEquals(1, e.censored());
         assertEquals(2.0, e.throughputPerSecond(), 1e-9);
-        assertEquals(60.0, e.latency().maxMs(), 0.1);
+        assertEquals(3, e.latency().count());
+        assertEquals(950.0, e.latency().maxMs(), 0.5);
+    }
+
+    @Test
+    void aRequestUnansweredSinceTheWarmUpIsUnfinishedButNotCensored() {
+        AppMetrics m = new AppMetrics(new Window(millis(100), millis(1100)));
+        m.registerEndpoint("api", "crunch");
+        m.requestArrived("api", "crunch", millis(10));
+        m.finish();
+        AppSummary.Endpoint e = m.summary().endpoints().get(0);
+        assertEquals(1, e.unfinished());
+        assertEquals(0, e.censored());
+        assertEquals(0, e.latency().count());
     }
 
     @Test

@@ -20,10 +20,11 @@ class EndpointRequestsTest {
     }
 
     @Test
-    void theWarningSaysHowManyOfTheOfferedWereLeftAndThatPercentilesCountOnlyTheCompleted() {
+    void theWarningSaysHowManyOfTheOfferedWereLeftAndThatPercentilesAreLowerBounds() {
         assertEquals(Optional.of("overload: slow api/a: 600 of 1000 requests offered (60%) were unfinished at the "
-                + "end: arrivals outran what the server could serve, and latency percentiles count only the 400 "
-                + "completed"), new EndpointRequests("api/a", 1000, 400, 0, 600).warning("slow"));
+                + "end: arrivals outran what the server could serve; latency percentiles count the unfinished at "
+                + "their age at the end, so they are lower bounds"),
+                new EndpointRequests("api/a", 1000, 400, 0, 600).warning("slow"));
         assertEquals(Optional.empty(), new EndpointRequests("api/a", 1000, 990, 0, 10).warning("slow"));
     }
 }
