@@ -17,6 +17,11 @@ import java.util.Map;
  */
 public final class AppMetrics implements AppObserver {
     private final Window window;
+    /** Kept per trace: enough to see every request of a busy 200 ms window, bounded for a long one. */
+    static final int MAX_SPANS = 20_000;
+    private Window spanWindow;
+    private long answeredArrival;
+    private final List<Timeline.RequestSpan> spans = new ArrayList<>();
     private final Map<String, LoopStats> loops = new LinkedHashMap<>();
     private final Map<String, EndpointStats> endpoints = new LinkedHashMap<>();
     private final Map<String, PoolStats> pools = new LinkedHashMap<>();
@@ -91,12 +96,31 @@ public final class AppMetrics implements AppObserver {
     @Override
     public void requestAnswered(String server, String endpoint, long arrivedAt) {
         endpoint(server, endpoint).closed(arrivedAt);
+        answeredArrival = arrivedAt;
+    }
+
+    /** The requests overlapping {@code w} are kept as spans, for trace.json (at most {@link #MAX_SPANS}). */
+    public void recordSpans(Window w) {
+        spanWindow = w;
+    }
+
+    public List<Timeline.RequestSpan> spans() {
+        return List.copyOf(spans);
+    }
+
+    private void span(String server, String endpoint, int worker, long arrived, long answered, String outcome) {
+        if (spanWindow != null && spans.size() < MAX_SPANS && arrived < spanWindow.end()
+                && (answered < 0 || answered > spanWindow.start())) {
+            spans.add(new Timeline.RequestSpan(server + "-" + worker, server + "/" + endpoint, arrived, answered,
+                    outcome));
+        }
     }
 
     @Override
     public void requestCompleted(String server, String endpoint, int worker, long latency, long now) {
         EndpointStats e = endpoint(server, endpoint);
         e.finishedTotal++;
+        span(server, endpoint, worker, answeredArrival, now, "completed");
         if (window.contains(now)) {
             e.completed++;
             e.latency.record(latency);
@@ -107,6 +131,7 @@ public final class AppMetrics implements AppObserver {
     public void requestRejected(String server, String endpoint, int worker, long latency, long now) {
         EndpointStats e = endpoint(server, endpoint);
         e.finishedTotal++;
+        span(server, endpoint, worker, answeredArrival, now, "rejected");
         if (window.contains(now)) {
             e.rejected++;
         }
@@ -165,6 +190,12 @@ public final class AppMetrics implements AppObserver {
         // its latency is censored there, not dropped, or an overloaded endpoint would report only
         // the survivors (as wrk2 would not).
         for (EndpointStats e : endpoints.values()) {
+            for (var open : e.open.entrySet()) {
+                for (int k = 0; k < open.getValue(); k++) {
+                    // The serving worker is not known here; the first one's track shows them.
+                    span(e.server, e.endpoint, 0, open.getKey(), -1, "unfinished");
+                }
+            }
             for (var open : e.open.subMap(window.start(), true, window.end(), false).entrySet()) {
                 for (int k = 0; k < open.getValue(); k++) {
                     e.latency.record(window.end() - open.getKey());

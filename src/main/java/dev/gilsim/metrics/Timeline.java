@@ -13,7 +13,7 @@ import java.util.List;
  * @param truncated whether the recorder hit its cap and cut the window short at {@code end}
  */
 public record Timeline(long start, long end, boolean truncated, List<Lane> lanes, List<Segment> segments,
-        List<Mark> marks) {
+        List<Mark> marks, List<RequestSpan> requests) {
 
     public Timeline {
         if (end < start) {
@@ -22,6 +22,26 @@ public record Timeline(long start, long end, boolean truncated, List<Lane> lanes
         lanes = List.copyOf(lanes);
         segments = List.copyOf(segments);
         marks = List.copyOf(marks);
+        requests = List.copyOf(requests);
+    }
+
+    /** A timeline without requests (a scenario without servers, or one read back from an old trace). */
+    public Timeline(long start, long end, boolean truncated, List<Lane> lanes, List<Segment> segments,
+            List<Mark> marks) {
+        this(start, end, truncated, lanes, segments, marks, List.of());
+    }
+
+    /** The same timeline with the requests that overlapped its window. */
+    public Timeline withRequests(List<RequestSpan> spans) {
+        return new Timeline(start, end, truncated, lanes, segments, marks, spans);
+    }
+
+    /**
+     * One HTTP request that overlapped the window: served by {@code process}, from its arrival to
+     * its answer ({@code answered} -1: still unanswered when the run ended), {@code outcome} one of
+     * {@code completed}, {@code rejected} (503) or {@code unfinished}.
+     */
+    public record RequestSpan(String process, String endpoint, long arrived, long answered, String outcome) {
     }
 
     public static Timeline empty(long start, long end) {

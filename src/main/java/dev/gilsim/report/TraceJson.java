@@ -106,6 +106,7 @@ public final class TraceJson {
         g.writeEndObject();
         g.writeEndObject();
         g.writeArrayFieldStart("traceEvents");
+        long nextRequestId = 0;
         for (int vi = 0; vi < run.variants().size(); vi++) {
             VariantData v = run.variants().get(vi);
             Timeline t = v.timeline();
@@ -160,11 +161,58 @@ public final class TraceJson {
                 }
                 g.writeEndObject();
             }
+            requests(g, t, pidOf, v.name(), nextRequestId);
+            nextRequestId += t.requests().size();
         }
         g.writeEndArray();
         g.writeEndObject();
         g.writeRaw('\n');
         g.flush();
+    }
+
+    /**
+     * Issue 10: each HTTP request as an async slice on its worker process, from its arrival to its
+     * answer, cut to the window; Perfetto stacks them in tracks under the process, so the backlog
+     * behind a blocked loop is visible at a glance.
+     */
+    private static void requests(JsonGenerator g, Timeline t, int[] pidOf, String variant, long firstId)
+            throws IOException {
+        Map<String, Integer> pidByProcess = new HashMap<>();
+        for (int i = 0; i < t.lanes().size(); i++) {
+            pidByProcess.putIfAbsent(t.lanes().get(i).process(), pidOf[i]);
+        }
+        long id = firstId;
+        for (Timeline.RequestSpan r : t.requests()) {
+            Integer pid = pidByProcess.get(r.process());
+            id++;
+            if (pid == null) {
+                continue;
+            }
+            long from = Math.max(r.arrived(), t.start());
+            long to = r.answered() < 0 ? t.end() : Math.min(r.answered(), t.end());
+            for (boolean begin : new boolean[] {true, false}) {
+                g.writeStartObject();
+                g.writeStringField("name", r.endpoint());
+                g.writeStringField("cat", "request");
+                g.writeStringField("ph", begin ? "b" : "e");
+                g.writeNumberField("id", id);
+                g.writeFieldName("ts");
+                g.writeNumber(micros(begin ? from : to));
+                g.writeNumberField("pid", pid);
+                if (begin) {
+                    g.writeObjectFieldStart("args");
+                    g.writeStringField("outcome", r.outcome());
+                    g.writeFieldName("arrived_ms");
+                    g.writeNumber(BigDecimal.valueOf(r.arrived(), 6));
+                    if (r.answered() >= 0) {
+                        g.writeFieldName("latency_ms");
+                        g.writeNumber(BigDecimal.valueOf(r.answered() - r.arrived(), 6));
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
+        }
     }
 
     /** Trace ids: a pid per variant and process, numbered from 1 in order; a tid per thread, unique. */

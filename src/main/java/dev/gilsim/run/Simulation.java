@@ -55,6 +55,7 @@ public final class Simulation {
         this.metrics = new GilMetrics(measured);
         this.appMetrics = new AppMetrics(measured);
         this.timeline = new TimelineRecorder(timelineWindow);
+        appMetrics.recordSpans(timelineWindow);
         this.returnDelays = new ReturnDelaySeries(measured);
         GilObserver observer = GilObserver.both(metrics, GilObserver.both(timeline, returnDelays));
         this.machine = new Machine(sim, new RandomStreams(scenario.seed()), scenario.machine(), observer);
@@ -167,7 +168,7 @@ public final class Simulation {
                 appMetrics.summary());
         List<NamedSeries> series = new ArrayList<>(appMetrics.series());
         series.addAll(returnDelays.series());
-        return new RunResult(scenario, summary, metrics, appMetrics, timeline.timeline(), series,
+        return new RunResult(scenario, summary, metrics, appMetrics, timeline.timeline().withRequests(appMetrics.spans()), series,
                 System.nanoTime() - started);
     }
 

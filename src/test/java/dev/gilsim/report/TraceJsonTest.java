@@ -1,0 +1,67 @@
+package dev.gilsim.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gilsim.run.RunResult;
+import dev.gilsim.run.Simulation;
+import dev.gilsim.scenario.ScenarioLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Issue 10: trace.json shows each HTTP request as an async slice on the worker that served it. */
+class TraceJsonTest {
+    /** One request a 50 ms: the ones arriving at 100 and 150 ms lie in the 100 to 200 ms window. */
+    private static final String SCENARIO = """
+            name: trace
+            duration: 400ms
+            warmup: 50ms
+            timeline: {start: 100ms, end: 200ms}
+            servers:
+              - name: api
+                endpoints: [{name: ping, kind: async, steps: [{cpu: 1ms}]}]
+                arrivals: [{interval: 50ms, start: 0}]
+            """;
+
+    @Test
+    void eachRequestIsAnAsyncSliceFromItsArrivalToItsAnswerOnItsWorkerProcess() throws IOException {
+        RunResult r = Simulation.run(new ScenarioLoader().load("trace.yaml", SCENARIO, List.of()).first());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TraceJson.write(RunData.of(List.of(r)), out);
+        JsonNode trace = new ObjectMapper().readTree(out.toByteArray());
+        int apiPid = -1;
+        Map<Long, JsonNode> begins = new HashMap<>();
+        int ends = 0;
+        for (JsonNode e : trace.path("traceEvents")) {
+            if (e.path("name").asText().equals("process_name") && e.path("args").path("name").asText().endsWith("api-0")) {
+                apiPid = e.path("pid").asInt();
+            }
+            if (e.path("cat").asText().equals("request")) {
+                if (e.path("ph").asText().equals("b")) {
+                    begins.put(e.path("id").asLong(), e);
+                } else {
+                    assertEquals("e", e.path("ph").asText());
+                    assertTrue(begins.containsKey(e.path("id").asLong()), "an end without its begin");
+                    ends++;
+                }
+            }
+        }
+        // Arrivals at 100 and 150 ms; the one from 50 ms was answered long before the window.
+        assertEquals(2, begins.size());
+        assertEquals(2, ends);
+        for (JsonNode b : begins.values()) {
+            assertEquals("api/ping", b.path("name").asText());
+            assertEquals(apiPid, b.path("pid").asInt());
+            assertEquals("completed", b.path("args").path("outcome").asText());
+            double arrived = b.path("args").path("arrived_ms").asDouble();
+            assertTrue(arrived == 100.0 || arrived == 150.0, "arrived at " + arrived);
+            assertEquals(arrived * 1000, b.path("ts").asDouble(), 1e-6, "ts in microseconds, at the arrival");
+        }
+    }
+}
