@@ -305,4 +305,21 @@ class CliTest {
         assertTrue(Double.parseDouble(row[4]) > 0, "sim s per CPU s");
         assertTrue(Double.parseDouble(row[5]) >= 0, "bytes per event");
     }
+
+    @Test
+    void diffListsTheFiguresThatMovedBetweenTwoRuns() throws IOException {
+        Path f = write("tiny.yaml", SCENARIO);
+        assertEquals(0, run("run", f.toString(), "--out", dir.resolve("a").toString()).code());
+        // A 1 ms interval brings the sleeper's return delay from about 5 ms down to about 1 ms.
+        assertEquals(0, run("run", f.toString(), "--out", dir.resolve("b").toString(),
+                "--set", "python.switch_interval=1ms").code());
+        CliRunner.Outcome o = run("diff", dir.resolve("a/tiny").toString(), dir.resolve("b/tiny").toString(),
+                "--metric", "sleeper.return_delay.p50_ms");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("base     threads.app/sleeper.return_delay.p50_ms"), o.out());
+        assertTrue(o.out().contains("1 of 1 figures moved by more than 5%"), o.out());
+        CliRunner.Outcome same = run("diff", dir.resolve("a/tiny").toString(), dir.resolve("a/tiny/summary.json").toString());
+        assertTrue(same.out().startsWith("no figure moved by more than 5%"), same.out());
+        assertEquals(2, run("diff", dir.resolve("a").toString(), dir.resolve("b/tiny").toString()).code());
+    }
 }
