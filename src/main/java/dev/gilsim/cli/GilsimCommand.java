@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
             "CPU cores in virtual time, and reports latency distributions for every scenario.",
         },
         subcommands = {RunCommand.class, ChartCommand.class, CheckCommand.class, SweepCommand.class,
-            MergeCommand.class, DiffCommand.class, BenchCommand.class, ValidateCommand.class,
+            MergeCommand.class, DiffCommand.class, InitCommand.class, BenchCommand.class, ValidateCommand.class,
             CalibrateCommand.class},
         footer = {"", "Examples:",
             "  gilsim run scenarios/sleeper-beside-cpu.yaml",

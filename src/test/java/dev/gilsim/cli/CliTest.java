@@ -322,4 +322,19 @@ class CliTest {
         assertTrue(same.out().startsWith("no figure moved by more than 5%"), same.out());
         assertEquals(2, run("diff", dir.resolve("a").toString(), dir.resolve("b/tiny").toString()).code());
     }
+
+    @Test
+    void initWritesAnAnnotatedServiceScenarioThatChecksAndNeverOverwrites() throws IOException {
+        Path f = dir.resolve("svc.yaml");
+        CliRunner.Outcome o = run("init", f.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.readString(f).contains("# How to fill it in"));
+        CliRunner.Outcome checked = run("check", f.toString());
+        assertEquals(0, checked.code(), checked.err());
+        assertTrue(checked.out().contains("3 variants: as-is, process-pool, two-workers"), checked.out());
+        Files.writeString(f, "mine");
+        CliRunner.Outcome again = run("init", f.toString());
+        assertEquals(2, again.code());
+        assertEquals("mine", Files.readString(f));
+    }
 }
