@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {RunCommand.class, ChartCommand.class, CheckCommand.class, SweepCommand.class,
             MergeCommand.class, DiffCommand.class, InitCommand.class, BenchCommand.class, ValidateCommand.class,
-            CalibrateCommand.class},
+            CalibrateCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Examples:",
             "  gilsim run scenarios/sleeper-beside-cpu.yaml",
             "  gilsim run scenarios/convoy-effect.yaml --set python.switch_interval=1ms",

@@ -337,4 +337,14 @@ class CliTest {
         assertEquals(2, again.code());
         assertEquals("mine", Files.readString(f));
     }
+
+    @Test
+    void generateCompletionPrintsABashScriptThatCompletesEveryCommand() {
+        CliRunner.Outcome o = run("generate-completion");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().startsWith("#!/usr/bin/env bash"), o.out().lines().findFirst().orElse(""));
+        for (String command : List.of("run", "check", "sweep", "diff", "init", "validate")) {
+            assertTrue(o.out().contains(command), command);
+        }
+    }
 }
