@@ -13,8 +13,7 @@ import java.util.function.Function;
  */
 public enum ChartKind {
     TIMELINE(ChartKind::timelines),
-    GIL_SHARE(run -> List.of(NamedChart.of("gil-share", "GIL share", "Where each thread's time went",
-            GilShareChart.of(run), "no variant has a thread"))),
+    GIL_SHARE(ChartKind::gilShares),
     PERCENTILES(run -> perKey(run, "percentiles", "latency by percentile", PercentileChart::of)),
     COMPARISON(run -> run.variants().size() < 2 ? List.of()
             : perKey(run, "comparison", "p50, p99 and max by variant", ComparisonChart::of)),
@@ -66,6 +65,19 @@ public enum ChartKind {
                 out.add(NamedChart.of(file, "GIL timeline", title, TimelineChart.of(v),
                         "variant " + v.name() + " recorded nothing in its timeline window"));
             }
+        }
+        return out;
+    }
+
+    /** One GIL-share chart per variant (small multiples); {@code gil-share} alone for one variant. */
+    private static List<NamedChart> gilShares(RunData run) {
+        List<NamedChart> out = new ArrayList<>();
+        boolean one = run.variants().size() == 1;
+        for (VariantData v : run.variants()) {
+            String file = unique(out, one ? "gil-share" : "gil-share-" + ChartStyle.fileStem(v.name()));
+            out.add(NamedChart.of(file, "GIL share", one ? "Where each thread's time went"
+                    : v.name() + ": where each thread's time went",
+                    GilShareChart.of(run, v), "variant " + v.name() + " has no thread"));
         }
         return out;
     }

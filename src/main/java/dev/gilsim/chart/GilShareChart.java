@@ -20,19 +20,22 @@ import org.knowm.xchart.style.Styler;
 public final class GilShareChart {
     /** The stacked parts, bottom to top. */
     public enum Part {
-        HELD("holding the GIL", new Color(0x009E73), ThreadSummary::heldFraction),
-        WAITING("waiting for the GIL", new Color(0xD55E00), ThreadSummary::waitingFraction),
-        IO("in I/O or sleep", new Color(0x56B4E9), ThreadSummary::ioFraction),
-        NATIVE("native call, GIL released", new Color(0x0072B2), ThreadSummary::nativeReleasedFraction),
-        BLOCKED("blocked", new Color(0xBBBBBB), ThreadSummary::blockedFraction),
-        IDLE("idle (not started or done)", new Color(0xEEEEEE), GilShareChart::idle);
+        HELD("holding the GIL", "running Python (or waiting for a core)", new Color(0x009E73),
+                ThreadSummary::heldFraction),
+        WAITING("waiting for the GIL", "waiting for the GIL", new Color(0xD55E00), ThreadSummary::waitingFraction),
+        IO("in I/O or sleep", "in I/O or sleep", new Color(0x56B4E9), ThreadSummary::ioFraction),
+        NATIVE("native call, GIL released", "native call", new Color(0x0072B2), ThreadSummary::nativeReleasedFraction),
+        BLOCKED("blocked", "blocked", new Color(0xBBBBBB), ThreadSummary::blockedFraction),
+        IDLE("idle (not started or done)", "idle (not started or done)", new Color(0xEEEEEE), GilShareChart::idle);
 
         private final String label;
+        private final String freeThreadedLabel;
         private final Color colour;
         private final ToDoubleFunction<ThreadSummary> fraction;
 
-        Part(String label, Color colour, ToDoubleFunction<ThreadSummary> fraction) {
+        Part(String label, String freeThreadedLabel, Color colour, ToDoubleFunction<ThreadSummary> fraction) {
             this.label = label;
+            this.freeThreadedLabel = freeThreadedLabel;
             this.colour = colour;
             this.fraction = fraction;
         }
@@ -74,22 +77,25 @@ public final class GilShareChart {
         return threads.stream().filter(keep::contains).toList();
     }
 
-    public static CategoryChart of(RunData run) {
-        boolean variants = run.variants().size() > 1;
+    /**
+     * One variant's chart: the small multiples a report shows side by side, each a readable width
+     * (at most {@link #MAX_THREADS_PER_VARIANT} bars), where one chart of every variant's threads
+     * grew thousands of pixels wide. On a free-threaded build there is no GIL: the parts are named
+     * for what the thread did (running, waiting for a core).
+     */
+    public static CategoryChart of(RunData run, VariantData v) {
+        boolean freeThreaded = freeThreaded(v);
+        List<ThreadSummary> threads = busiest(v.threads());
+        boolean trimmed = v.threads().size() > MAX_THREADS_PER_VARIANT;
         List<String> bars = new ArrayList<>();
-        List<ThreadSummary> threads = new ArrayList<>();
-        boolean trimmed = false;
-        for (VariantData v : run.variants()) {
-            trimmed |= v.threads().size() > MAX_THREADS_PER_VARIANT;
-            for (ThreadSummary t : busiest(v.threads())) {
-                bars.add((variants ? v.name() + ": " : "") + t.process() + "/" + t.thread());
-                threads.add(t);
-            }
+        for (ThreadSummary t : threads) {
+            bars.add(t.process() + "/" + t.thread());
         }
         CategoryChart chart = new CategoryChart(Math.max(ChartStyle.WIDTH, 260 + 70 * bars.size()), ChartStyle.HEIGHT + 80);
-        chart.setTitle(run.scenario() + ": where each thread's time went"
-                + (trimmed ? " (the " + MAX_THREADS_PER_VARIANT + " busiest threads per variant)" : ""));
-        chart.setXAxisTitle(variants ? "variant: thread" : "thread");
+        chart.setTitle((run.variants().size() > 1 ? v.name() + ": " : "") + "where each thread's time went"
+                + (trimmed ? " (the " + MAX_THREADS_PER_VARIANT + " busiest threads)" : "")
+                + (freeThreaded ? " (free-threaded: no GIL)" : ""));
+        chart.setXAxisTitle("thread");
         chart.setYAxisTitle("share of the measured window (%)");
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setStacked(true);
@@ -102,10 +108,27 @@ public final class GilShareChart {
             return chart; // no series: XChart refuses a series without data
         }
         for (Part p : Part.values()) {
+            if (freeThreaded && p == Part.WAITING) {
+                continue; // nothing to wait for without a GIL
+            }
             List<Double> ys = threads.stream().map(t -> 100 * p.fraction(t)).toList();
-            CategorySeries s = chart.addSeries(p.label(), bars, ys);
+            CategorySeries s = chart.addSeries(freeThreaded ? p.freeThreadedLabel : p.label(), bars, ys);
             s.setFillColor(p.colour);
         }
         return chart;
+    }
+
+    /** Whether every interpreter of the variant is a free-threaded build (its parameters say so). */
+    static boolean freeThreaded(VariantData v) {
+        boolean any = false;
+        for (var p : v.parameters()) {
+            if (p.name().endsWith("python.build")) {
+                if (!p.value().equals("free-threaded")) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 }

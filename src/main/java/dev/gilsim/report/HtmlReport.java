@@ -207,6 +207,12 @@ public final class HtmlReport {
     private static void chartSections(StringBuilder h, List<ChartFile> charts) {
         for (String section : sections(charts)) {
             h.append("<h2 id=\"").append(anchor(section)).append("\">").append(esc(section)).append("</h2>\n");
+            // Per-variant charts of one kind (the GIL share) sit side by side: small multiples.
+            boolean multiples = section.equals("GIL share")
+                    && charts.stream().filter(c -> c.section().equals(section) && c.path() != null).count() > 1;
+            if (multiples) {
+                h.append("<div class=\"multiples\">\n");
+            }
             for (ChartFile c : charts) {
                 if (c.section().equals(section) && c.path() == null) {
                     h.append("<p class=\"meta\">Not drawn: ").append(esc(c.title())).append(": ")
@@ -216,6 +222,9 @@ public final class HtmlReport {
                             .append("\"><figcaption><a href=\"").append(esc(c.path())).append("\">")
                             .append(esc(c.path())).append("</a></figcaption></figure>\n");
                 }
+            }
+            if (multiples) {
+                h.append("</div>\n");
             }
         }
     }
@@ -271,6 +280,8 @@ public final class HtmlReport {
             td:first-child, th:first-child, td.text { text-align: left; }
             code { font-family: monospace; }
             figure { margin: 1em 0; }
+            .multiples { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 0 1em; }
+            .multiples img { width: 100%; height: auto; }
             img { max-width: 100%; border: 1px solid #eee; }
             figcaption { font-size: 0.85em; color: #666; }
             .warning { background: #fdecea; border-left: 4px solid #c0392b; padding: 0.4em 0.8em; }

@@ -125,13 +125,14 @@ class ChartModelsTest {
 
     @Test
     void gilShareBarsAreStackedAndEachAddsUpToTheWholeWindow() {
-        CategoryChart chart = GilShareChart.of(run);
+        CategoryChart chart = GilShareChart.of(run, run.variants().get(0));
         assertTrue(chart.getStyler().isStacked());
         List<String> parts = List.of("holding the GIL", "waiting for the GIL", "in I/O or sleep",
                 "native call, GIL released", "blocked", "idle (not started or done)");
         assertEquals(parts, List.copyOf(chart.getSeriesMap().keySet()));
         int bars = chart.getSeriesMap().get(parts.get(0)).getXData().size();
-        assertEquals(4, bars, "two threads in each of two variants");
+        assertEquals(2, bars, "the variant's two threads: one chart per variant");
+        assertEquals(2, ChartKind.GIL_SHARE.build(run).size(), "small multiples: one chart per variant");
         for (int bar = 0; bar < bars; bar++) {
             double total = 0;
             for (CategorySeries s : chart.getSeriesMap().values()) {
@@ -186,13 +187,13 @@ class ChartModelsTest {
         }
         assertTrue(files.contains("percentiles-return_delay-app-sleeper"));
         assertTrue(files.contains("timeline-5ms"));
-        assertTrue(files.contains("gil-share"));
+        assertTrue(files.contains("gil-share-5ms"));
     }
 
     @Test
     void svgIsText() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ChartFormat.SVG.write(GilShareChart.of(run), out);
+        ChartFormat.SVG.write(GilShareChart.of(run, run.variants().get(0)), out);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("<svg"));
     }
 

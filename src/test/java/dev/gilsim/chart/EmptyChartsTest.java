@@ -51,10 +51,10 @@ class EmptyChartsTest {
     @Test
     void aRunWithoutThreadsSaysTheGilShareChartHasNothingToShow() {
         RunData run = run(NO_THREADS);
-        assertTrue(GilShareChart.of(run).getSeriesMap().isEmpty());
+        assertTrue(GilShareChart.of(run, run.variants().get(0)).getSeriesMap().isEmpty());
         NamedChart share = ChartKind.GIL_SHARE.build(run).get(0);
         assertFalse(share.drawn());
-        assertEquals("no variant has a thread", share.notDrawnBecause());
+        assertEquals("variant a has no thread", share.notDrawnBecause());
         List<NamedChart> timelines = ChartKind.TIMELINE.build(run);
         assertEquals(2, timelines.size(), "one per variant, each saying why it is missing");
         assertTrue(timelines.stream().noneMatch(NamedChart::drawn));
@@ -89,8 +89,8 @@ class EmptyChartsTest {
     void aRunWithoutThreadsStillWritesItsReportWhichSaysWhatIsMissing(@TempDir Path dir) throws IOException {
         OutputFolder.write(dir, run(NO_THREADS), ChartFormat.PNG);
         String html = Files.readString(dir.resolve(OutputFolder.REPORT));
-        assertTrue(html.contains("Not drawn: Where each thread's time went: no variant has a thread."), html);
-        assertFalse(Files.exists(dir.resolve(OutputFolder.CHARTS).resolve("gil-share.png")));
+        assertTrue(html.contains("Not drawn: a: where each thread's time went: variant a has no thread."), html);
+        assertFalse(Files.exists(dir.resolve(OutputFolder.CHARTS).resolve("gil-share-a.png")));
     }
 
     @Test
