@@ -57,6 +57,20 @@ public final class TimelineChart {
             return label;
         }
 
+        /** On a free-threaded build there is no GIL to hold: the states are named for what the thread does. */
+        String label(boolean freeThreaded) {
+            if (!freeThreaded) {
+                return label;
+            }
+            return switch (this) {
+                case HOLDING -> "running Python";
+                case NATIVE_HELD -> "native call";
+                case NATIVE -> "native call (releasing)";
+                case DESCHEDULED -> "waiting for a core";
+                default -> label;
+            };
+        }
+
         public static Category of(ThreadState s) {
             return switch (s) {
                 case HOLDING -> HOLDING;
@@ -166,7 +180,9 @@ public final class TimelineChart {
                 drawn.idleLeftOut(), drawn.idleLeftOut() == 1 ? "" : "s"))
                 + (drawn.quietLeftOut() == 0 ? "" : String.format(Locale.ROOT, "; the %d busiest drawn, %d more not",
                 MAX_LANES, drawn.quietLeftOut()));
-        chart.setTitle(String.format(Locale.ROOT, "GIL timeline, %s: %s to %s ms%s%s", variant.name(),
+        boolean freeThreaded = GilShareChart.freeThreaded(variant);
+        chart.setTitle(String.format(Locale.ROOT, "%s, %s: %s to %s ms%s%s",
+                freeThreaded ? "Thread timeline (free-threaded: no GIL)" : "GIL timeline", variant.name(),
                 ms(t.start()), ms(t.end()), t.truncated() ? " (cut short: segment cap reached)" : "", left));
         chart.setXAxisTitle("virtual time (ms)");
         chart.setYAxisTitle("");
@@ -208,7 +224,7 @@ public final class TimelineChart {
             if (!xs.containsKey(c)) {
                 continue;
             }
-            XYSeries s = chart.addSeries(c.label(), xs.get(c), ys.get(c));
+            XYSeries s = chart.addSeries(c.label(freeThreaded), xs.get(c), ys.get(c));
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(c.colour);
             s.setLineStyle(new BasicStroke(stroke, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
