@@ -208,4 +208,21 @@ class ChartModelsTest {
         assertEquals(12, RunData.headline(threads).size());
         assertEquals("gil_wait:app/t0", RunData.headline(threads).get(0));
     }
+
+    @Test
+    void aFreeThreadedBuildsChartsNameWhatThreadsDoAndDrawNoGilWait() {
+        String yaml = TestRuns.YAML.replace("name: tiny", "name: tiny\npython: {version: \"3.13\", build: free-threaded}");
+        List<dev.gilsim.run.RunResult> results = new java.util.ArrayList<>();
+        for (var s : new dev.gilsim.scenario.ScenarioLoader().load("ft.yaml", yaml, List.of()).variants()) {
+            results.add(dev.gilsim.run.Simulation.run(s.brief()));
+        }
+        RunData ft = RunData.of(results);
+        VariantData v = ft.variants().get(0);
+        assertTrue(GilShareChart.freeThreaded(v));
+        CategoryChart share = GilShareChart.of(ft, v);
+        assertTrue(share.getSeriesMap().containsKey("running Python (or waiting for a core)"), share.getSeriesMap().keySet().toString());
+        assertFalse(share.getSeriesMap().containsKey("waiting for the GIL"));
+        assertTrue(TimelineChart.of(v).getTitle().startsWith("Thread timeline (free-threaded: no GIL)"));
+        assertFalse(GilShareChart.freeThreaded(run.variants().get(0)), "the GIL build");
+    }
 }
