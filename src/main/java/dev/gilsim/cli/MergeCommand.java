@@ -77,8 +77,9 @@ final class MergeCommand implements Runnable {
             if (info.metric() != null) {
                 w.print(table(info, results));
             }
-            w.printf("merged %d points into %s, %s%s%n", results.size(), written.csv(), written.json(),
-                    written.chart() == null ? "  (no chart: " + written.noChartBecause() + ")" : ", " + written.chart());
+            w.printf("merged %d points into %s, %s%s; open %s%n", results.size(), written.csv(), written.json(),
+                    written.chart() == null ? " (no chart: " + written.noChartBecause() + ")" : ", " + written.chart(),
+                    written.html());
         } catch (IOException e) {
             throw new UserException("cannot write " + target + ": " + e.getMessage(), Cli.FAILURE);
         }

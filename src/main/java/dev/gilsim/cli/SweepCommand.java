@@ -145,9 +145,9 @@ final class SweepCommand implements Runnable {
             if (info.metric() != null) {
                 w.print(MergeCommand.table(info, results));
             }
-            w.printf("wrote %s, %s%s%n", written.csv(), written.json(),
-                    written.chart() == null ? "  (no chart: " + written.noChartBecause() + ")"
-                            : ", " + written.chart());
+            w.printf("wrote %s, %s%s; open %s%n", written.csv(), written.json(),
+                    written.chart() == null ? " (no chart: " + written.noChartBecause() + ")"
+                            : ", " + written.chart(), written.html());
         } catch (IOException e) {
             throw new UserException("cannot write " + dir + ": " + e.getMessage(), Cli.FAILURE);
         }
@@ -185,8 +185,9 @@ final class SweepCommand implements Runnable {
         return false;
     }
 
+    /** A mean and its 95% half-width in fixed point ({@code 10510 ± 340}, {@code 1.234 ± 0.05}), never 1.051e+04. */
     static String interval(Interval ci) {
-        return Double.isNaN(ci.low()) ? String.format(Locale.ROOT, "%.4g", ci.mean())
-                : String.format(Locale.ROOT, "%.4g ± %.2g", ci.mean(), ci.halfWidth());
+        return Double.isNaN(ci.low()) ? SweepOutputs.plain(ci.mean(), 4)
+                : SweepOutputs.plain(ci.mean(), 4) + " ± " + SweepOutputs.plain(ci.halfWidth(), 2);
     }
 }

@@ -2,11 +2,14 @@ package dev.gilsim.sweep;
 
 import dev.gilsim.chart.ChartFormat;
 import dev.gilsim.chart.SweepChart;
+import dev.gilsim.report.AtomicFiles;
+import dev.gilsim.report.HtmlReport;
 import dev.gilsim.scenario.InputException;
 import dev.gilsim.scenario.Location;
 import dev.gilsim.scenario.Suggest;
 import dev.gilsim.scenario.Units;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +21,7 @@ import java.util.Map;
 public final class SweepOutputs {
 
     /** What was written, for the command to print: no chart file, and why, when there is none to draw. */
-    public record Written(Path csv, Path json, Path chart, String noChartBecause) {
+    public record Written(Path csv, Path json, Path chart, String noChartBecause, Path html) {
     }
 
     private SweepOutputs() {
@@ -30,19 +33,83 @@ public final class SweepOutputs {
         Path json = dir.resolve("sweep.json");
         SweepFiles.writeCsv(info, results, csv);
         SweepFiles.writeJson(info, results, json);
+        Path html = dir.resolve("sweep.html");
         if (info.metric() == null || info.x() == null) {
-            return new Written(csv, json, null, "choose a metric with sweep.metric or --metric");
+            String why = "choose a metric with sweep.metric or --metric";
+            page(info, results, html, null, why);
+            return new Written(csv, json, null, why, html);
         }
         checkMetric(info.metric(), results, metricLocation);
         SweepChart.Spec spec = chart(info, results);
         if (spec.lines().isEmpty()) {
             // XChart refuses a series without data; a sentence says more than an empty picture.
-            return new Written(csv, json, null, "no point has a value of " + info.metric());
+            String why = "no point has a value of " + info.metric();
+            page(info, results, html, null, why);
+            return new Written(csv, json, null, why, html);
         }
         Path chart = dir.resolve("sweep-" + info.metric().replaceAll("[^A-Za-z0-9._-]+", "_") + "."
                 + format.extension());
         SweepChart.write(spec, chart, format);
-        return new Written(csv, json, chart, null);
+        page(info, results, html, chart, null);
+        return new Written(csv, json, chart, null, html);
+    }
+
+    /**
+     * {@code sweep.html}: what was swept, the chart, and per point and variant the metric's mean
+     * with its 95% interval over the replications, in fixed point (issue 10).
+     */
+    static void page(SweepInfo info, List<PointResult> results, Path html, Path chart, String noChartBecause)
+            throws IOException {
+        StringBuilder b = new StringBuilder();
+        b.append("<h1>").append(HtmlReport.esc(info.name())).append(": sweep</h1>\n<p class=\"meta\">From <code>")
+                .append(HtmlReport.esc(info.source())).append("</code>: ").append(info.points()).append(" point")
+                .append(info.points() == 1 ? "" : "s").append(" over ")
+                .append(HtmlReport.esc(String.join(", ", info.dimensions()))).append(", ")
+                .append(info.replications()).append(" replication").append(info.replications() == 1 ? "" : "s")
+                .append(" each (a seed apiece). <a href=\"sweep.csv\">sweep.csv</a> and <a href=\"sweep.json\">"
+                        + "sweep.json</a> hold every metric of every replication.</p>\n");
+        if (chart != null) {
+            String name = chart.getFileName().toString();
+            b.append("<figure><img src=\"").append(HtmlReport.esc(name)).append("\" alt=\"")
+                    .append(HtmlReport.esc(info.metric())).append("\"></figure>\n");
+        } else {
+            b.append("<p class=\"meta\">No chart: ").append(HtmlReport.esc(noChartBecause)).append(".</p>\n");
+        }
+        if (info.metric() != null) {
+            b.append("<h2>").append(HtmlReport.esc(info.metric())).append("</h2>\n<table>\n<tr>");
+            for (String d : info.dimensions()) {
+                b.append("<th>").append(HtmlReport.esc(d)).append("</th>");
+            }
+            b.append("<th>variant</th><th>mean</th><th>95% interval</th><th>replications</th></tr>\n");
+            for (PointResult r : results) {
+                for (String v : r.variantNames()) {
+                    Interval ci = Interval.of(r.values(v, info.metric()));
+                    b.append("<tr>");
+                    for (String value : r.values()) {
+                        b.append("<td class=\"text\">").append(HtmlReport.esc(value)).append("</td>");
+                    }
+                    b.append("<td class=\"text\">").append(HtmlReport.esc(v)).append("</td><td>")
+                            .append(plain(ci.mean(), 4)).append("</td><td>")
+                            .append(Double.isNaN(ci.low()) ? "-" : plain(ci.low(), 4) + " to " + plain(ci.high(), 4))
+                            .append("</td><td>").append(ci.n()).append("</td></tr>\n");
+                }
+            }
+            b.append("</table>\n");
+        }
+        AtomicFiles.write(html, out -> out.write(HtmlReport.page(info.name() + " sweep", b.toString())
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** {@code x} to {@code digits} significant digits, written without an exponent. */
+    public static String plain(double x, int digits) {
+        if (!Double.isFinite(x)) {
+            return "-";
+        }
+        if (x == 0) {
+            return "0";
+        }
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(digits)).stripTrailingZeros()
+                .toPlainString();
     }
 
     static void checkMetric(String metric, List<PointResult> results, Location where) {

@@ -51,7 +51,7 @@ class SweepCliTest {
     }
 
     private static void assertSameFiles(Path a, Path b) throws IOException {
-        for (String name : List.of("sweep.csv", "sweep.json", "plan.json")) {
+        for (String name : List.of("sweep.csv", "sweep.json", "plan.json", "sweep.html")) {
             assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
         }
         try (var files = Files.list(a.resolve("points"))) {
@@ -190,5 +190,21 @@ class SweepCliTest {
         assertTrue(c.err().startsWith(badMetric + ":17:11: sweep.metric: no run reports "
                 + "'threads.app/sleeper.return_delay.p51_ms' (did you mean 'threads.app/sleeper.return_delay.p50_ms'?)"),
                 c.err());
+    }
+
+    @Test
+    void sweepHtmlShowsTheChartAndEachPointsMeanAndIntervalInFixedPoint() throws IOException {
+        CliRunner.Outcome o = run("sweep", scenario(SCENARIO).toString(), "--out", dir.resolve("html").toString(),
+                "--jobs", "2");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("; open " + sweep("html").resolve("sweep.html")), o.out());
+        String html = Files.readString(sweep("html").resolve("sweep.html"));
+        assertTrue(html.contains("<h1>tiny-sweep: sweep</h1>"), html);
+        assertTrue(html.contains("<img src=\"sweep-threads.app_sleeper.return_delay.p50_ms.png\""), html);
+        assertTrue(html.contains("<th>python.switch_interval</th><th>machine.cores</th><th>variant</th><th>mean</th>"),
+                html);
+        // Six points, one variant each; no number in exponent notation.
+        assertEquals(6, html.split("<td class=\"text\">base</td>", -1).length - 1);
+        assertTrue(!html.matches("(?s).*\\de[+-]\\d.*"), "exponent notation");
     }
 }
