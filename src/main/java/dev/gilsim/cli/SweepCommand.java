@@ -50,8 +50,9 @@ final class SweepCommand implements Runnable {
     Integer replications;
 
     @Option(names = "--metric", paramLabel = "PATH",
-            description = "Metric to chart, a dotted path into summary.json (e.g. threads.app/sleeper.return_delay.p99_ms).")
-    String metric;
+            description = "Metric to chart, a dotted path into summary.json (e.g. threads.app/sleeper.return_delay.p99_ms); "
+                    + "repeatable: each gets a chart and a table in sweep.html, the first is the sweep's.")
+    List<String> metrics = new ArrayList<>();
 
     @Option(names = "--jobs", paramLabel = "N", description = "Parallel runs (default: every core).")
     Integer jobs;
@@ -110,12 +111,17 @@ final class SweepCommand implements Runnable {
         }
         SweepInfo info = SweepInfo.of(plan);
         Location metricAt = plan.metricLocation();
-        if (metric != null) {
-            info = info.withMetric(metric);
+        List<String> more = metrics.size() > 1 ? metrics.subList(1, metrics.size()) : List.of();
+        if (!metrics.isEmpty()) {
+            info = info.withMetric(metrics.get(0));
             metricAt = new Location("--metric", 1, 1);
         }
         if (info.metric() != null) {
-            SweepOutputs.checkMetric(info.metric(), SweepRunner.metricNames(plan), metricAt);
+            var names = SweepRunner.metricNames(plan);
+            SweepOutputs.checkMetric(info.metric(), names, metricAt);
+            for (String m : more) {
+                SweepOutputs.checkMetric(m, names, new Location("--metric", 1, 1));
+            }
         }
         Path dir = out.resolve(plan.name()).resolve("sweep");
         try {
@@ -141,7 +147,7 @@ final class SweepCommand implements Runnable {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("points " + missing + " did not finish");
             }
-            SweepOutputs.Written written = SweepOutputs.write(info, results, dir, format, metricAt);
+            SweepOutputs.Written written = SweepOutputs.write(info, results, dir, format, metricAt, more);
             if (info.metric() != null) {
                 w.print(MergeCommand.table(info, results));
             }

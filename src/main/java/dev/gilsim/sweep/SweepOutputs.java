@@ -29,6 +29,16 @@ public final class SweepOutputs {
 
     public static Written write(SweepInfo info, List<PointResult> results, Path dir, ChartFormat format,
             Location metricLocation) throws IOException {
+        return write(info, results, dir, format, metricLocation, List.of());
+    }
+
+    /**
+     * The sweep's files: {@code sweep.csv} and {@code sweep.json} with every metric, a chart of the
+     * sweep's metric and of each of {@code more} ({@code --metric} given again), and
+     * {@code sweep.html} with all of them.
+     */
+    public static Written write(SweepInfo info, List<PointResult> results, Path dir, ChartFormat format,
+            Location metricLocation, List<String> more) throws IOException {
         Path csv = dir.resolve("sweep.csv");
         Path json = dir.resolve("sweep.json");
         SweepFiles.writeCsv(info, results, csv);
@@ -36,29 +46,53 @@ public final class SweepOutputs {
         Path html = dir.resolve("sweep.html");
         if (info.metric() == null || info.x() == null) {
             String why = "choose a metric with sweep.metric or --metric";
-            page(info, results, html, null, why);
+            page(info, results, html, List.of(), why);
             return new Written(csv, json, null, why, html);
         }
         checkMetric(info.metric(), results, metricLocation);
-        SweepChart.Spec spec = chart(info, results);
-        if (spec.lines().isEmpty()) {
-            // XChart refuses a series without data; a sentence says more than an empty picture.
-            String why = "no point has a value of " + info.metric();
-            page(info, results, html, null, why);
-            return new Written(csv, json, null, why, html);
+        for (String m : more) {
+            checkMetric(m, results, new Location("--metric", 1, 1));
         }
-        Path chart = dir.resolve("sweep-" + info.metric().replaceAll("[^A-Za-z0-9._-]+", "_") + "."
-                + format.extension());
-        SweepChart.write(spec, chart, format);
-        page(info, results, html, chart, null);
-        return new Written(csv, json, chart, null, html);
+        List<Charted> charted = new ArrayList<>();
+        String why = null;
+        Path first = null;
+        for (String m : prepend(info.metric(), more)) {
+            SweepInfo one = info.withMetric(m);
+            SweepChart.Spec spec = chart(one, results);
+            if (spec.lines().isEmpty()) {
+                // XChart refuses a series without data; a sentence says more than an empty picture.
+                if (m.equals(info.metric())) {
+                    why = "no point has a value of " + m;
+                }
+                charted.add(new Charted(m, null));
+                continue;
+            }
+            Path chart = dir.resolve("sweep-" + m.replaceAll("[^A-Za-z0-9._-]+", "_") + "." + format.extension());
+            SweepChart.write(spec, chart, format);
+            charted.add(new Charted(m, chart));
+            if (m.equals(info.metric())) {
+                first = chart;
+            }
+        }
+        page(info, results, html, charted, why);
+        return new Written(csv, json, first, why, html);
+    }
+
+    private record Charted(String metric, Path chart) {
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        rest.stream().filter(m -> !m.equals(first)).forEach(all::add);
+        return all;
     }
 
     /**
-     * {@code sweep.html}: what was swept, the chart, and per point and variant the metric's mean
-     * with its 95% interval over the replications, in fixed point (issue 10).
+     * {@code sweep.html}: what was swept, and per metric its chart and, per point and variant, its
+     * mean with the 95% interval over the replications, in fixed point (issue 10).
      */
-    static void page(SweepInfo info, List<PointResult> results, Path html, Path chart, String noChartBecause)
+    static void page(SweepInfo info, List<PointResult> results, Path html, List<Charted> charted, String noChartBecause)
             throws IOException {
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(HtmlReport.esc(info.name())).append(": sweep</h1>\n<p class=\"meta\">From <code>")
@@ -68,22 +102,26 @@ public final class SweepOutputs {
                 .append(info.replications()).append(" replication").append(info.replications() == 1 ? "" : "s")
                 .append(" each (a seed apiece). <a href=\"sweep.csv\">sweep.csv</a> and <a href=\"sweep.json\">"
                         + "sweep.json</a> hold every metric of every replication.</p>\n");
-        if (chart != null) {
-            String name = chart.getFileName().toString();
-            b.append("<figure><img src=\"").append(HtmlReport.esc(name)).append("\" alt=\"")
-                    .append(HtmlReport.esc(info.metric())).append("\"></figure>\n");
-        } else {
+        if (charted.isEmpty()) {
             b.append("<p class=\"meta\">No chart: ").append(HtmlReport.esc(noChartBecause)).append(".</p>\n");
         }
-        if (info.metric() != null) {
-            b.append("<h2>").append(HtmlReport.esc(info.metric())).append("</h2>\n<table>\n<tr>");
+        for (Charted c : charted) {
+            b.append("<h2>").append(HtmlReport.esc(c.metric())).append("</h2>\n");
+            if (c.chart() != null) {
+                b.append("<figure><img src=\"").append(HtmlReport.esc(c.chart().getFileName().toString()))
+                        .append("\" alt=\"").append(HtmlReport.esc(c.metric())).append("\"></figure>\n");
+            } else {
+                b.append("<p class=\"meta\">No chart: no point has a value of ").append(HtmlReport.esc(c.metric()))
+                        .append(".</p>\n");
+            }
+            b.append("<table>\n<tr>");
             for (String d : info.dimensions()) {
                 b.append("<th>").append(HtmlReport.esc(d)).append("</th>");
             }
             b.append("<th>variant</th><th>mean</th><th>95% interval</th><th>replications</th></tr>\n");
             for (PointResult r : results) {
                 for (String v : r.variantNames()) {
-                    Interval ci = Interval.of(r.values(v, info.metric()));
+                    Interval ci = Interval.of(r.values(v, c.metric()));
                     b.append("<tr>");
                     for (String value : r.values()) {
                         b.append("<td class=\"text\">").append(HtmlReport.esc(value)).append("</td>");

@@ -207,4 +207,23 @@ class SweepCliTest {
         assertEquals(6, html.split("<td class=\"text\">base</td>", -1).length - 1);
         assertTrue(!html.matches("(?s).*\\de[+-]\\d.*"), "exponent notation");
     }
+
+    @Test
+    void metricGivenTwiceChartsBothInSweepHtmlAndAMisspeltOneStopsTheSweepBeforeItRuns() throws IOException {
+        Path f = scenario(SCENARIO);
+        CliRunner.Outcome o = run("sweep", f.toString(), "--out", dir.resolve("two").toString(), "--jobs", "2",
+                "--metric", "threads.app/sleeper.return_delay.p50_ms", "--metric", "threads.app/spinner.held_fraction");
+        assertEquals(0, o.code(), o.err());
+        String html = Files.readString(sweep("two").resolve("sweep.html"));
+        assertTrue(html.contains("<h2>threads.app/sleeper.return_delay.p50_ms</h2>"), html);
+        assertTrue(html.contains("<h2>threads.app/spinner.held_fraction</h2>"), html);
+        assertTrue(Files.exists(sweep("two").resolve("sweep-threads.app_spinner.held_fraction.png")));
+
+        CliRunner.Outcome bad = run("sweep", f.toString(), "--out", dir.resolve("bad").toString(),
+                "--metric", "threads.app/sleeper.return_delay.p50_ms", "--metric", "threads.app/spinner.helt_fraction");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("no run reports 'threads.app/spinner.helt_fraction' (did you mean 'threads.app/spinner.held_fraction'?)"),
+                bad.err());
+        assertTrue(Files.notExists(sweep("bad").resolve("points")), "nothing ran");
+    }
 }
