@@ -207,9 +207,11 @@ public final class HtmlReport {
     private static void chartSections(StringBuilder h, List<ChartFile> charts) {
         for (String section : sections(charts)) {
             h.append("<h2 id=\"").append(anchor(section)).append("\">").append(esc(section)).append("</h2>\n");
-            // Per-variant charts of one kind (the GIL share) sit side by side: small multiples.
-            boolean multiples = section.equals("GIL share")
-                    && charts.stream().filter(c -> c.section().equals(section) && c.path() != null).count() > 1;
+            // A section's charts sit side by side (small multiples), so a report of many variants and
+            // latencies stays a page one can scroll; timelines, wide by nature, only when there are
+            // more than three of them.
+            long drawn = charts.stream().filter(c -> c.section().equals(section) && c.path() != null).count();
+            boolean multiples = section.equals("GIL timeline") ? drawn > 3 : drawn > 1;
             if (multiples) {
                 h.append("<div class=\"multiples\">\n");
             }
@@ -280,7 +282,7 @@ public final class HtmlReport {
             h2 { border-bottom: 1px solid #ddd; padding-bottom: 0.2em; margin-top: 1.8em; }
             .meta { color: #666; }
             nav { margin: 1em 0; line-height: 1.6; }
-            table { border-collapse: collapse; margin: 0.5em 0; }
+            table { border-collapse: collapse; margin: 0.5em 0; display: block; max-width: 100%; overflow-x: auto; }
             th, td { border: 1px solid #ddd; padding: 0.25em 0.6em; text-align: right; }
             th { background: #f4f4f4; }
             td:first-child, th:first-child, td.text { text-align: left; }
