@@ -7,6 +7,7 @@
 #   docs/images/sleeper-timeline.png            60 ms of the sleeper beside a CPU-bound thread
 #   docs/images/switch-interval-sweep.png       the switch-interval sweep's chart
 #   docs/images/validation-*.png                gilsim against the committed real measurements
+#   docs/images/report-*.png                    the top of two report.html pages, in headless Chromium
 # Usage: docs/make-images.sh   (from anywhere; builds the jar if needed; takes about a minute)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,4 +37,18 @@ cp "$out/switch-interval-sweep/sweep/sweep-threads.server_echo.iterations_per_s.
 charts="$out/validation/report/charts"
 cp "$charts/versus-3.12.1-heartbeat-5ms-loop-lag-p50.png" "$images/validation-heartbeat-5ms-p50.png"
 cp "$charts/cdf-3.13.0-heartbeat-5ms-4cpu.png" "$images/validation-cdf-heartbeat-5ms-4cpu.png"
+# The top of two reports as a reader sees them (Debian's chromium; skipped with a note if absent).
+if command -v chromium >/dev/null 2>&1; then
+  # Relative paths, as a reader would type them: the report names the scenario file it ran.
+  (cd "$root" && ./gilsim run scenarios/switch-interval.yaml scenarios/pow-thread-pool-vs-process-pool.yaml \
+    --out "$out/reports" >/dev/null)
+  for page in "pow-thread-pool-vs-process-pool report-pow" "switch-interval report-switch-interval"; do
+    set -- $page
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+      --disable-component-update --disable-sync --user-data-dir="$out/.chromium" --hide-scrollbars \
+      --window-size=1280,1500 --screenshot="$images/$2.png" "file://$out/reports/$1/report.html" >/dev/null 2>&1
+  done
+else
+  echo "no chromium: the report screenshots are left as they are" >&2
+fi
 echo "wrote $(ls "$images" | wc -l) images in docs/images (full runs under $out)"
