@@ -40,6 +40,23 @@ class CliTest {
         return f;
     }
 
+    /** A two-worker server on two cores whose one endpoint burns {@code cpu} per request. */
+    private static String twoWorkerApp(String name, String cpu, String rate) {
+        return """
+                name: %s
+                duration: 2s
+                warmup: 0
+                machine: {cores: 2}
+                servers:
+                  - name: api
+                    workers: 2
+                    endpoints:
+                      - {name: work, kind: def, steps: [{cpu: %s}]}
+                    arrivals:
+                      - {rate: %s}
+                """.formatted(name, cpu, rate);
+    }
+
     @Test
     void runPrintsATableAndWritesTheSummaryAtomically() throws IOException {
         Path f = write("tiny.yaml", SCENARIO);
@@ -86,19 +103,7 @@ class CliTest {
      */
     @Test
     void anOverloadedAppIsCountedAndWarnedAboutInTheConsoleAndTheReport() throws IOException {
-        Path f = write("overload.yaml", """
-                name: overload
-                duration: 2s
-                warmup: 0
-                machine: {cores: 2}
-                servers:
-                  - name: api
-                    workers: 2
-                    endpoints:
-                      - {name: work, kind: def, steps: [{cpu: 20ms}]}
-                    arrivals:
-                      - {rate: 200/s}
-                """);
+        Path f = write("overload.yaml", twoWorkerApp("overload", "20ms", "200/s"));
         Path out = dir.resolve("out");
         CliRunner.Outcome o = run("run", f.toString(), "--out", out.toString());
         assertEquals(0, o.code(), o.err());
@@ -129,19 +134,7 @@ class CliTest {
 
     @Test
     void anAppThatKeepsUpGetsNoOverloadWarning() throws IOException {
-        Path f = write("light.yaml", """
-                name: light
-                duration: 2s
-                warmup: 0
-                machine: {cores: 2}
-                servers:
-                  - name: api
-                    workers: 2
-                    endpoints:
-                      - {name: work, kind: def, steps: [{cpu: 1ms}]}
-                    arrivals:
-                      - {rate: 50/s}
-                """);
+        Path f = write("light.yaml", twoWorkerApp("light", "1ms", "50/s"));
         CliRunner.Outcome o = run("run", f.toString(), "--out", dir.resolve("out").toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("offered"), o.out());
