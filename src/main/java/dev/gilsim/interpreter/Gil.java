@@ -114,10 +114,6 @@ public final class Gil {
         sim.schedule(t.gilWake, sim.now() + latency);
     }
 
-    private long wakeupLatency(PyThread t) {
-        return interpreter.sampleWakeupLatency(sim.now() - t.blockedSince);
-    }
-
     /** The waiter runs again after a timeout or a signal and re-checks the lock. */
     void onWake(PyThread t) {
         if (holder == null) {
@@ -207,7 +203,9 @@ public final class Gil {
                 PyThread dropper = handoffWaiters.get(i);
                 if (dropper != t) {
                     handoffWaiters.remove(i);
-                    sim.schedule(dropper.handoffWake, sim.now() + wakeupLatency(dropper));
+                    // C6: switch_cond's signal wakes a thread that blocked microseconds ago.
+                    sim.schedule(dropper.handoffWake,
+                            sim.now() + interpreter.sampleHandoffWakeup(sim.now() - dropper.blockedSince));
                 }
             }
         }

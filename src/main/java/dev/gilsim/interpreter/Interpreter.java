@@ -80,6 +80,24 @@ public final class Interpreter {
         return os.timerWakeup().sample(latencyRandom);
     }
 
+    /** C7: the extra time of a GIL-releasing step that is the first after an idle spell. */
+    long coldStart(long idleNanos) {
+        long perRootMicro = machine.os().coldStart();
+        if (perRootMicro == 0 || idleNanos <= 0) {
+            return 0;
+        }
+        return Math.round(perRootMicro * Math.sqrt(idleNanos / 1000.0));
+    }
+
+    /** G5, C6: the forced dropper's return once the new holder has signalled {@code switch_cond}. */
+    long sampleHandoffWakeup(long idleNanos) {
+        OsSettings os = machine.os();
+        if (!os.hasHandoffWakeup()) {
+            return sampleWakeupLatency(idleNanos);
+        }
+        return os.handoffWakeup().sample(latencyRandom);
+    }
+
     long sampleWakeupLatency(long idleNanos) {
         OsSettings os = machine.os();
         if (idleNanos < os.haltPollNanos()) {

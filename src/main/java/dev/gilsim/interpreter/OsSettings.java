@@ -12,12 +12,29 @@ package dev.gilsim.interpreter;
  * @param polledWakeup the wake-up latency of such a thread
  * @param timerWakeup C4: from a timer's expiry (plus slack) to the thread running: a sleep, a timed
  *                    GIL wait, a timed park; null to use the interpreter's wake-up latency (G6)
+ * @param handoffWakeup G5: from the new holder taking the GIL to the forced dropper, blocked on
+ *                      {@code switch_cond} since it dropped, running again (C6); null to wake it
+ *                      like any other blocked thread (G6, C5)
+ * @param coldStart C7: a GIL-releasing step that is a thread's first after an idle spell takes
+ *                  this much longer per square root of the idle time in microseconds; 0: off
  */
 public record OsSettings(int cores, long timeSlice, long timerSlack, long haltPollNanos,
-        dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup) {
+        dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
+        dev.gilsim.kernel.Distribution handoffWakeup, long coldStart) {
     /** A machine without halt polling, whose timers wake threads as signals do (G6). */
     public OsSettings(int cores, long timeSlice, long timerSlack) {
         this(cores, timeSlice, timerSlack, 0, dev.gilsim.kernel.Distribution.constant(0), null);
+    }
+
+    /** A machine whose forced droppers wake like any other blocked thread, with no cold starts. */
+    public OsSettings(int cores, long timeSlice, long timerSlack, long haltPollNanos,
+            dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup) {
+        this(cores, timeSlice, timerSlack, haltPollNanos, polledWakeup, timerWakeup, null, 0);
+    }
+
+    /** Whether forced droppers have their own wake-up latency (C6). */
+    public boolean hasHandoffWakeup() {
+        return handoffWakeup != null;
     }
 
     /** Whether timer expiries have their own wake-up latency (else they use G6's). */
@@ -34,6 +51,9 @@ public record OsSettings(int cores, long timeSlice, long timerSlack, long haltPo
         }
         if (timerSlack < 0) {
             throw new IllegalArgumentException("timer slack must not be negative");
+        }
+        if (coldStart < 0) {
+            throw new IllegalArgumentException("cold start must not be negative");
         }
         if (haltPollNanos < 0) {
             throw new IllegalArgumentException("halt polling must not be negative");

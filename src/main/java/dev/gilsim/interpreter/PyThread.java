@@ -49,6 +49,8 @@ public final class PyThread {
     private boolean computeNative;
     private Runnable computeDone;
     private boolean onCore;
+    /** C7: when the thread last left its core to block or wait; -1 once its next step began. */
+    private long idleSince = -1;
     private long stintStart;
     private final Event computeEvent = new Event(EventOrder.STEP, this::onComputeEvent);
 
@@ -228,6 +230,14 @@ public final class PyThread {
     }
 
     private void startCompute(long work, boolean holdsGil, boolean interruptible, Runnable done) {
+        if (idleSince >= 0 && !onCore) {
+            // C7: the first step after an idle spell runs cold; only a GIL-releasing one is made
+            // longer, as the fitted wake-up latencies already hold the cold start of Python steps.
+            if (!holdsGil) {
+                work += interpreter.coldStart(sim.now() - idleSince);
+            }
+            idleSince = -1;
+        }
         remainingWork = work;
         workDone = 0;
         computeHoldsGil = holdsGil;
@@ -306,6 +316,7 @@ public final class PyThread {
 
     private void leaveCore() {
         if (onCore) {
+            idleSince = sim.now();
             onCore = false;
             sim.cancel(computeEvent);
             cores.release(this);

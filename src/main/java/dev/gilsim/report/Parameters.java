@@ -6,6 +6,7 @@ import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.executor.ExecutorSpec;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
+import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.kernel.Durations;
 import dev.gilsim.scenario.ProcessSpec;
@@ -38,6 +39,7 @@ final class Parameters {
         out.add(new Parameter("machine.cores", Integer.toString(s.machine().cores())));
         out.add(new Parameter("machine.time_slice", Durations.format(s.machine().timeSlice())));
         out.add(new Parameter("machine.timer_slack", Durations.format(s.machine().timerSlack())));
+        machine(out, s.machine());
         out.add(new Parameter("python.version", s.version().text()));
         for (ProcessSpec p : s.processes()) {
             String at = "processes." + p.name() + ".";
@@ -51,6 +53,17 @@ final class Parameters {
             server(out, setup, s);
         }
         return out;
+    }
+
+    /** C4 to C7: the machine's wake-up paths and cold starts ("the G6 latency" where it has none). */
+    private static void machine(List<Parameter> out, OsSettings m) {
+        out.add(new Parameter("machine.halt_poll", Durations.format(m.haltPollNanos())));
+        out.add(new Parameter("machine.polled_wakeup", m.polledWakeup().describe()));
+        out.add(new Parameter("machine.timer_wakeup",
+                m.hasTimerWakeup() ? m.timerWakeup().describe() : "the wake-up latency (G6)"));
+        out.add(new Parameter("machine.handoff_wakeup",
+                m.hasHandoffWakeup() ? m.handoffWakeup().describe() : "the wake-up latency (G6, C5)"));
+        out.add(new Parameter("machine.cold_start", Durations.format(m.coldStart()) + " per root microsecond idle"));
     }
 
     /** Everything a server item resolves to, as the scenario's paths name it (issue 10). */

@@ -274,6 +274,8 @@ public final class ScenarioLoader {
         long haltPoll = m.duration("halt_poll", 0);
         Distribution polled = m.opt("polled_wakeup").map(DistributionReader::read).orElse(Distribution.constant(0));
         Distribution timerWakeup = m.opt("timer_wakeup").map(DistributionReader::read).orElse(null);
+        Distribution handoffWakeup = m.opt("handoff_wakeup").map(DistributionReader::read).orElse(null);
+        long coldStart = m.duration("cold_start", 0);
         if (slice > 1_000_000_000L) {
             throw m.error("time_slice", "is longer than 1s", "a few milliseconds");
         }
@@ -283,8 +285,11 @@ public final class ScenarioLoader {
         if (haltPoll > 1_000_000_000L) {
             throw m.error("halt_poll", "is longer than 1s", "a few hundred microseconds (0 turns halt polling off)");
         }
+        if (coldStart > 100_000L) {
+            throw m.error("cold_start", "is longer than 100us per root microsecond", "about 250ns (0 turns cold starts off)");
+        }
         m.finish();
-        return new OsSettings(cores, slice, slack, haltPoll, polled, timerWakeup);
+        return new OsSettings(cores, slice, slack, haltPoll, polled, timerWakeup, handoffWakeup, coldStart);
     }
 
     private static PythonVersion version(MapReader py) {

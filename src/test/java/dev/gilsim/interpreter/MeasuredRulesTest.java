@@ -5,6 +5,7 @@ import static dev.gilsim.interpreter.TestWorld.cpuForever;
 import static dev.gilsim.interpreter.TestWorld.forever;
 import static dev.gilsim.interpreter.TestWorld.once;
 import static dev.gilsim.interpreter.TestWorld.sleep;
+import static dev.gilsim.interpreter.TestWorld.syscall;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules that measurements of real CPython added to the model (docs/model.md, section 9), each
- * on a timeline worked out by hand: C4 timer expiries, C5 halt polling, G11 the requester.
+ * on a timeline worked out by hand: C4 timer expiries, C5 halt polling, C6 the forced dropper's
+ * return, C7 cold starts, G11 the requester.
  */
 class MeasuredRulesTest {
     private static final long SLACK = micros(50);
@@ -102,6 +104,98 @@ class MeasuredRulesTest {
         assertEquals(List.of(new Mark(millis(5.225), "spinner")), w.recorder.forcedDrops);
         assertEquals(new Mark(millis(5.227), "sleeper"), w.recorder.acquisitions.get(2));
         assertEquals(List.of(millis(5.127)), w.recorder.returnDelays);
+    }
+
+    /**
+     * C6: the forced dropper comes back 30 us after the hand-off, so a short syscall the new holder
+     * makes before then has nobody to signal, and the holder takes the GIL back. Halt polling 200
+     * us with a 2 us polled wake-up; "io" arrives at 1 ms and runs 10 us, a 5 us syscall, 10 us.
+     * <pre>
+     * 1       io finds the GIL held: timed wait until 6.05 (5 ms and the slack)
+     * 6.07    blocked 5.05 ms: 20 us wake-up; io asks; the spinner (6070 us of CPU) drops at once
+     *         and blocks until someone takes the GIL; FIFO signals io, blocked 0 us: polled, 2 us
+     * 6.072   io takes the GIL; the spinner will be back at 6.102
+     * 6.082   io's syscall releases the GIL: no waiter to signal
+     * 6.087   io returns and takes the free GIL again (G7); 10 us more, then it sleeps at 6.097
+     * 6.102   the spinner returns and takes the free GIL
+     * </pre>
+     */
+    @Test
+    void aForcedDropperStillOnItsWayBackLetsTheNewHolderKeepTheGilOverASyscall() {
+        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2)),
+                null, Distribution.constant(micros(30)), 0), 1);
+        Interpreter p = w.process("app", gil());
+        w.thread(p, "spinner", forever(cpuForever()));
+        w.thread(p, "io", once(cpu(micros(10)), syscall(micros(5)), cpu(micros(10)), sleep(millis(100))), millis(1));
+        w.runFor(millis(7));
+
+        assertEquals(List.of(new Mark(millis(6.07), "io")), w.recorder.dropRequests);
+        assertEquals(List.of(new Mark(0, "spinner"), new Mark(millis(6.072), "io"), new Mark(millis(6.087), "io"),
+                new Mark(millis(6.102), "spinner")), w.recorder.acquisitions);
+    }
+
+    /**
+     * C6 off: the same timeline with the dropper woken like any thread blocked for microseconds
+     * (polled, 2 us). It is back and waiting at 6.074, so io's syscall at 6.082 signals it; it
+     * takes the GIL at 6.084, before io returns at 6.087 to find it held.
+     */
+    @Test
+    void aForcedDropperBackBeforeTheSyscallTakesTheGilFromIt() {
+        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2)),
+                null), 1);
+        Interpreter p = w.process("app", gil());
+        w.thread(p, "spinner", forever(cpuForever()));
+        w.thread(p, "io", once(cpu(micros(10)), syscall(micros(5)), cpu(micros(10)), sleep(millis(100))), millis(1));
+        w.runFor(millis(7));
+
+        assertEquals(List.of(new Mark(0, "spinner"), new Mark(millis(6.072), "io"), new Mark(millis(6.084), "spinner")),
+                w.recorder.acquisitions);
+    }
+
+    /**
+     * C7: a syscall that is the first step after 400 us idle takes 1 us x sqrt(400) = 20 us longer,
+     * long enough for a thread arriving meanwhile to take the free GIL (G7). Halt polling 200 us.
+     * <pre>
+     * 0       io takes the GIL, runs 10 us, sleeps 330 us from 0.01 (off its core from then)
+     * 0.41    the sleep's timer: 0.34 + 0.05 slack + 20 us (slept 380 us: no polling); io takes the
+     *         free GIL, and its syscall releases it: 2 us and the cold start, 20 us: until 0.432
+     * 0.42    "other" arrives, finds the GIL free and takes it
+     * 0.432   io returns to a held GIL: timed wait until 5.482, awake at 5.502, asks; other (5082 us
+     *         of CPU) drops at its next check point, 5.505; io, blocked 3 us, wakes polled at 5.507
+     * 5.517   io sleeps after 10 us; other, waiting since 5.507, wakes polled and takes it at 5.519
+     * </pre>
+     */
+    @Test
+    void aColdSyscallAfterAnIdleSpellLetsAnArrivingThreadTakeTheGil() {
+        TestWorld w = syscallAfterASleep(micros(1), millis(6));
+
+        assertEquals(List.of(new Mark(0, "io"), new Mark(micros(410), "io"), new Mark(micros(420), "other"),
+                new Mark(millis(5.507), "io"), new Mark(millis(5.519), "other")), w.recorder.acquisitions);
+        assertEquals(List.of(micros(70), millis(5.075)), w.recorder.returnDelays);
+    }
+
+    /**
+     * C7 off: the same syscall takes its 2 us and io has the GIL back at 0.412; "other" arrives at
+     * 0.42 to a held GIL and gets it only when io sleeps at 0.422, after its 2 us polled wake-up.
+     */
+    @Test
+    void withoutColdStartsTheSyscallReturnsBeforeTheOtherThreadArrives() {
+        TestWorld w = syscallAfterASleep(0, millis(1));
+
+        assertEquals(List.of(new Mark(0, "io"), new Mark(micros(410), "io"), new Mark(micros(412), "io"),
+                new Mark(micros(424), "other")), w.recorder.acquisitions);
+    }
+
+    /** The C7 timelines: halt polling 200 us (2 us polled); io sleeps, then syscalls; other arrives. */
+    private static TestWorld syscallAfterASleep(long coldStart, long runFor) {
+        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2)),
+                null, null, coldStart), 1);
+        Interpreter p = w.process("app", gil());
+        w.thread(p, "io", once(cpu(micros(10)), sleep(micros(330)), syscall(micros(2)), cpu(micros(10)),
+                sleep(millis(100))));
+        w.thread(p, "other", forever(cpuForever()), micros(420));
+        w.runFor(runFor);
+        return w;
     }
 
     /**
