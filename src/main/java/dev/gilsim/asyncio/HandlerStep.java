@@ -110,6 +110,20 @@ public sealed interface HandlerStep {
         }
     }
 
+    /**
+     * A synchronous step with the name the scenario gave it ({@code label:}): the timeline and
+     * trace of the thread that runs it show the name. An await runs on no thread, so has none.
+     */
+    record Labelled(String label, HandlerStep step) implements HandlerStep {
+        public Labelled {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(step, "step");
+            if (step.isAwait() || step instanceof Labelled) {
+                throw new IllegalArgumentException("a label names one synchronous step, not " + step);
+            }
+        }
+    }
+
     /** Copies the steps and rejects awaits: a function run in a thread cannot await. */
     static List<HandlerStep> requireSynchronous(List<HandlerStep> steps, String where) {
         List<HandlerStep> copy = List.copyOf(steps);

@@ -63,7 +63,7 @@ public final class StepsCoroutine implements Coroutine {
             }
             HandlerStep s = steps.get(index++);
             if (!s.isAwait()) {
-                return SyncSteps.toStep(s, random);
+                return SyncSteps.toStep(s, random, thread);
             }
             awaitStep(s, task);
             if (callerWork == null) {

@@ -22,7 +22,16 @@ public final class SyncSteps implements Work {
         if (index == steps.size()) {
             return null;
         }
-        return toStep(steps.get(index++), random);
+        return toStep(steps.get(index++), random, thread);
+    }
+
+    /** As {@link #toStep(HandlerStep, RandomGenerator)}, naming a labelled step on the thread. */
+    static Step toStep(HandlerStep s, RandomGenerator random, PyThread thread) {
+        if (s instanceof HandlerStep.Labelled l) {
+            thread.labelStep(l.label());
+            return toStep(l.step(), random);
+        }
+        return toStep(s, random);
     }
 
     /** model.md section 2: what each synchronous step is for the thread running it. */

@@ -159,7 +159,7 @@ public final class TimelineChart {
         List<Timeline.Segment> segments = new ArrayList<>();
         for (Timeline.Segment s : t.segments()) {
             if (index[s.lane()] >= 0) {
-                segments.add(new Timeline.Segment(index[s.lane()], s.state(), s.start(), s.end()));
+                segments.add(new Timeline.Segment(index[s.lane()], s.state(), s.start(), s.end(), s.label()));
             }
         }
         List<Timeline.Mark> marks = new ArrayList<>();
@@ -229,11 +229,57 @@ public final class TimelineChart {
             s.setLineColor(c.colour);
             s.setLineStyle(new BasicStroke(stroke, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
         }
+        stepLabels(chart, t, pixel);
         marks(chart, t, Timeline.MarkKind.DROP_REQUEST, DROP_REQUESTS, 0.3, SeriesMarkers.TRIANGLE_DOWN,
                 new Color(0xCC0000));
         marks(chart, t, Timeline.MarkKind.FORCED_DROP, FORCED_DROPS, -0.3, SeriesMarkers.TRIANGLE_UP,
                 Color.BLACK);
         return chart;
+    }
+
+    /** A run of one lane's segments under one step label, in ms. */
+    record LabelSpan(int lane, String label, double startMs, double endMs) {
+    }
+
+    /** Each lane's labelled steps, consecutive segments of one label merged (whatever their states). */
+    static List<LabelSpan> labelSpans(Timeline t) {
+        List<LabelSpan> out = new ArrayList<>();
+        Timeline.Segment open = null;
+        long openEnd = 0;
+        for (Timeline.Segment s : t.segments()) {
+            if (open != null && (s.lane() != open.lane() || !java.util.Objects.equals(s.label(), open.label()) || s.start() != openEnd)) {
+                out.add(new LabelSpan(open.lane(), open.label(), open.start() / 1e6, openEnd / 1e6));
+                open = null;
+            }
+            if (s.label() == null) {
+                continue;
+            }
+            if (open == null) {
+                open = s;
+            }
+            openEnd = s.end();
+        }
+        if (open != null) {
+            out.add(new LabelSpan(open.lane(), open.label(), open.start() / 1e6, openEnd / 1e6));
+        }
+        return out;
+    }
+
+    /**
+     * The scenario's step labels, written under their lane's bar where the step is wide enough for
+     * the text; a narrower one stays unnamed in the picture (trace.json names every one).
+     */
+    private static void stepLabels(XYChart chart, Timeline t, double msPerPixel) {
+        for (LabelSpan span : namedSpans(t, msPerPixel)) {
+            chart.addAnnotation(new AnnotationText(span.label(), (span.startMs() + span.endMs()) / 2,
+                    laneY(t, span.lane()) - 0.36, false));
+        }
+    }
+
+    /** The labelled spans wide enough, at {@code msPerPixel}, for their text (about 7 pixels a character). */
+    static List<LabelSpan> namedSpans(Timeline t, double msPerPixel) {
+        return labelSpans(t).stream()
+                .filter(s -> (s.endMs() - s.startMs()) / msPerPixel >= 7.2 * s.label().length() + 8).toList();
     }
 
     private static void marks(XYChart chart, Timeline t, Timeline.MarkKind kind, String name, double offset,

@@ -11,6 +11,10 @@ public interface GilObserver {
     default void threadState(PyThread thread, ThreadState from, ThreadState to, long now) {
     }
 
+    /** The thread began a step labelled {@code label} (null: an unlabelled step). */
+    default void stepLabel(PyThread thread, String label, long now) {
+    }
+
     /** {@code waited} runs from when the thread first wanted the GIL to when it holds it. */
     default void gilAcquired(PyThread thread, long waited, long now) {
     }
@@ -43,6 +47,12 @@ public interface GilObserver {
             public void threadState(PyThread t, ThreadState from, ThreadState to, long now) {
                 a.threadState(t, from, to, now);
                 b.threadState(t, from, to, now);
+            }
+
+            @Override
+            public void stepLabel(PyThread t, String label, long now) {
+                a.stepLabel(t, label, now);
+                b.stepLabel(t, label, now);
             }
 
             @Override

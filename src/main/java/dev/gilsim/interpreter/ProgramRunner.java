@@ -53,6 +53,10 @@ public final class ProgramRunner implements StepSource {
                 }
                 continue;
             }
+            if (s instanceof ProgramStep.Labelled l) {
+                thread.labelStep(l.label());
+                s = l.step();
+            }
             return toStep(s, thread.random());
         }
     }

@@ -69,6 +69,25 @@ public sealed interface ProgramStep {
         }
     }
 
+    /**
+     * A leaf step with the name the scenario gave it ({@code label:}): the thread's timeline and
+     * trace show the name while the step runs.
+     */
+    record Labelled(String label, ProgramStep step) implements ProgramStep {
+        public Labelled {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(step, "step");
+            if (step instanceof Repeat || step instanceof Labelled) {
+                throw new IllegalArgumentException("a label names one step, not " + step);
+            }
+        }
+
+        @Override
+        public double meanNanos() {
+            return step.meanNanos();
+        }
+    }
+
     /** The steps, {@code times} over, or forever when {@code times} is {@link #FOREVER}. */
     record Repeat(long times, List<ProgramStep> steps) implements ProgramStep {
         public static final long FOREVER = -1;

@@ -24,6 +24,8 @@ public final class PyThread {
     private final long timerSlack;
     private ThreadState state = ThreadState.NOT_STARTED;
     private boolean wakeupPreferred;
+    /** The label: of the step the thread is on (null: none), until its source hands out the next. */
+    private String stepLabel;
 
     // Owned by Gil.
     long savedSwitchNumber;
@@ -132,6 +134,19 @@ public final class PyThread {
         this.wakeupPreferred = preferred;
     }
 
+    /**
+     * Names the step the source is handing out: a {@link StepSource} calls this from
+     * {@link StepSource#next} for a step the scenario labelled; every other step has none.
+     */
+    public void labelStep(String label) {
+        this.stepLabel = label;
+    }
+
+    /** The label: of the step the thread is on, or null. */
+    public String stepLabel() {
+        return stepLabel;
+    }
+
     public boolean isParked() {
         return parked;
     }
@@ -170,7 +185,12 @@ public final class PyThread {
     // ---- between steps, holding the GIL ----
 
     private void advance() {
+        String before = stepLabel;
+        stepLabel = null;
         Step step = source.next(this);
+        if (!java.util.Objects.equals(before, stepLabel)) {
+            observer.stepLabel(this, stepLabel, sim.now());
+        }
         if (step instanceof Step.Compute c) {
             if (dropRequested) {
                 // G4: the bytecode between two steps has a check point; a request that arrived

@@ -59,12 +59,20 @@ public record Timeline(long start, long end, boolean truncated, List<Lane> lanes
         }
     }
 
-    /** The thread on lane {@code lane} was in {@code state} from {@code start} to {@code end}. */
-    public record Segment(int lane, ThreadState state, long start, long end) {
+    /**
+     * The thread on lane {@code lane} was in {@code state} from {@code start} to {@code end}, on a
+     * step the scenario labelled {@code label} (null: none).
+     */
+    public record Segment(int lane, ThreadState state, long start, long end, String label) {
         public Segment {
             if (end < start) {
                 throw new IllegalArgumentException("segment ends before it starts");
             }
+        }
+
+        /** A segment of an unlabelled step. */
+        public Segment(int lane, ThreadState state, long start, long end) {
+            this(lane, state, start, end, null);
         }
 
         public long length() {

@@ -30,6 +30,7 @@ public final class TimelineRecorder implements GilObserver {
     private final List<Timeline.Lane> lanes = new ArrayList<>();
     private ThreadState[] stateOf = new ThreadState[8];
     private long[] sinceOf = new long[8];
+    private String[] labelOf = new String[8];
     private final List<Timeline.Segment> segments = new ArrayList<>();
     private final List<Timeline.Mark> marks = new ArrayList<>();
     private boolean truncated;
@@ -68,6 +69,7 @@ public final class TimelineRecorder implements GilObserver {
             if (lane == stateOf.length) {
                 stateOf = Arrays.copyOf(stateOf, lane * 2);
                 sinceOf = Arrays.copyOf(sinceOf, lane * 2);
+                labelOf = Arrays.copyOf(labelOf, lane * 2);
             }
             stateOf[lane] = ThreadState.NOT_STARTED;
             sinceOf[lane] = 0;
@@ -98,11 +100,26 @@ public final class TimelineRecorder implements GilObserver {
         }
     }
 
+    /** A labelled step begins: the lane's segment so far ends, and one with the new label opens. */
+    @Override
+    public void stepLabel(PyThread thread, String label, long now) {
+        if (finished || truncated || now > end) {
+            return;
+        }
+        int lane = lane(thread);
+        close(lane, now);
+        sinceOf[lane] = now;
+        labelOf[lane] = label;
+        if (segments.size() >= maxSegments) {
+            truncateAt(now);
+        }
+    }
+
     /** Appends the lane's open segment up to {@code until}, clipped to the window. */
     private void close(int lane, long until) {
         long from = Math.max(sinceOf[lane], start);
         if (until > from) {
-            segments.add(new Timeline.Segment(lane, stateOf[lane], from, until));
+            segments.add(new Timeline.Segment(lane, stateOf[lane], from, until, labelOf[lane]));
         }
     }
 

@@ -154,6 +154,9 @@ final class Parameters {
     }
 
     private static String step(HandlerStep st) {
+        if (st instanceof HandlerStep.Labelled l) {
+            return step(l.step()) + " \"" + l.label() + "\"";
+        }
         if (st instanceof HandlerStep.Cpu c) {
             return "cpu " + c.duration().describe();
         }
@@ -216,6 +219,9 @@ final class Parameters {
                 return steps.toString();
             }
             return (r.times() == ProgramStep.Repeat.FOREVER ? "forever" : r.times() + " times") + ": [" + steps + "]";
+        }
+        if (step instanceof ProgramStep.Labelled l) {
+            return program(l.step()) + " \"" + l.label() + "\"";
         }
         if (step instanceof ProgramStep.Cpu c) {
             return "cpu " + (c.duration() == null ? "forever" : c.duration().describe());

@@ -128,7 +128,8 @@ public final class TraceJson {
                     continue;
                 }
                 g.writeStartObject();
-                g.writeStringField("name", label(s.state()));
+                // A labelled step's slices carry its label first: what the user named is what they look for.
+                g.writeStringField("name", s.label() == null ? label(s.state()) : s.label() + ": " + label(s.state()));
                 g.writeStringField("cat", "gil");
                 g.writeStringField("ph", "X");
                 g.writeFieldName("ts");
@@ -140,6 +141,9 @@ public final class TraceJson {
                 g.writeStringField("cname", colour(s.state()));
                 g.writeObjectFieldStart("args");
                 g.writeStringField("state", s.state().name().toLowerCase(Locale.ROOT));
+                if (s.label() != null) {
+                    g.writeStringField("label", s.label());
+                }
                 g.writeEndObject();
                 g.writeEndObject();
             }
@@ -298,7 +302,9 @@ public final class TraceJson {
             long ts = nanos(e.path("ts"));
             if (ph.equals("X")) {
                 ThreadState state = ThreadState.valueOf(e.path("args").path("state").asText().toUpperCase(Locale.ROOT));
-                b.segments.add(new Timeline.Segment(where[1], state, ts, ts + nanos(e.path("dur"))));
+                JsonNode label = e.path("args").path("label");
+                b.segments.add(new Timeline.Segment(where[1], state, ts, ts + nanos(e.path("dur")),
+                        label.isTextual() ? label.asText() : null));
             } else if (e.path("name").asText().equals(DROP_REQUEST)) {
                 String holder = e.path("args").path("holder").asText();
                 int target = -1;

@@ -46,11 +46,21 @@ final class HandlerStepReader {
     }
 
     private HandlerStep step(Node n, boolean awaits, String what) {
-        if (!(n instanceof MapNode m) || m.size() != 1) {
-            throw InputException.at(n, n instanceof MapNode ? "a step has exactly one kind" : Nodes.wrongKind(n),
-                    "a step such as cpu: 5ms (one of " + String.join(", ", KINDS) + ")");
+        StepLabel.Split split = StepLabel.split(n, KINDS);
+        HandlerStep step = unlabelled(split, awaits, what);
+        if (split.label() == null) {
+            return step;
         }
-        Map.Entry<String, Node> e = MapReader.of(m, null).entries().entrySet().iterator().next();
+        if (step.isAwait()) {
+            throw split.labelError("an await runs on no thread, so no timeline can show its label",
+                    "a label on a step that runs on a thread: cpu, native, io, sleep, syscall");
+        }
+        return new HandlerStep.Labelled(split.label(), step);
+    }
+
+    private HandlerStep unlabelled(StepLabel.Split split, boolean awaits, String what) {
+        MapNode m = split.map();
+        Map.Entry<String, Node> e = split.kind();
         String kind = e.getKey();
         Node v = e.getValue();
         if (kind.startsWith("await_") || kind.equals("run_in_executor") || kind.equals("to_thread")) {

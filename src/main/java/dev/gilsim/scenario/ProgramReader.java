@@ -76,11 +76,21 @@ final class ProgramReader {
     }
 
     private ProgramStep step(Node n, int depth) {
-        if (!(n instanceof MapNode m) || m.size() != 1) {
-            throw InputException.at(n, n instanceof MapNode ? "a step has exactly one kind" : Nodes.wrongKind(n),
-                    "a step such as cpu: 5ms (one of " + String.join(", ", STEP_KINDS) + ")");
+        StepLabel.Split split = StepLabel.split(n, STEP_KINDS);
+        ProgramStep step = unlabelled(split, depth);
+        if (split.label() == null) {
+            return step;
         }
-        Map.Entry<String, Node> e = MapReader.of(m, null).entries().entrySet().iterator().next();
+        if (step instanceof ProgramStep.Repeat) {
+            throw split.labelError("a label names one step, not a repeat",
+                    "label: on the steps inside the repeat");
+        }
+        return new ProgramStep.Labelled(split.label(), step);
+    }
+
+    private ProgramStep unlabelled(StepLabel.Split split, int depth) {
+        MapNode m = split.map();
+        Map.Entry<String, Node> e = split.kind();
         Node v = e.getValue();
         return switch (e.getKey()) {
             case "cpu" -> isForever(v) ? new ProgramStep.Cpu(null) : new ProgramStep.Cpu(DistributionReader.read(v));

@@ -66,6 +66,27 @@ class ChartModelsTest {
         assertTrue(median1 < 2, "p50 " + median1);
     }
 
+    /**
+     * A labelled step is one span however its states change (running, waiting, running again);
+     * an unlabelled step or another label ends it. Only a span wide enough for its text is named.
+     */
+    @Test
+    void timelineNamesEachLabelledStepOnceAcrossItsStates() {
+        long ms = 1_000_000L;
+        var hold = dev.gilsim.interpreter.ThreadState.HOLDING;
+        var wait = dev.gilsim.interpreter.ThreadState.GIL_WAIT;
+        List<Timeline.Segment> segments = List.of(new Timeline.Segment(0, hold, 0, 30 * ms, "parse JSON"),
+                new Timeline.Segment(0, wait, 30 * ms, 60 * ms, "parse JSON"),
+                new Timeline.Segment(0, hold, 60 * ms, 70 * ms, "parse JSON"),
+                new Timeline.Segment(0, hold, 70 * ms, 71 * ms, "pow"),
+                new Timeline.Segment(0, hold, 71 * ms, 100 * ms, null));
+        Timeline t = new Timeline(0, 100 * ms, false, List.of(new Timeline.Lane("app", "worker")), segments, List.of());
+        assertEquals(List.of(new TimelineChart.LabelSpan(0, "parse JSON", 0, 70), new TimelineChart.LabelSpan(0, "pow",
+                70, 71)), TimelineChart.labelSpans(t));
+        // At 0.1 ms a pixel: "parse JSON" has 700 pixels for its 10 characters; "pow" 10 for 3.
+        assertEquals(List.of(new TimelineChart.LabelSpan(0, "parse JSON", 0, 70)), TimelineChart.namedSpans(t, 0.1));
+    }
+
     @Test
     void timelineLeavesOutIdleThreadsAndDrawsOnlyTheFortyBusiestOfTheRest() {
         // 50 working threads (lane k holds the GIL for k+1 ms of a 100 ms window and waits for it the

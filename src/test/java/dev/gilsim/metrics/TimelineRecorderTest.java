@@ -86,6 +86,30 @@ class TimelineRecorderTest {
         assertEquals(new Timeline.Segment(0, ThreadState.HOLDING, 0, 5 * MS), spinnerFirst);
     }
 
+    /**
+     * A thread alone runs a step labelled "parse" (1 ms of Python), then an unlabelled 1 ms one: its
+     * holding segment splits where the label ends, though its state does not change.
+     */
+    @Test
+    void aLabelledStepIsItsOwnSegmentCarryingTheLabel() {
+        Simulator sim = new Simulator();
+        TimelineRecorder recorder = new TimelineRecorder(new Window(0, 3 * MS));
+        Machine machine = new Machine(sim, new RandomStreams(1), new OsSettings(2, 3 * MS, 0), recorder);
+        Interpreter app = machine.newInterpreter("app", new GilSettings(5 * MS, 5_000, new Distribution.Constant(0),
+                new Distribution.Constant(0), WakeupPolicyKind.FIFO, Build.GIL, 1.4));
+        PyThread t = app.newThread("worker", new ProgramRunner(new ProgramStep.Repeat(1, List.of(
+                new ProgramStep.Labelled("parse", new ProgramStep.Cpu(new Distribution.Constant(MS))),
+                new ProgramStep.Cpu(new Distribution.Constant(MS))))));
+        recorder.register(t);
+        t.start(0);
+        sim.runUntil(3 * MS);
+        recorder.finish(3 * MS);
+
+        assertEquals(List.of(new Timeline.Segment(0, ThreadState.HOLDING, 0, MS, "parse"),
+                new Timeline.Segment(0, ThreadState.HOLDING, MS, 2 * MS, null),
+                new Timeline.Segment(0, ThreadState.DONE, 2 * MS, 3 * MS, null)), recorder.timeline().segments());
+    }
+
     @Test
     void capCutsTheWindowShortButKeepsTheTiling() {
         Timeline t = record(new Window(0, 1000 * MS), 40, 1000 * MS);

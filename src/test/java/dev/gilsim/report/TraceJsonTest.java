@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gilsim.metrics.Timeline;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.run.Simulation;
 import dev.gilsim.scenario.ScenarioLoader;
@@ -28,6 +29,33 @@ class TraceJsonTest {
                 endpoints: [{name: ping, kind: async, steps: [{cpu: 1ms}]}]
                 arrivals: [{interval: 50ms, start: 0}]
             """;
+
+    /** A labelled step's slices are named after it, and the label survives a read back (gilsim chart). */
+    @Test
+    void labelledStepsNameTheirSlicesAndReadBack() throws IOException {
+        RunResult r = Simulation.run(new ScenarioLoader().load("labels.yaml", """
+                name: labels
+                duration: 20ms
+                warmup: 0ms
+                processes:
+                  - name: app
+                    threads:
+                      - {name: worker, steps: [{cpu: 2ms, label: parse JSON}, {sleep: 1ms}]}
+                """, List.of()).first());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TraceJson.write(RunData.of(List.of(r)), out);
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode e : new ObjectMapper().readTree(out.toByteArray()).path("traceEvents")) {
+            if (e.path("ph").asText().equals("X")) {
+                names.add(e.path("name").asText());
+            }
+        }
+        assertEquals("parse JSON: " + TraceJson.label(dev.gilsim.interpreter.ThreadState.HOLDING), names.get(0));
+        assertEquals(TraceJson.label(dev.gilsim.interpreter.ThreadState.IO), names.get(1));
+        Timeline back = TraceJson.read(new java.io.ByteArrayInputStream(out.toByteArray())).values().iterator().next();
+        assertEquals("parse JSON", back.segments().get(0).label());
+        assertEquals(null, back.segments().get(1).label());
+    }
 
     @Test
     void eachRequestIsAnAsyncSliceFromItsArrivalToItsAnswerOnItsWorkerProcess() throws IOException {

@@ -96,6 +96,27 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aLabelNamesTheOneStepBesideIt() {
+        Scenario s = load(MINIMAL.replace("- cpu: forever", "- {cpu: 2ms, label: \"  parse JSON \"}\n          - {io: 1ms}"));
+        ProgramStep.Repeat p = s.processes().get(0).threads().get(0).program();
+        assertEquals(new ProgramStep.Labelled("parse JSON", new ProgramStep.Cpu(Distribution.constant(millis(2)))),
+                p.steps().get(0));
+        assertEquals(new ProgramStep.Io(Distribution.constant(millis(1))), p.steps().get(1));
+    }
+
+    @Test
+    void aLabelOnARepeatOrWithoutAStepOrEmptyIsRefusedWhereItStands() {
+        assertEquals("s.yaml:8:55: processes[0].threads[0].steps[0].label: a label names one step, not a repeat"
+                + " (expected label: on the steps inside the repeat)",
+                error(MINIMAL.replace("- cpu: forever", "- {repeat: {times: 2, steps: [{cpu: 1ms}]}, label: x}")));
+        assertTrue(error(MINIMAL.replace("- cpu: forever", "- {label: alone}"))
+                .contains("a step needs a kind besides its label"));
+        assertTrue(error(MINIMAL.replace("- cpu: forever", "- {cpu: 1ms, label: \"\"}")).contains("the label is empty"));
+        assertTrue(error(MINIMAL.replace("- cpu: forever", "- {cpu: 1ms, label: " + "x".repeat(61) + "}"))
+                .contains("longer than 60 characters"));
+    }
+
+    @Test
     void variantsOverrideFieldsByPathAndShareTheSeed() {
         List<Scenario> vs = loader.load("s.yaml", MINIMAL + """
                 variants:

@@ -66,6 +66,29 @@ class ServerReaderTest {
     }
 
     @Test
+    void labelsNameHandlerStepsOnTheLoopAndInExecutorsButNotAwaits() {
+        String labelled = """
+                name: web
+                duration: 2s
+                servers:
+                  - name: api
+                    endpoints:
+                      - name: crunch
+                        kind: async
+                        steps:
+                          - {cpu: 1ms, label: validate}
+                          - run_in_executor: {executor: default, steps: [{native: 3ms, label: pow}]}
+                """;
+        List<HandlerStep> steps = api(load(labelled)).endpoint("crunch").steps();
+        assertEquals(new HandlerStep.Labelled("validate", new HandlerStep.Cpu(Distribution.constant(millis(1)))),
+                steps.get(0));
+        assertEquals(new HandlerStep.RunInExecutor("default", List.of(new HandlerStep.Labelled("pow",
+                new HandlerStep.Native(Distribution.constant(millis(3)))))), steps.get(1));
+        assertTrue(error(labelled.replace("{cpu: 1ms, label: validate}", "{await_io: 1ms, label: db}"))
+                .contains("steps[0].label: an await runs on no thread, so no timeline can show its label"));
+    }
+
+    @Test
     void bindsEveryPartOfAServer() {
         Scenario s = load(SERVER);
         assertTrue(s.processes().isEmpty());
