@@ -84,7 +84,7 @@ public enum ChartKind {
 
     private static List<NamedChart> series(RunData run) {
         List<NamedChart> out = new ArrayList<>();
-        for (String key : RunData.headline(run.seriesKeys())) {
+        for (String key : RunData.headlineSeries(run.seriesKeys())) {
             out.add(NamedChart.of(unique(out, "series-" + ChartStyle.fileStem(key)), "Over time",
                     key + " over time", SeriesChart.of(run, key), "no variant recorded a sample of " + key));
         }

@@ -26,10 +26,32 @@ public final class AppMetrics implements AppObserver {
     private final Map<String, EndpointStats> endpoints = new LinkedHashMap<>();
     private final Map<String, PoolStats> pools = new LinkedHashMap<>();
     private final Map<String, LatencyRecorder> jobs = new LinkedHashMap<>();
+    private final Map<String, ServerSeries> servers = new LinkedHashMap<>();
+    /** The width of a throughput bucket: about a fiftieth of the window, a 1-2-5 step of milliseconds. */
+    private final long bucketNanos;
     private boolean finished;
 
     public AppMetrics(Window window) {
         this.window = window;
+        this.bucketNanos = bucket(window.end() - window.start());
+    }
+
+    /** A fiftieth of {@code length}, rounded down to 1, 2 or 5 times a power of ten milliseconds. */
+    static long bucket(long length) {
+        long target = Math.max(1_000_000L, length / 50);
+        long best = 1_000_000L;
+        for (long decade = 1_000_000L; decade <= target; decade *= 10) {
+            for (long m : new long[] {1, 2, 5}) {
+                if (m * decade <= target) {
+                    best = m * decade;
+                }
+            }
+        }
+        return best;
+    }
+
+    private ServerSeries server(String server) {
+        return servers.computeIfAbsent(server, s -> new ServerSeries(window.start()));
     }
 
     public Window window() {
@@ -91,6 +113,9 @@ public final class AppMetrics implements AppObserver {
         if (window.contains(now)) {
             e.arrived++;
         }
+        ServerSeries s = server(server);
+        s.inFlight++;
+        s.sampleInFlight(now, window);
     }
 
     @Override
@@ -125,6 +150,10 @@ public final class AppMetrics implements AppObserver {
             e.completed++;
             e.latency.record(latency);
         }
+        ServerSeries s = server(server);
+        s.inFlight--;
+        s.sampleInFlight(now, window);
+        s.completed(now, window, bucketNanos);
     }
 
     @Override
@@ -135,6 +164,9 @@ public final class AppMetrics implements AppObserver {
         if (window.contains(now)) {
             e.rejected++;
         }
+        ServerSeries s = server(server);
+        s.inFlight--;
+        s.sampleInFlight(now, window);
     }
 
     @Override
@@ -186,6 +218,9 @@ public final class AppMetrics implements AppObserver {
         for (PoolStats p : pools.values()) {
             p.close(window);
         }
+        for (ServerSeries s : servers.values()) {
+            s.flushBuckets(window.end(), window, bucketNanos);
+        }
         // A request offered in the window and unanswered at its end has waited at least until then:
         // its latency is censored there, not dropped, or an overloaded endpoint would report only
         // the survivors (as wrk2 would not).
@@ -218,10 +253,20 @@ public final class AppMetrics implements AppObserver {
         return out;
     }
 
-    /** Loop-lag samples over time, per process. */
+    /**
+     * Over time: loop lag per process; requests in flight and completed per second per server;
+     * each executor's queue length, for the pools that ever queued.
+     */
     public List<NamedSeries> series() {
         List<NamedSeries> out = new ArrayList<>();
         loops.forEach((process, l) -> out.add(new NamedSeries("loop_lag", process, l.series)));
+        servers.forEach((server, s) -> out.add(new NamedSeries("in_flight", server, s.inFlightSeries)));
+        servers.forEach((server, s) -> out.add(new NamedSeries("completed_per_s", server, s.completedPerSecond)));
+        pools.forEach((key, p) -> {
+            if (p.max > 0) {
+                out.add(new NamedSeries("queue_length", key, p.lengthSeries));
+            }
+        });
         return out;
     }
 
@@ -247,6 +292,41 @@ public final class AppMetrics implements AppObserver {
         List<AppSummary.Jobs> j = new ArrayList<>();
         jobs.forEach((server, r) -> j.add(new AppSummary.Jobs(server, r.summary())));
         return new AppSummary(l, e, x, j);
+    }
+
+    /** A server's requests in flight (arrived, not yet answered) and its completions per second. */
+    private static final class ServerSeries {
+        int inFlight;
+        final TimeSeries inFlightSeries = new TimeSeries(TimeSeries.Unit.COUNT);
+        final TimeSeries completedPerSecond = new TimeSeries(TimeSeries.Unit.COUNT);
+        long bucketStart;
+        long inBucket;
+
+        ServerSeries(long windowStart) {
+            this.bucketStart = windowStart;
+        }
+
+        void sampleInFlight(long now, Window w) {
+            if (w.contains(now)) {
+                inFlightSeries.add(now, inFlight);
+            }
+        }
+
+        void completed(long now, Window w, long bucket) {
+            if (w.contains(now)) {
+                flushBuckets(now, w, bucket);
+                inBucket++;
+            }
+        }
+
+        /** Writes every bucket that ended by {@code now}, each at its end, as completions per second. */
+        void flushBuckets(long now, Window w, long bucket) {
+            while (bucketStart + bucket <= Math.min(now, w.end())) {
+                bucketStart += bucket;
+                completedPerSecond.add(bucketStart, inBucket * 1_000_000_000L / bucket);
+                inBucket = 0;
+            }
+        }
     }
 
     private static final class LoopStats {
@@ -284,6 +364,7 @@ public final class AppMetrics implements AppObserver {
         final String executor;
         final Map<String, Integer> instances = new LinkedHashMap<>();
         final LatencyRecorder queueWait = new LatencyRecorder();
+        final TimeSeries lengthSeries = new TimeSeries(TimeSeries.Unit.COUNT);
         int length;
         long since;
         long area;
@@ -306,6 +387,7 @@ public final class AppMetrics implements AppObserver {
             length += newLength - old;
             if (w.contains(now)) {
                 max = Math.max(max, length);
+                lengthSeries.add(now, length);
             }
         }
 

@@ -65,6 +65,14 @@ public record RunData(String scenario, String title, String description, String 
         return chosen.subList(0, Math.min(MAX_HEADLINE_KEYS, chosen.size()));
     }
 
+    /** The series charted: a server's (loop lag, in flight, completed per second, queues) first, at most 12. */
+    public static List<String> headlineSeries(List<String> keys) {
+        List<String> app = keys.stream().filter(k -> k.startsWith("loop_lag:") || k.startsWith("in_flight:")
+                || k.startsWith("completed_per_s:") || k.startsWith("queue_length:")).toList();
+        List<String> chosen = app.isEmpty() ? keys : app;
+        return chosen.subList(0, Math.min(MAX_HEADLINE_KEYS, chosen.size()));
+    }
+
     /** Every time-series key of any variant, in order of first appearance. */
     public List<String> seriesKeys() {
         Set<String> keys = new LinkedHashSet<>();

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gilsim.interpreter.ThreadState;
+import dev.gilsim.metrics.NamedSeries;
 import dev.gilsim.metrics.Timeline;
+import dev.gilsim.metrics.TimeSeries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -107,6 +109,7 @@ public final class TraceJson {
         g.writeEndObject();
         g.writeArrayFieldStart("traceEvents");
         long nextRequestId = 0;
+        long nextFlowId = 0;
         for (int vi = 0; vi < run.variants().size(); vi++) {
             VariantData v = run.variants().get(vi);
             Timeline t = v.timeline();
@@ -167,6 +170,9 @@ public final class TraceJson {
             }
             requests(g, t, pidOf, v.name(), nextRequestId);
             nextRequestId += t.requests().size();
+            counters(g, v, pidOf);
+            holders(g, t, pidOf, tidOf);
+            nextFlowId = flows(g, t, pidOf, tidOf, nextFlowId);
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -181,10 +187,7 @@ public final class TraceJson {
      */
     private static void requests(JsonGenerator g, Timeline t, int[] pidOf, String variant, long firstId)
             throws IOException {
-        Map<String, Integer> pidByProcess = new HashMap<>();
-        for (int i = 0; i < t.lanes().size(); i++) {
-            pidByProcess.putIfAbsent(t.lanes().get(i).process(), pidOf[i]);
-        }
+        Map<String, Integer> pidByProcess = pidByProcess(t, pidOf);
         long id = firstId;
         for (Timeline.RequestSpan r : t.requests()) {
             Integer pid = pidByProcess.get(r.process());
@@ -217,6 +220,196 @@ public final class TraceJson {
                 g.writeEndObject();
             }
         }
+    }
+
+    private static Map<String, Integer> pidByProcess(Timeline t, int[] pidOf) {
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < t.lanes().size(); i++) {
+            out.putIfAbsent(t.lanes().get(i).process(), pidOf[i]);
+        }
+        return out;
+    }
+
+    /** The counter tracks a series becomes, by metric; other series (per thread) have none. */
+    private static String counterName(NamedSeries s) {
+        return switch (s.metric()) {
+            case "loop_lag" -> "loop lag (ms)";
+            case "in_flight" -> "requests in flight";
+            case "completed_per_s" -> "requests completed per s";
+            case "queue_length" -> "queue length: " + s.subject().substring(s.subject().indexOf('/') + 1);
+            default -> null;
+        };
+    }
+
+    /**
+     * Issue 10: the run's series as counter tracks on their process (a server's on its first
+     * worker), cut to the window, each starting from its value when the window opens.
+     */
+    private static void counters(JsonGenerator g, VariantData v, int[] pidOf) throws IOException {
+        Timeline t = v.timeline();
+        Map<String, Integer> pids = pidByProcess(t, pidOf);
+        for (NamedSeries s : v.series()) {
+            String name = counterName(s);
+            if (name == null) {
+                continue;
+            }
+            String subject = s.subject();
+            int slash = subject.indexOf('/');
+            Integer pid = pids.get(slash < 0 ? subject : subject.substring(0, slash));
+            if (pid == null) {
+                pid = pids.get(subject + "-0");
+            }
+            if (pid == null) {
+                continue;
+            }
+            double scale = s.series().unit() == TimeSeries.Unit.NANOSECONDS ? 1e-6 : 1;
+            long[] times = s.series().times();
+            long[] values = s.series().values();
+            for (int i = 0; i < times.length; i++) {
+                boolean before = times[i] < t.start();
+                if (times[i] > t.end() || (before && i + 1 < times.length && times[i + 1] <= t.start())) {
+                    continue;
+                }
+                g.writeStartObject();
+                g.writeStringField("name", name);
+                g.writeStringField("cat", "series");
+                g.writeStringField("ph", "C");
+                g.writeFieldName("ts");
+                g.writeNumber(micros(Math.max(times[i], t.start())));
+                g.writeNumberField("pid", pid);
+                g.writeObjectFieldStart("args");
+                g.writeNumberField("value", values[i] * scale);
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+        }
+    }
+
+    private static boolean holds(ThreadState s) {
+        return s == ThreadState.HOLDING || s == ThreadState.HOLDING_NATIVE || s == ThreadState.HOLDING_DESCHEDULED;
+    }
+
+    /**
+     * Issue 10: which thread holds each process's GIL, as a counter of its tid (0: nobody). A
+     * free-threaded process, where several threads run at once, has none.
+     */
+    private static void holders(JsonGenerator g, Timeline t, int[] pidOf, int[] tidOf) throws IOException {
+        Map<Integer, List<Timeline.Segment>> byPid = new java.util.TreeMap<>();
+        for (Timeline.Segment s : t.segments()) {
+            if (holds(s.state())) {
+                byPid.computeIfAbsent(pidOf[s.lane()], k -> new ArrayList<>()).add(s);
+            }
+        }
+        for (var e : byPid.entrySet()) {
+            List<Timeline.Segment> held = new ArrayList<>(e.getValue());
+            held.sort((a, b) -> Long.compare(a.start(), b.start()));
+            boolean overlap = false;
+            for (int i = 1; i < held.size(); i++) {
+                overlap |= held.get(i).start() < held.get(i - 1).end() && held.get(i).lane() != held.get(i - 1).lane();
+            }
+            if (overlap) {
+                continue;
+            }
+            long lastValue = -1;
+            for (int i = 0; i < held.size(); i++) {
+                Timeline.Segment s = held.get(i);
+                lastValue = holder(g, e.getKey(), s.start(), tidOf[s.lane()], lastValue);
+                boolean next = i + 1 < held.size() && held.get(i + 1).start() == s.end();
+                if (!next) {
+                    lastValue = holder(g, e.getKey(), s.end(), 0, lastValue);
+                }
+            }
+        }
+    }
+
+    private static long holder(JsonGenerator g, int pid, long at, long tid, long last) throws IOException {
+        if (tid == last) {
+            return last;
+        }
+        g.writeStartObject();
+        g.writeStringField("name", "GIL holder (tid)");
+        g.writeStringField("cat", "gil");
+        g.writeStringField("ph", "C");
+        g.writeFieldName("ts");
+        g.writeNumber(micros(at));
+        g.writeNumberField("pid", pid);
+        g.writeObjectFieldStart("args");
+        g.writeNumberField("tid", tid);
+        g.writeEndObject();
+        g.writeEndObject();
+        return tid;
+    }
+
+    /**
+     * Issue 10: a flow arrow from the drop request a holder answered (the last before its forced
+     * drop) to that forced drop, and on to the thread that took the GIL next.
+     */
+    private static long flows(JsonGenerator g, Timeline t, int[] pidOf, int[] tidOf, long firstId)
+            throws IOException {
+        long id = firstId;
+        List<Timeline.Segment> holds = new ArrayList<>();
+        for (Timeline.Segment s : t.segments()) {
+            if (holds(s.state())) {
+                holds.add(s);
+            }
+        }
+        holds.sort((a, b) -> Long.compare(a.start(), b.start()));
+        long[] starts = holds.stream().mapToLong(Timeline.Segment::start).toArray();
+        List<Timeline.Mark> marks = new ArrayList<>(t.marks());
+        marks.sort((a, b) -> Long.compare(a.at(), b.at()));
+        Map<Integer, Timeline.Mark> lastRequestTo = new HashMap<>();
+        for (Timeline.Mark m : marks) {
+            if (m.kind() == Timeline.MarkKind.DROP_REQUEST) {
+                lastRequestTo.put(m.target(), m);
+                continue;
+            }
+            Timeline.Mark request = lastRequestTo.remove(m.lane());
+            Timeline.Segment taker = nextHolder(holds, starts, pidOf, m.lane(), m.at());
+            if (request == null || taker == null) {
+                continue;
+            }
+            id++;
+            flow(g, "s", id, pidOf[request.lane()], tidOf[request.lane()], request.at());
+            // Just inside the dropper's last slice, so the arrow binds to it rather than the next.
+            flow(g, "t", id, pidOf[m.lane()], tidOf[m.lane()], Math.max(request.at(), m.at() - 1));
+            flow(g, "f", id, pidOf[taker.lane()], tidOf[taker.lane()], taker.start());
+        }
+        return id;
+    }
+
+    /** The first hold of the GIL by another thread of the dropper's process at or after {@code at}. */
+    private static Timeline.Segment nextHolder(List<Timeline.Segment> holds, long[] starts, int[] pidOf, int dropper,
+            long at) {
+        int i = java.util.Arrays.binarySearch(starts, at);
+        if (i < 0) {
+            i = -i - 1;
+        }
+        while (i > 0 && starts[i - 1] == at) {
+            i--;
+        }
+        for (; i < holds.size(); i++) {
+            Timeline.Segment s = holds.get(i);
+            if (s.lane() != dropper && pidOf[s.lane()] == pidOf[dropper]) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static void flow(JsonGenerator g, String ph, long id, int pid, int tid, long at) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", "drop request");
+        g.writeStringField("cat", "handoff");
+        g.writeStringField("ph", ph);
+        g.writeNumberField("id", id);
+        if (ph.equals("f")) {
+            g.writeStringField("bp", "e");
+        }
+        g.writeFieldName("ts");
+        g.writeNumber(micros(at));
+        g.writeNumberField("pid", pid);
+        g.writeNumberField("tid", tid);
+        g.writeEndObject();
     }
 
     /** Trace ids: a pid per variant and process, numbered from 1 in order; a tid per thread, unique. */

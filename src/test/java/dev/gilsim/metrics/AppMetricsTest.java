@@ -28,6 +28,50 @@ class AppMetricsTest {
     }
 
     /**
+     * The requests timeline below, over time. In flight, sampled at each change inside the window:
+     * 0 at 110 (the one from 50 answered), 1 at 150, 2 at 160, 3 at 170, 2 at 170 (the one from 160
+     * completed), 1 at 171 (the one from 170 rejected). Completions per second in 20 ms buckets (1000 ms / 50): one in 100..120 (at 110),
+     * one in 160..180 (at 170): 50/s at 120 and 180, 0 elsewhere, up to the window's end.
+     */
+    @Test
+    void requestsInFlightAndCompletedPerSecondAreSeriesOverTheWindow() {
+        AppMetrics m = new AppMetrics(new Window(millis(100), millis(1100)));
+        m.registerEndpoint("api", "ping");
+        m.requestArrived("api", "ping", millis(50));
+        m.requestAnswered("api", "ping", millis(50));
+        m.requestCompleted("api", "ping", 0, millis(60), millis(110));
+        m.requestArrived("api", "ping", millis(150));
+        m.requestArrived("api", "ping", millis(160));
+        m.requestArrived("api", "ping", millis(170));
+        m.requestAnswered("api", "ping", millis(160));
+        m.requestCompleted("api", "ping", 0, millis(10), millis(170));
+        m.requestAnswered("api", "ping", millis(170));
+        m.requestRejected("api", "ping", 0, millis(1), millis(171));
+        m.finish();
+        TimeSeries inFlight = m.series().stream().filter(s -> s.key().equals("in_flight:api")).findFirst().orElseThrow()
+                .series();
+        assertArrayEquals(new long[] {millis(110), millis(150), millis(160), millis(170), millis(170), millis(171)},
+                inFlight.times());
+        assertArrayEquals(new long[] {0, 1, 2, 3, 2, 1}, inFlight.values());
+        TimeSeries done = m.series().stream().filter(s -> s.key().equals("completed_per_s:api")).findFirst()
+                .orElseThrow().series();
+        assertEquals(50, done.size(), "a point at the end of each 20 ms bucket of the 1 s window");
+        assertEquals(millis(120), done.times()[0]);
+        assertEquals(50, done.values()[0]);
+        assertEquals(0, done.values()[1]);
+        assertEquals(50, done.values()[3], "the bucket 160..180");
+        assertEquals(millis(1100), done.times()[49]);
+    }
+
+    @Test
+    void throughputBucketsAreAFiftiethOfTheWindowInOneTwoFiveSteps() {
+        assertEquals(millis(1), AppMetrics.bucket(millis(10)));
+        assertEquals(millis(20), AppMetrics.bucket(millis(1000)));
+        assertEquals(millis(100), AppMetrics.bucket(millis(9500)));
+        assertEquals(millis(200), AppMetrics.bucket(millis(10_000)));
+    }
+
+    /**
      * Completed and rejected count in the window; unfinished counts every request still open at the
      * end; the latency counts the answered in the window and, censored at the window's end, the
      * unanswered that were offered in it. Timeline (window 100 to 1100 ms): arrivals at 50, 150,
@@ -38,16 +82,17 @@ class AppMetricsTest {
     void requestsAreCountedByFateAndTheUnansweredAreCensoredAtTheEnd() {
         AppMetrics m = new AppMetrics(new Window(millis(100), millis(1100)));
         m.registerEndpoint("api", "ping");
+        // In time order, as a run reports them.
         m.requestArrived("api", "ping", millis(50));
+        m.requestAnswered("api", "ping", millis(50));
+        m.requestCompleted("api", "ping", 0, millis(60), millis(110));
         m.requestArrived("api", "ping", millis(150));
         m.requestArrived("api", "ping", millis(160));
         m.requestArrived("api", "ping", millis(170));
-        m.requestAnswered("api", "ping", millis(50));
-        m.requestCompleted("api", "ping", 0, millis(60), millis(110));
-        m.requestAnswered("api", "ping", millis(170));
-        m.requestRejected("api", "ping", 0, millis(1), millis(171));
         m.requestAnswered("api", "ping", millis(160));
         m.requestCompleted("api", "ping", 0, millis(10), millis(170));
+        m.requestAnswered("api", "ping", millis(170));
+        m.requestRejected("api", "ping", 0, millis(1), millis(171));
         m.finish();
         AppSummary.Endpoint e = m.summary().endpoints().get(0);
         assertEquals(3, e.arrived());

@@ -30,6 +30,55 @@ class TraceJsonTest {
                 arrivals: [{interval: 50ms, start: 0}]
             """;
 
+    /**
+     * A spinner and a 1 ms sleeper: each forced drop is one flow from the sleeper's request (on
+     * its track) through the spinner's drop to the sleeper taking the GIL; a counter names the
+     * holder's tid, switching between the two.
+     */
+    @Test
+    void dropRequestsFlowToTheForcedDropAndTheNextHolderAndACounterNamesTheHolder() throws IOException {
+        RunResult r = Simulation.run(new ScenarioLoader().load("flows.yaml", """
+                name: flows
+                duration: 100ms
+                warmup: 0ms
+                timeline: {start: 0, end: 100ms}
+                processes:
+                  - name: app
+                    threads:
+                      - {name: spinner, steps: [{cpu: forever}]}
+                      - {name: sleeper, repeat: forever, steps: [{sleep: 1ms}, {cpu: 20us}]}
+                """, List.of()).first());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TraceJson.write(RunData.of(List.of(r)), out);
+        Map<String, Long> tidOf = new HashMap<>();
+        Map<Long, List<JsonNode>> flows = new HashMap<>();
+        List<Long> holders = new java.util.ArrayList<>();
+        for (JsonNode e : new ObjectMapper().readTree(out.toByteArray()).path("traceEvents")) {
+            String ph = e.path("ph").asText();
+            if (e.path("name").asText().equals("thread_name")) {
+                tidOf.put(e.path("args").path("name").asText(), e.path("tid").asLong());
+            } else if (ph.equals("s") || ph.equals("t") || ph.equals("f")) {
+                flows.computeIfAbsent(e.path("id").asLong(), k -> new java.util.ArrayList<>()).add(e);
+            } else if (ph.equals("C") && e.path("name").asText().equals("GIL holder (tid)")) {
+                holders.add(e.path("args").path("tid").asLong());
+            }
+        }
+        long spinner = tidOf.get("spinner");
+        long sleeper = tidOf.get("sleeper");
+        assertTrue(flows.size() >= 15, "about one forced drop each 6 ms: " + flows.size());
+        for (List<JsonNode> f : flows.values()) {
+            assertEquals(List.of("s", "t", "f"), f.stream().map(e -> e.path("ph").asText()).toList());
+            assertEquals(List.of(sleeper, spinner, sleeper), f.stream().map(e -> e.path("tid").asLong()).toList());
+            assertTrue(f.get(0).path("ts").asDouble() <= f.get(1).path("ts").asDouble()
+                    && f.get(1).path("ts").asDouble() <= f.get(2).path("ts").asDouble(), "flows run forward in time");
+        }
+        assertEquals(spinner, holders.get(0));
+        for (int i = 1; i < holders.size(); i++) {
+            assertTrue(!holders.get(i).equals(holders.get(i - 1)), "a counter event only where the holder changes");
+        }
+        assertTrue(holders.contains(sleeper) && holders.contains(0L), holders.toString());
+    }
+
     /** A labelled step's slices are named after it, and the label survives a read back (gilsim chart). */
     @Test
     void labelledStepsNameTheirSlicesAndReadBack() throws IOException {
