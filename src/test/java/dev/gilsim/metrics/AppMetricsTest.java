@@ -28,26 +28,15 @@ class AppMetricsTest {
     }
 
     /**
-     * The requests timeline below, over time. In flight, sampled at each change inside the window:
+     * The timeline of {@link #fourRequests}, over time. In flight, sampled at each change inside the window:
      * 0 at 110 (the one from 50 answered), 1 at 150, 2 at 160, 3 at 170, 2 at 170 (the one from 160
-     * completed), 1 at 171 (the one from 170 rejected). Completions per second in 20 ms buckets (1000 ms / 50): one in 100..120 (at 110),
-     * one in 160..180 (at 170): 50/s at 120 and 180, 0 elsewhere, up to the window's end.
+     * completed), 1 at 171 (the one from 170 rejected). Completions per second in 20 ms buckets
+     * (1000 ms / 50): one in 100..120 (at 110), one in 160..180 (at 170): 50/s at 120 and 180, 0
+     * elsewhere, up to the window's end.
      */
     @Test
     void requestsInFlightAndCompletedPerSecondAreSeriesOverTheWindow() {
-        AppMetrics m = new AppMetrics(new Window(millis(100), millis(1100)));
-        m.registerEndpoint("api", "ping");
-        m.requestArrived("api", "ping", millis(50));
-        m.requestAnswered("api", "ping", millis(50));
-        m.requestCompleted("api", "ping", 0, millis(60), millis(110));
-        m.requestArrived("api", "ping", millis(150));
-        m.requestArrived("api", "ping", millis(160));
-        m.requestArrived("api", "ping", millis(170));
-        m.requestAnswered("api", "ping", millis(160));
-        m.requestCompleted("api", "ping", 0, millis(10), millis(170));
-        m.requestAnswered("api", "ping", millis(170));
-        m.requestRejected("api", "ping", 0, millis(1), millis(171));
-        m.finish();
+        AppMetrics m = fourRequests();
         TimeSeries inFlight = m.series().stream().filter(s -> s.key().equals("in_flight:api")).findFirst().orElseThrow()
                 .series();
         assertArrayEquals(new long[] {millis(110), millis(150), millis(160), millis(170), millis(170), millis(171)},
@@ -80,20 +69,7 @@ class AppMetricsTest {
      */
     @Test
     void requestsAreCountedByFateAndTheUnansweredAreCensoredAtTheEnd() {
-        AppMetrics m = new AppMetrics(new Window(millis(100), millis(1100)));
-        m.registerEndpoint("api", "ping");
-        // In time order, as a run reports them.
-        m.requestArrived("api", "ping", millis(50));
-        m.requestAnswered("api", "ping", millis(50));
-        m.requestCompleted("api", "ping", 0, millis(60), millis(110));
-        m.requestArrived("api", "ping", millis(150));
-        m.requestArrived("api", "ping", millis(160));
-        m.requestArrived("api", "ping", millis(170));
-        m.requestAnswered("api", "ping", millis(160));
-        m.requestCompleted("api", "ping", 0, millis(10), millis(170));
-        m.requestAnswered("api", "ping", millis(170));
-        m.requestRejected("api", "ping", 0, millis(1), millis(171));
-        m.finish();
+        AppMetrics m = fourRequests();
         AppSummary.Endpoint e = m.summary().endpoints().get(0);
         assertEquals(3, e.arrived());
         assertEquals(2, e.completed());
@@ -129,5 +105,27 @@ class AppMetricsTest {
         assertArrayEquals(new long[] {millis(10), millis(20)}, s.series().times());
         assertArrayEquals(new long[] {millis(1), millis(5)}, s.series().values());
         assertEquals("loop_lag:api-0", m.latencies().get(0).key());
+    }
+
+    /**
+     * Window 100 to 1100 ms: arrivals at 50, 150, 160 and 170; the one from 50 completes at 110
+     * (60 ms), the one from 160 at 170 (10 ms), the one from 170 is rejected at 171, the one from
+     * 150 is never answered. Reported in time order, as a run reports them.
+     */
+    private static AppMetrics fourRequests() {
+        AppMetrics m = new AppMetrics(new Window(millis(100), millis(1100)));
+        m.registerEndpoint("api", "ping");
+        m.requestArrived("api", "ping", millis(50));
+        m.requestAnswered("api", "ping", millis(50));
+        m.requestCompleted("api", "ping", 0, millis(60), millis(110));
+        m.requestArrived("api", "ping", millis(150));
+        m.requestArrived("api", "ping", millis(160));
+        m.requestArrived("api", "ping", millis(170));
+        m.requestAnswered("api", "ping", millis(160));
+        m.requestCompleted("api", "ping", 0, millis(10), millis(170));
+        m.requestAnswered("api", "ping", millis(170));
+        m.requestRejected("api", "ping", 0, millis(1), millis(171));
+        m.finish();
+        return m;
     }
 }
