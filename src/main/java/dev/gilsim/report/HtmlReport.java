@@ -52,6 +52,7 @@ public final class HtmlReport {
                 .append(esc(run.source())).append("</code></p>\n");
         h.append("<p>").append(esc(run.description())).append("</p>\n");
         contents(h, charts, run.variants().stream().anyMatch(v -> !v.requests().isEmpty()));
+        Verdict.html(h, run);
         files(h);
         parameters(h, run);
         provenance(h, run.provenance());
@@ -64,7 +65,8 @@ public final class HtmlReport {
     }
 
     private static void contents(StringBuilder h, List<ChartFile> charts, boolean requests) {
-        h.append("<nav><a href=\"#files\">Files</a> · <a href=\"#parameters\">Parameters</a> · ")
+        h.append("<nav><a href=\"#verdict\">Verdict</a> · <a href=\"#files\">Files</a> · ")
+                .append("<a href=\"#parameters\">Parameters</a> · ")
                 .append(requests ? "<a href=\"#requests\">Requests</a> · " : "")
                 .append("<a href=\"#latencies\">Latencies</a> · <a href=\"#threads\">Threads</a>");
         for (String section : sections(charts)) {
@@ -213,7 +215,8 @@ public final class HtmlReport {
             long drawn = charts.stream().filter(c -> c.section().equals(section) && c.path() != null).count();
             boolean multiples = section.equals("GIL timeline") ? drawn > 3 : drawn > 1;
             if (multiples) {
-                h.append("<div class=\"multiples\">\n");
+                // Six or more: three a row, so a run of many variants or workers stays a page.
+                h.append(drawn >= 6 ? "<div class=\"multiples many\">\n" : "<div class=\"multiples\">\n");
             }
             for (ChartFile c : charts) {
                 if (c.section().equals(section) && c.path() == null) {
@@ -289,6 +292,7 @@ public final class HtmlReport {
             code { font-family: monospace; }
             figure { margin: 1em 0; }
             .multiples { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 0 1em; }
+            .multiples.many { grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); }
             .multiples img { width: 100%; height: auto; }
             img { max-width: 100%; border: 1px solid #eee; }
             figcaption { font-size: 0.85em; color: #666; }

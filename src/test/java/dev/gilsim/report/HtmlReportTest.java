@@ -1,5 +1,6 @@
 package dev.gilsim.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,5 +54,41 @@ class HtmlReportTest {
         assertTrue(h.contains("<code>servers.api.arrivals.0</code></td><td class=\"text\">Poisson, 50/s from 0 to ping"),
                 h);
         assertFalse(h.contains("<tr class=\"differs\"><td><code>seed</code>"), "the seed is the same in both");
+    }
+
+    /**
+     * The page opens with the verdict: with ping's p99 far apart between the 1 ms and 20 ms
+     * intervals, a sentence names both figures and the ratio, and the table gives each variant's
+     * headline p50 and p99.
+     */
+    @Test
+    void thePageOpensWithTheVerdictNamingTheWidestDifferenceInWords() {
+        // A CPU-bound thread beside the loop makes the switch interval matter.
+        String contended = SCENARIO.replace("duration: 300ms", "duration: 1s").replace(
+                "    arrivals: [{rate: 50/s, endpoint: ping}]",
+                "    arrivals: [{rate: 50/s, endpoint: ping}]\n    threads: [{name: spinner, steps: [{cpu: forever}]}]");
+        ScenarioFile file = new ScenarioLoader().load("report.yaml", contended, List.of());
+        List<RunResult> results = file.variants().stream().map(s -> Simulation.run(s)).toList();
+        RunData run = RunData.of(results, null);
+        String h = HtmlReport.render(run, List.of());
+        assertTrue(h.indexOf("id=\"verdict\"") < h.indexOf("id=\"files\""), "the verdict comes first");
+        Verdict.Difference widest = Verdict.differences(run, RunData.headline(run.latencyKeys())).get(0);
+        assertTrue(widest.ratio() >= Verdict.NOTABLE_RATIO, widest.toString());
+        String sentence = Verdict.words(widest.key()) + " p99 is " + Verdict.human(widest.lowMs()) + " in "
+                + widest.lowVariant() + " against " + Verdict.human(widest.highMs()) + " in " + widest.highVariant();
+        assertTrue(h.contains("<li>" + sentence), sentence + "\n" + h);
+        assertTrue(h.contains("<th><code>latency:api/ping</code><br>p50 / p99</th>"), h);
+    }
+
+    @Test
+    void verdictFiguresReadAsMillisecondsOrSecondsWithThreeDigits() {
+        assertEquals("0 ms", Verdict.human(0));
+        assertEquals("under 1 us", Verdict.human(0.0004));
+        assertEquals("0.614 ms", Verdict.human(0.6141));
+        assertEquals("51.2 ms", Verdict.human(51.24));
+        assertEquals("296 ms", Verdict.human(295.9));
+        assertEquals("1.85 s", Verdict.human(1847));
+        assertEquals("api/ping latency", Verdict.words("latency:api/ping"));
+        assertEquals("app/sleeper GIL wait", Verdict.words("gil_wait:app/sleeper"));
     }
 }
