@@ -26,16 +26,24 @@ final class ScenarioOptions {
                     + "their pools (default ${DEFAULT-VALUE}; each costs about 0.2 MB of heap).")
     int maxThreads = ScenarioLoader.DEFAULT_MAX_THREADS;
 
+    @Option(names = "--max-events", paramLabel = "N",
+            description = "The event budget of one run: a scenario estimated to simulate more events is refused "
+                    + "before it runs (default ${DEFAULT-VALUE}, half an hour to a few hours of wall time).")
+    long maxEvents = ScenarioLoader.DEFAULT_MAX_EVENTS;
+
     /** The loader, with the machine profile's defaults when one is given. */
     ScenarioLoader loader() {
-        return loader(profile, maxThreads);
+        return loader(profile, maxThreads, maxEvents);
     }
 
-    static ScenarioLoader loader(Path profile, int maxThreads) {
+    static ScenarioLoader loader(Path profile, int maxThreads, long maxEvents) {
         if (maxThreads < 1 || maxThreads > ScenarioLoader.MAX_THREADS_LIMIT) {
             throw new UserException("--max-threads must be 1 to " + ScenarioLoader.MAX_THREADS_LIMIT, Cli.BAD_INPUT);
         }
-        return new ScenarioLoader(defaults(profile)).withMaxThreads(maxThreads);
+        if (maxEvents < 1) {
+            throw new UserException("--max-events must be positive", Cli.BAD_INPUT);
+        }
+        return new ScenarioLoader(defaults(profile)).withMaxThreads(maxThreads).withMaxEvents(maxEvents);
     }
 
     static Defaults defaults(Path profile) {

@@ -76,6 +76,10 @@ final class SweepCommand implements Runnable {
             description = "The thread budget: at most N threads in all (default ${DEFAULT-VALUE}).")
     int maxThreads = ScenarioLoader.DEFAULT_MAX_THREADS;
 
+    @Option(names = "--max-events", paramLabel = "N",
+            description = "The event budget of each run (default ${DEFAULT-VALUE}).")
+    long maxEvents = ScenarioLoader.DEFAULT_MAX_EVENTS;
+
     @Mixin
     ChartFormatOption chartFormat;
 
@@ -99,7 +103,7 @@ final class SweepCommand implements Runnable {
             throw new UserException("--jobs must be 1 to 1024", Cli.BAD_INPUT);
         }
         ChartFormat format = chartFormat.format();
-        SweepPlan plan = ScenarioOptions.loader(profile, maxThreads).loadSweep(file, plain, grid);
+        SweepPlan plan = ScenarioOptions.loader(profile, maxThreads, maxEvents).loadSweep(file, plain, grid);
         if (plan.dimensions().isEmpty()) {
             throw new UserException(file + ": nothing to sweep: add a sweep section or --set PATH=V1,V2,...",
                     Cli.BAD_INPUT);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,8 +34,15 @@ public final class ScenarioLoader {
     /** The highest budget {@code --max-threads} accepts. */
     public static final int MAX_THREADS_LIMIT = 1_000_000;
 
+    /**
+     * The default event budget (issue 12): a scenario whose estimated event count
+     * ({@link EventEstimate}) is above it is refused before it runs; {@code --max-events} raises it.
+     */
+    public static final long DEFAULT_MAX_EVENTS = 20_000_000_000L;
+
     private final Defaults defaults;
     private final int maxThreads;
+    private final long maxEvents;
 
     public ScenarioLoader() {
         this(Defaults.get());
@@ -42,12 +50,13 @@ public final class ScenarioLoader {
 
     /** A loader whose defaults are defaults.yaml with a machine profile over them. */
     public ScenarioLoader(Defaults defaults) {
-        this(defaults, DEFAULT_MAX_THREADS);
+        this(defaults, DEFAULT_MAX_THREADS, DEFAULT_MAX_EVENTS);
     }
 
-    private ScenarioLoader(Defaults defaults, int maxThreads) {
+    private ScenarioLoader(Defaults defaults, int maxThreads, long maxEvents) {
         this.defaults = defaults;
         this.maxThreads = maxThreads;
+        this.maxEvents = maxEvents;
     }
 
     /** The same loader with another thread budget (see {@link #DEFAULT_MAX_THREADS}). */
@@ -55,7 +64,15 @@ public final class ScenarioLoader {
         if (newMaxThreads < 1 || newMaxThreads > MAX_THREADS_LIMIT) {
             throw new IllegalArgumentException("the thread budget must be 1 to " + MAX_THREADS_LIMIT);
         }
-        return new ScenarioLoader(defaults, newMaxThreads);
+        return new ScenarioLoader(defaults, newMaxThreads, maxEvents);
+    }
+
+    /** The same loader with another event budget (see {@link #DEFAULT_MAX_EVENTS}). */
+    public ScenarioLoader withMaxEvents(long newMaxEvents) {
+        if (newMaxEvents < 1) {
+            throw new IllegalArgumentException("the event budget must be positive");
+        }
+        return new ScenarioLoader(defaults, maxThreads, newMaxEvents);
     }
 
     /** Loads a file, applying {@code --set path=value} overrides in order. */
@@ -71,7 +88,7 @@ public final class ScenarioLoader {
         MapNode top = MapReader.of(parsed, ROOT_EXPECTED).node();
         java.util.Optional<Path> profile = profile(top, source);
         if (profile.isPresent()) {
-            return new ScenarioLoader(Defaults.withProfile(profile.get()), maxThreads).loadWithDefaults(withoutProfile(top), source,
+            return new ScenarioLoader(Defaults.withProfile(profile.get()), maxThreads, maxEvents).loadWithDefaults(withoutProfile(top), source,
                     text, sets);
         }
         return loadWithDefaults(top, source, text, sets);
@@ -100,7 +117,7 @@ public final class ScenarioLoader {
         MapNode top = MapReader.of(YamlSource.parse(file.toString(), text, ROOT_EXPECTED), ROOT_EXPECTED).node();
         java.util.Optional<Path> profile = profile(top, file.toString());
         if (profile.isPresent()) {
-            return new ScenarioLoader(Defaults.withProfile(profile.get()), maxThreads).loadSweep(file, withoutProfile(top), text,
+            return new ScenarioLoader(Defaults.withProfile(profile.get()), maxThreads, maxEvents).loadSweep(file, withoutProfile(top), text,
                     sets, gridSets);
         }
         return loadSweep(file, top, text, sets, gridSets);
@@ -220,8 +237,24 @@ public final class ScenarioLoader {
                 .orElse(List.of());
         long[] timeline = r.optMap("timeline").map(t -> timeline(t, warmup, duration)).orElse(new long[] {-1, -1});
         r.finish();
-        return new Scenario(name, title, description, source, variant, variantDescription, duration, warmup, seed,
-                machine, version, python, processes, serverList, timeline[0], timeline[1]);
+        Scenario scenario = new Scenario(name, title, description, source, variant, variantDescription, duration,
+                warmup, seed, machine, version, python, processes, serverList, timeline[0], timeline[1]);
+        double events = EventEstimate.of(scenario);
+        if (events > maxEvents) {
+            throw r.error("duration", String.format(Locale.ROOT,
+                    "would simulate about %.2g events (an estimate; at 1 to 6 million a second that is %s), more "
+                    + "than the budget of %.2g", events, wallTime(events), (double) maxEvents),
+                    "a shorter duration or lighter load, or a bigger budget with --max-events");
+        }
+        return scenario;
+    }
+
+    /** The wall time {@code events} take at the simulator's usual 1 to 6 million events a second. */
+    static String wallTime(double events) {
+        double fastest = events / 6e6;
+        double slowest = events / 1e6;
+        return fastest >= 3600 ? String.format(Locale.ROOT, "%.0f to %.0f hours", fastest / 3600, slowest / 3600)
+                : String.format(Locale.ROOT, "%.0f to %.0f minutes", fastest / 60, slowest / 60);
     }
 
     /**
