@@ -64,6 +64,8 @@ public final class PyThread {
     private Runnable resumeAfterDrop;
 
     private Step pendingStep;
+    /** What a released compute in progress does when it ends, before the GIL is re-taken. */
+    private Runnable releasedDone;
     private Step.Compute pendingCompute;
     private Runnable afterGil;
     private Runnable afterHandoff;
@@ -212,6 +214,7 @@ public final class PyThread {
         Step step = pendingStep;
         pendingStep = null;
         if (step instanceof Step.ReleasedCompute r) {
+            releasedDone = r.whenDone();
             startCompute(r.work(), false, false, afterReleasedCompute);
         } else if (step instanceof Step.Block b) {
             block(b);
@@ -470,6 +473,11 @@ public final class PyThread {
     }
 
     private void afterReleasedCompute() {
+        Runnable done = releasedDone;
+        releasedDone = null;
+        if (done != null) {
+            done.run();
+        }
         returnDue = sim.now();
         takeGil(returnFromBlocking);
     }

@@ -28,12 +28,21 @@ public sealed interface Step {
         }
     }
 
-    /** Work on a core with the GIL released: a releasing native call or a syscall (G8). */
-    record ReleasedCompute(long work) implements Step {
+    /**
+     * Work on a core with the GIL released: a releasing native call or a syscall (G8).
+     * {@code whenDone} (or null) runs the moment the work ends, before the thread takes the GIL
+     * back: what the call did is done then (a response sent is on the wire), however long the
+     * thread then waits for the GIL.
+     */
+    record ReleasedCompute(long work, Runnable whenDone) implements Step {
         public ReleasedCompute {
             if (work < 0) {
                 throw new IllegalArgumentException("negative work");
             }
+        }
+
+        public ReleasedCompute(long work) {
+            this(work, null);
         }
     }
 

@@ -12,7 +12,7 @@ import dev.gilsim.interpreter.Step;
  * {@code async def} on the loop, a {@code def} awaited on the anyio pool), the response.
  */
 final class RequestFlow implements Coroutine {
-    private enum Stage { ADMIT_SERVER, ADMIT_ENDPOINT, HANDLE, RESPOND, SEND, DONE, FINISHED }
+    private enum Stage { ADMIT_SERVER, ADMIT_ENDPOINT, HANDLE, RESPOND, SEND, SENT, DONE, FINISHED }
 
     private final WorkerProcess worker;
     private final Request request;
@@ -73,8 +73,16 @@ final class RequestFlow implements Coroutine {
                     stage = Stage.DONE;
                     long cost = worker.server.spec.http().send().sample(loop.random());
                     if (cost > 0) {
-                        return new Step.ReleasedCompute(cost);
+                        // L5: the answer is on the wire when send() returns, not when the loop
+                        // has the GIL back: measured, it loses the GIL there in 87 to 100 % of
+                        // requests beside CPU-bound threads.
+                        stage = Stage.SENT;
+                        return new Step.ReleasedCompute(cost, () -> worker.server.finish(request, rejected));
                     }
+                }
+                case SENT -> {
+                    stage = Stage.FINISHED;
+                    return null;
                 }
                 case DONE -> {
                     stage = Stage.FINISHED;

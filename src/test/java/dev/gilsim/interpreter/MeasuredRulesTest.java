@@ -199,6 +199,39 @@ class MeasuredRulesTest {
     }
 
     /**
+     * L5 through G8: what a GIL-releasing call did is done when the call ends, not when its
+     * thread has the GIL back. "io" takes the GIL at 0 and sends (100 us, GIL released); the
+     * spinner arrives at 10 us and takes the free GIL; the send is done at 100 us, and io, back
+     * to a held GIL, waits until its timed wait asks (100 + 5,000 + 50 slack + 20 wake-up) and
+     * the spinner drops at its next check point: io runs again at 5.19 ms.
+     */
+    @Test
+    void aReleasedCallIsDoneWhenItEndsThoughItsThreadWaitsForTheGil() {
+        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK), 1);
+        Interpreter p = w.process("app", gil());
+        long[] doneAt = {-1};
+        StepSource sender = new StepSource() {
+            private int step;
+
+            @Override
+            public Step next(PyThread t) {
+                return switch (step++) {
+                    case 0 -> new Step.ReleasedCompute(micros(100), () -> doneAt[0] = w.sim.now());
+                    case 1 -> Step.Compute.python(micros(10));
+                    default -> Step.EXIT;
+                };
+            }
+        };
+        p.newThread("io", sender).start(0);
+        w.thread(p, "spinner", forever(cpuForever()), micros(10));
+        w.runFor(millis(6));
+
+        assertEquals(micros(100), doneAt[0]);
+        assertEquals(List.of(new Mark(0, "io"), new Mark(micros(10), "spinner"), new Mark(millis(5.19), "io")),
+                w.recorder.acquisitions.subList(0, 3));
+    }
+
+    /**
      * G11, the FIFO timeline of GilRulesTest with the requester always winning: at 6 w1 times out
      * and asks; the holder drops at once; the signal wakes w1, the requester, not w2, the oldest
      * waiter. At 11 the holder, queued since its handoff at 6, asks in turn and wins the same way.
