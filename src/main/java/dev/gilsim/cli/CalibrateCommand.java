@@ -94,7 +94,11 @@ final class CalibrateCommand implements Runnable {
         }
         err.println("gilsim: fitting the wake-up latency (a few validations)...");
         err.flush();
-        fits.add(0, c.wakeupLatency(Suite.builtin(), sets, Runtime.getRuntime().availableProcessors()));
+        int jobs = Runtime.getRuntime().availableProcessors();
+        Calibration.Fitted wakeup = c.wakeupLatency(Suite.builtin(), sets, jobs);
+        fits.add(0, wakeup);
+        sets.add(wakeup.assignment());
+        fits.add(c.handoffWakeup(Suite.builtin(), sets, jobs));
         String text = Calibration.profile("gilsim machine profile, fitted by gilsim calibrate from CPython " + v
                 + " measured in " + source + ".\nApply it with --profile " + out.getFileName()
                 + "; every value here replaces defaults.yaml's.", fits);

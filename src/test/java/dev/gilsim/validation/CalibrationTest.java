@@ -25,6 +25,7 @@ class CalibrationTest {
         List<String> sets = fits.stream().map(Calibration.Fitted::assignment).toList();
         fits.add(c.loopTimerWakeup(Suite.builtin(), sets));
         fits.add(c.wakeupLatency(Suite.builtin().only("^(heartbeat-5ms|sleeper)"), sets, 2));
+        fits.add(c.handoffWakeup(Suite.builtin().only("^(heartbeat-5ms-[2-4]cpu|convoy-pipe)"), sets, 2));
         return fits.stream().collect(Collectors.toMap(Calibration.Fitted::path, f -> f));
     }
 
@@ -35,6 +36,8 @@ class CalibrationTest {
         // defaults.yaml: wake-up 45 us, polled 5 us, loop timer wake-up 160 us; fitted from 3.12.
         assertTrue(fits.get("python.wakeup_latency").value().matches("\\{lognormal: \\{median: (25|35|45|60|80)us, sigma: .*"),
                 fits.get("python.wakeup_latency").value());
+        assertTrue(fits.get("machine.handoff_wakeup").value().matches("\\{lognormal: \\{median: (5|10|15|20)us, sigma: 0.40\\}\\}"),
+                fits.get("machine.handoff_wakeup").value());
         assertTrue(fits.get("machine.polled_wakeup").value().matches("\\{lognormal: \\{median: [3-9]\\.\\dus.*"),
                 fits.get("machine.polled_wakeup").value());
         assertTrue(fits.get("server.loop.timer_wakeup").value().matches("\\{lognormal: \\{median: 1\\d\\dus.*"),
