@@ -88,6 +88,11 @@ public sealed interface ProgramStep {
         }
     }
 
+    /** The step itself, without the label a scenario may have given it. */
+    static ProgramStep unlabelled(ProgramStep s) {
+        return s instanceof Labelled l ? l.step() : s;
+    }
+
     /** The steps, {@code times} over, or forever when {@code times} is {@link #FOREVER}. */
     record Repeat(long times, List<ProgramStep> steps) implements ProgramStep {
         public static final long FOREVER = -1;

@@ -59,17 +59,18 @@ public record RunData(String scenario, String title, String description, String 
      * in the run's order.
      */
     public static List<String> headline(List<String> keys) {
-        List<String> servers = keys.stream().filter(k -> k.startsWith("loop_lag:") || k.startsWith("latency:")
-                || k.startsWith("time_to_result:")).toList();
-        List<String> chosen = servers.isEmpty() ? keys : servers;
-        return chosen.subList(0, Math.min(MAX_HEADLINE_KEYS, chosen.size()));
+        return headline(keys, List.of("loop_lag:", "latency:", "time_to_result:"));
     }
 
     /** The series charted: a server's (loop lag, in flight, completed per second, queues) first, at most 12. */
     public static List<String> headlineSeries(List<String> keys) {
-        List<String> app = keys.stream().filter(k -> k.startsWith("loop_lag:") || k.startsWith("in_flight:")
-                || k.startsWith("completed_per_s:") || k.startsWith("queue_length:")).toList();
-        List<String> chosen = app.isEmpty() ? keys : app;
+        return headline(keys, List.of("loop_lag:", "in_flight:", "completed_per_s:", "queue_length:"));
+    }
+
+    /** The keys with one of a server's metric prefixes if there are any, else all; at most 12, in order. */
+    private static List<String> headline(List<String> keys, List<String> serverPrefixes) {
+        List<String> servers = keys.stream().filter(k -> serverPrefixes.stream().anyMatch(k::startsWith)).toList();
+        List<String> chosen = servers.isEmpty() ? keys : servers;
         return chosen.subList(0, Math.min(MAX_HEADLINE_KEYS, chosen.size()));
     }
 

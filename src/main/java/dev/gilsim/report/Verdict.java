@@ -66,7 +66,6 @@ final class Verdict {
     static List<Difference> differences(RunData run, List<String> keys) {
         List<Difference> out = new ArrayList<>();
         for (String key : keys) {
-            Difference d = null;
             String low = null;
             double lowMs = Double.POSITIVE_INFINITY;
             String high = null;
@@ -89,8 +88,7 @@ final class Verdict {
                 }
             }
             if (with >= 2) {
-                d = new Difference(key, low, lowMs, high, highMs);
-                out.add(d);
+                out.add(new Difference(key, low, lowMs, high, highMs));
             }
         }
         out.sort(Comparator.comparingDouble(Difference::ratio).reversed());

@@ -94,7 +94,7 @@ final class EventEstimate {
     private static double releases(java.util.List<ProgramStep> steps) {
         double n = 0;
         for (ProgramStep s : steps) {
-            ProgramStep leaf = s instanceof ProgramStep.Labelled l ? l.step() : s;
+            ProgramStep leaf = ProgramStep.unlabelled(s);
             if (leaf instanceof ProgramStep.Repeat r) {
                 n += releases(r.steps()) * (r.times() == ProgramStep.Repeat.FOREVER ? 1 : r.times());
             } else if (!(leaf instanceof ProgramStep.Cpu) && !(leaf instanceof ProgramStep.Native nat && !nat.releasesGil())) {
@@ -106,8 +106,8 @@ final class EventEstimate {
 
     /** A thread that wants the GIL all the time: a {@code cpu: forever} step anywhere in its program. */
     private static boolean cpuBound(ProgramStep.Repeat program) {
-        return program.steps().stream().anyMatch(s -> s instanceof ProgramStep.Cpu c && c.duration() == null
-                || s instanceof ProgramStep.Repeat r && cpuBound(r));
+        return program.steps().stream().map(ProgramStep::unlabelled).anyMatch(s -> s instanceof ProgramStep.Cpu c
+                && c.duration() == null || s instanceof ProgramStep.Repeat r && cpuBound(r));
     }
 
     /** GIL switches when threads contend all along: one per switch interval; none without a GIL. */

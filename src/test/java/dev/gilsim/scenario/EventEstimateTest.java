@@ -60,6 +60,9 @@ class EventEstimateTest {
                 .first()), 1);
         String beside = alone + "      - {name: spinner, steps: [{cpu: forever}]}\n";
         assertEquals(12_501.5, EventEstimate.of(new ScenarioLoader().load("b.yaml", beside, List.of()).first()), 1);
+        // A label changes nothing: a labelled cpu: forever is as CPU-bound.
+        String labelled = alone + "      - {name: spinner, steps: [{cpu: forever, label: crunch}]}\n";
+        assertEquals(12_501.5, EventEstimate.of(new ScenarioLoader().load("c.yaml", labelled, List.of()).first()), 1);
     }
 
     @Test
