@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param freeThreadedSlowdown factor applied to Python bytecode on a free-threaded build (G10)
  * @param requesterWins G11: the probability that a requested drop's signal wakes the requester
  *                      rather than the thread the wake-up policy picks
+ * @param zeroSleepSyscall C8: how {@code time.sleep(0)} runs: negative, as any timed sleep (3.11 and
+ *                         later call {@code clock_nanosleep}, which waits the timer slack); else a
+ *                         syscall of this length that returns at once (3.8 to 3.10 call
+ *                         {@code select} with a zero timeout, which never sleeps)
  */
 public record GilSettings(
         long switchInterval,
@@ -24,12 +28,25 @@ public record GilSettings(
         WakeupPolicyKind wakeupPolicy,
         Build build,
         double freeThreadedSlowdown,
-        double requesterWins) {
+        double requesterWins,
+        long zeroSleepSyscall) {
 
     /** Settings without G11 (hand-worked timelines): the wake-up policy alone chooses. */
     public GilSettings(long switchInterval, long checkInterval, Distribution wakeupLatency, Distribution dropOverhead,
             WakeupPolicyKind wakeupPolicy, Build build, double freeThreadedSlowdown) {
         this(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build, freeThreadedSlowdown, 0.0);
+    }
+
+    /** Settings whose {@code time.sleep(0)} is a timed sleep, as from 3.11 on (C8). */
+    public GilSettings(long switchInterval, long checkInterval, Distribution wakeupLatency, Distribution dropOverhead,
+            WakeupPolicyKind wakeupPolicy, Build build, double freeThreadedSlowdown, double requesterWins) {
+        this(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build, freeThreadedSlowdown,
+                requesterWins, -1);
+    }
+
+    /** C8: whether {@code time.sleep(0)} is a syscall that returns at once (3.8 to 3.10). */
+    public boolean zeroSleepReturnsAtOnce() {
+        return zeroSleepSyscall >= 0;
     }
 
     public GilSettings {
@@ -54,21 +71,21 @@ public record GilSettings(
 
     public GilSettings withSwitchInterval(long interval) {
         return new GilSettings(interval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build,
-                freeThreadedSlowdown, requesterWins);
+                freeThreadedSlowdown, requesterWins, zeroSleepSyscall);
     }
 
     public GilSettings withWakeupPolicy(WakeupPolicyKind policy) {
         return new GilSettings(switchInterval, checkInterval, wakeupLatency, dropOverhead, policy, build,
-                freeThreadedSlowdown, requesterWins);
+                freeThreadedSlowdown, requesterWins, zeroSleepSyscall);
     }
 
     public GilSettings withWakeupLatency(Distribution latency) {
         return new GilSettings(switchInterval, checkInterval, latency, dropOverhead, wakeupPolicy, build,
-                freeThreadedSlowdown, requesterWins);
+                freeThreadedSlowdown, requesterWins, zeroSleepSyscall);
     }
 
     public GilSettings withBuild(Build b) {
         return new GilSettings(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, b,
-                freeThreadedSlowdown, requesterWins);
+                freeThreadedSlowdown, requesterWins, zeroSleepSyscall);
     }
 }

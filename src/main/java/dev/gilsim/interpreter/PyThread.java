@@ -437,6 +437,13 @@ public final class PyThread {
     // ---- blocking without the GIL ----
 
     private void block(Step.Block b) {
+        if (b.sleep() && b.duration() == 0 && interpreter.settings().zeroSleepReturnsAtOnce()) {
+            // C8: before 3.11 time.sleep(0) is select() with a zero timeout: a syscall that never
+            // sleeps, so no timer slack and no wake-up; the thread only lets go of the GIL.
+            releasedDone = null;
+            startCompute(interpreter.settings().zeroSleepSyscall(), false, false, afterReleasedCompute);
+            return;
+        }
         leaveCore();
         setState(ThreadState.IO);
         returnDue = sim.now() + b.duration();

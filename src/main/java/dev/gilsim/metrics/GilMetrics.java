@@ -57,6 +57,11 @@ public final class GilMetrics implements GilObserver {
     }
 
     @Override
+    public void stepLabel(PyThread thread, String label, long now) {
+        of(thread).labelChanged(label, now, window);
+    }
+
+    @Override
     public void gilAcquired(PyThread thread, long waited, long now) {
         int process = thread.interpreter().id();
         if (process >= lastAcquirer.length) {

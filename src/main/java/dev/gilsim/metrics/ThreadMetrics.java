@@ -2,6 +2,8 @@ package dev.gilsim.metrics;
 
 import dev.gilsim.interpreter.PyThread;
 import dev.gilsim.interpreter.ThreadState;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What one thread did inside the measurement window. */
 public final class ThreadMetrics {
@@ -11,6 +13,10 @@ public final class ThreadMetrics {
     private final LatencyRecorder returnDelays = new LatencyRecorder();
     private LatencyRecorder iterationTimes;
     long lastIterationEnd = -1;
+    /** Per step label, in the order labels first ran; created on the first labelled step. */
+    private Map<String, LatencyRecorder> labelTimes;
+    private String openLabel;
+    private long openLabelSince;
     private ThreadState state = ThreadState.NOT_STARTED;
     private long since;
     long acquisitions;
@@ -71,6 +77,28 @@ public final class ThreadMetrics {
             }
         }
         lastIterationEnd = now;
+    }
+
+    /**
+     * Times of the runs of steps named {@code label}: from the first of a run of consecutive steps
+     * with that label starting to the next step (or another label) starting, GIL waits included,
+     * so a probe that times one call of a loop and the model agree on what an operation is. Only
+     * runs that began and ended inside the window count; empty if the label never ran.
+     */
+    public LatencyRecorder labelTimes(String label) {
+        LatencyRecorder r = labelTimes == null ? null : labelTimes.get(label);
+        return r == null ? new LatencyRecorder() : r;
+    }
+
+    void labelChanged(String label, long now, Window window) {
+        if (openLabel != null && window.contains(openLabelSince) && window.contains(now)) {
+            if (labelTimes == null) {
+                labelTimes = new LinkedHashMap<>();
+            }
+            labelTimes.computeIfAbsent(openLabel, k -> new LatencyRecorder()).record(now - openLabelSince);
+        }
+        openLabel = label;
+        openLabelSince = now;
     }
 
     public long acquisitions() {

@@ -357,8 +357,10 @@ public final class ScenarioLoader {
                 .orElse(Distribution.constant(0));
         double slowdown = py.number("free_threaded_slowdown", row.number("free_threaded_slowdown", 1.0, 1, 100), 1,
                 100);
+        // C8: the version's row says whether time.sleep(0) is a syscall that returns at once.
+        long zeroSleep = row.has("zero_sleep") ? row.durationReq("zero_sleep") : -1;
         py.finish();
-        return new GilSettings(interval, check, latency, overhead, policy, build, slowdown, requesterWins);
+        return new GilSettings(interval, check, latency, overhead, policy, build, slowdown, requesterWins, zeroSleep);
     }
 
     private List<ProcessSpec> processes(ListNode list, Node pythonNode) {

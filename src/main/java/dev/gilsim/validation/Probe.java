@@ -25,8 +25,11 @@ public enum Probe {
     /** G2, G9: time.sleep(1 or 10 ms) beside N CPU-bound threads; the overshoot of each sleep. */
     SLEEPER("sleeper", new Latency("sleep overshoot", "overshoot_ns", r -> thread(r, "app/sleeper").returnDelays()),
             null),
-    /** G7, G8, G9: tiny GIL-releasing calls in a loop beside CPU-bound threads. */
-    CONVOY("convoy", new Latency("time per op", "op_ns", r -> thread(r, "app/io").iterationTimes()),
+    /**
+     * G7, G8, G9, C8: tiny GIL-releasing calls in a loop beside CPU-bound threads. The probe times
+     * the call alone, not its loop, so the scenarios label the call's steps {@code op}.
+     */
+    CONVOY("convoy", new Latency("time per op", "op_ns", r -> thread(r, "app/io").labelTimes("op")),
             new Rate("ops/s", m -> m.figure("ops_per_s"), r -> summary(r, "io").iterationsPerSecond())),
     /** G4, E1, E3: pow() holding the GIL in a thread pool, or in a process pool's child. */
     POW("pow", new Latency("loop lag", "lag_ns", r -> named(r, "loop_lag", "app-0")), null),

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules that measurements of real CPython added to the model (docs/model.md, section 9), each
  * on a timeline worked out by hand: C4 timer expiries, C5 halt polling, C6 the forced dropper's
- * return, C7 cold starts, G11 the requester.
+ * return, C7 cold starts, C8 the zero sleep, G11 the requester.
  */
 class MeasuredRulesTest {
     private static final long SLACK = micros(50);
@@ -283,6 +283,55 @@ class MeasuredRulesTest {
 
         assertEquals(List.of(new Mark(0, "holder"), new Mark(millis(6), "sleeper"), new Mark(millis(6.01), "w2")),
                 w.recorder.acquisitions);
+    }
+
+    /**
+     * C8 from 3.11: {@code time.sleep(0)} is clock_nanosleep, a timed sleep that waits the 50 us
+     * slack and a 20 us wake-up, and the spinner takes the GIL it released.
+     * <pre>
+     * 0       io takes the GIL and runs 10 us; the spinner arrives at 5 us and waits
+     * 0.01    io sleeps 0: FIFO signals the spinner, which takes the GIL at 0.03
+     * 0.08    io's timer (0.01 + 50 us slack + 20 us); the GIL is held: wait until 5.13
+     * 5.15    io asks; the spinner (5120 us of CPU, a multiple of 5 us) drops; io holds at 5.17
+     * 5.18    io exits; the spinner, back from its forced drop at 5.19, takes the free GIL
+     * </pre>
+     */
+    @Test
+    void fromPython311AZeroSleepWaitsTheTimerSlack() {
+        TestWorld w = zeroSleepBesideASpinner(-1);
+
+        assertEquals(List.of(new Mark(0, "io"), new Mark(micros(30), "spinner"), new Mark(millis(5.17), "io"),
+                new Mark(millis(5.19), "spinner")), w.recorder.acquisitions);
+        assertEquals(List.of(millis(5.16)), w.recorder.returnDelays);
+    }
+
+    /**
+     * C8 before 3.11: {@code time.sleep(0)} is select() with a zero timeout, a 2 us syscall that
+     * never sleeps, so io is back before the spinner it signalled and takes the GIL again (G7).
+     * <pre>
+     * 0.01    io sleeps 0: FIFO signals the spinner (awake at 0.03); io's syscall ends at 0.012
+     * 0.012   io takes the free GIL, runs 10 us and exits at 0.022
+     * 0.03    the spinner wakes to a free GIL and takes it
+     * </pre>
+     */
+    @Test
+    void beforePython311AZeroSleepIsASyscallThatReturnsAtOnce() {
+        TestWorld w = zeroSleepBesideASpinner(micros(2));
+
+        assertEquals(List.of(new Mark(0, "io"), new Mark(micros(12), "io"), new Mark(micros(30), "spinner")),
+                w.recorder.acquisitions);
+        assertEquals(List.of(0L), w.recorder.returnDelays);
+    }
+
+    /** The C8 timelines: io runs 10 us, sleeps 0, runs 10 us; a spinner arrives at 5 us. */
+    private static TestWorld zeroSleepBesideASpinner(long zeroSleepSyscall) {
+        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK), 1);
+        Interpreter p = w.process("app", new GilSettings(millis(5), micros(5), Distribution.constant(WAKE),
+                Distribution.constant(0), WakeupPolicyKind.FIFO, Build.GIL, 1.4, 0.0, zeroSleepSyscall));
+        w.thread(p, "io", once(cpu(micros(10)), sleep(0), cpu(micros(10))));
+        w.thread(p, "spinner", forever(cpuForever()), micros(5));
+        w.runFor(millis(5.5));
+        return w;
     }
 
     private static GilSettings gilWithoutLatency(double requesterWins) {

@@ -3,6 +3,7 @@ package dev.gilsim.scenario;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,16 @@ class ScenarioLoaderTest {
         assertEquals(1.08, ft.python().freeThreadedSlowdown());
         assertEquals(1.4, load(MINIMAL, "python.version=3.13", "python.build=free-threaded").python()
                 .freeThreadedSlowdown());
+    }
+
+    @Test
+    void aZeroSleepIsASyscallBefore311AndATimedSleepFrom311() {
+        for (String v : List.of("3.8", "3.9", "3.10")) {
+            assertEquals(350, load(MINIMAL, "python.version=\"" + v + "\"").python().zeroSleepSyscall(), v);
+        }
+        for (String v : List.of("3.11", "3.12", "3.13", "3.14")) {
+            assertFalse(load(MINIMAL, "python.version=\"" + v + "\"").python().zeroSleepReturnsAtOnce(), v);
+        }
     }
 
     @Test
