@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
 
 /**
  * Named, independent random streams derived from one seed. The seed of a stream depends only on
@@ -46,15 +45,6 @@ public final class RandomStreams {
     }
 
     private static RandomGenerator newGenerator(long derived) {
-        // Well19937c wants a long seed array; spread the 64 derived bits over 8 ints so that
-        // nearby seeds do not start in correlated states.
-        int[] state = new int[8];
-        long x = derived;
-        for (int i = 0; i < state.length; i += 2) {
-            x = splitMix(x);
-            state[i] = (int) x;
-            state[i + 1] = (int) (x >>> 32);
-        }
-        return new Well19937c(state);
+        return new SplittableStream(derived);
     }
 }

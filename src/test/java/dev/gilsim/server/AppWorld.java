@@ -145,9 +145,5 @@ final class AppWorld {
         public void taskCompleted(String process, String executor, long queued, long now) {
             line("%d done %s %s %d", now, process, executor, queued);
         }
-
-        long servedBy(int worker) {
-            return completed.stream().filter(r -> r.worker() == worker).count();
-        }
     }
 }

@@ -41,34 +41,42 @@ class ServerTest {
 
     /**
      * E4 under light load (50 requests/s, 2 ms handlers, 4 workers): with lifo the worker that
-     * went idle last is always the one woken, so worker 0 serves most requests, worker 1 those
-     * that come while worker 0 is busy, and the other two almost none; round-robin
-     * spreads the load evenly. No probe here: a timer in every worker makes each one re-enter its
-     * selector every period, which rotates "most recently idle" and hides the skew.
+     * went idle last is always the one woken, so a request goes to the worker that served the one
+     * before, unless it arrives while that worker is busy (about 10 % of arrivals come within the
+     * 2.1 ms a request takes); the busy worker's stand-in then finishes last and keeps the load.
+     * Round-robin never gives two requests in a row to one worker. (Which worker serves the most
+     * over a run is left to those collisions, so no share is asserted per worker.) No probe here:
+     * a timer in every worker makes each one re-enter its selector every period, which rotates
+     * "most recently idle" and hides the skew.
      */
     @Test
-    void lifoDispatchSkewsLoadToOneWorker() {
-        long[] lifo = served(Dispatch.LIFO);
-        long[] rr = served(Dispatch.ROUND_ROBIN);
-        long total = java.util.Arrays.stream(lifo).sum();
-        assertTrue(lifo[0] >= 0.6 * total, java.util.Arrays.toString(lifo));
-        assertTrue(lifo[2] + lifo[3] <= 0.05 * total, java.util.Arrays.toString(lifo));
-        for (long n : rr) {
-            assertTrue(Math.abs(n - total / 4.0) <= 2, java.util.Arrays.toString(rr));
-        }
+    void lifoDispatchKeepsGivingRequestsToTheWorkerIdleLast() {
+        List<Integer> lifo = servers(Dispatch.LIFO);
+        List<Integer> rr = servers(Dispatch.ROUND_ROBIN);
+        assertTrue(lifo.size() > 400, "about 500 requests in 10 s: " + lifo.size());
+        assertTrue(sameAsBefore(lifo) >= 0.75, "lifo: " + sameAsBefore(lifo));
+        assertEquals(0.0, sameAsBefore(rr), "round-robin");
     }
 
-    private static long[] served(Dispatch d) {
+    /** The share of requests served by the same worker as the request before them. */
+    private static double sameAsBefore(List<Integer> servers) {
+        int same = 0;
+        for (int i = 1; i < servers.size(); i++) {
+            if (servers.get(i).equals(servers.get(i - 1))) {
+                same++;
+            }
+        }
+        return (double) same / (servers.size() - 1);
+    }
+
+    /** Which worker served each request, in the order they completed. */
+    private static List<Integer> servers(Dispatch d) {
         ServerSpec s = ServerSpec.of("web", List.of(async("a", cpu(millis(2)))))
                 .withWorkers(4, d).withArrivals(List.of(new ArrivalSpec.Poisson(50, 0)))
                 .withLoop(dev.gilsim.asyncio.LoopSpec.DEFAULT.withHeartbeat(null));
         AppWorld w = new AppWorld(4, 1, AppWorld.exactGil(), AppSpec.of(s));
         w.runFor(seconds(10));
-        long[] n = new long[4];
-        for (int i = 0; i < 4; i++) {
-            n[i] = w.log.servedBy(i);
-        }
-        return n;
+        return w.log.completed.stream().map(AppWorld.Log.Response::worker).toList();
     }
 
     /**
