@@ -8,7 +8,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 
 /** How charts are written: each format is one constant holding its encoder. */
 public enum ChartFormat {
-    PNG("png", (chart, out) -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG)),
+    PNG("png", (chart, out) -> PngEncoder.write(BitmapEncoder.getBufferedImage(chart), out)),
     SVG("svg", (chart, out) -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
             VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
 

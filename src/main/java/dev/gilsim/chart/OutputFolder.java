@@ -10,6 +10,7 @@ import dev.gilsim.report.SavedRun;
 import dev.gilsim.report.ThreadsCsv;
 import dev.gilsim.report.TraceJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Writes a run's output folder beside its {@code summary.json}: the data files, the charts in
@@ -50,9 +52,10 @@ public final class OutputFolder {
     }
 
     private static List<Path> charts(Path dir, RunData run, ChartFormat format) throws IOException {
-        List<Path> written = new ArrayList<>();
         List<ChartFile> files = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        List<NamedChart> drawn = new ArrayList<>();
+        List<Path> written = new ArrayList<>();
         for (NamedChart c : ChartKind.all(run)) {
             if (!c.drawn()) {
                 files.add(ChartFile.notDrawn(c.section(), c.title(), c.notDrawnBecause()));
@@ -60,12 +63,33 @@ public final class OutputFolder {
             }
             String name = c.file() + "." + format.extension();
             names.add(name);
-            written.add(write(dir.resolve(CHARTS).resolve(name), out -> format.write(c.chart(), out)));
+            drawn.add(c);
+            written.add(dir.resolve(CHARTS).resolve(name));
             files.add(ChartFile.drawn(c.section(), c.title(), CHARTS + "/" + name));
         }
+        render(drawn, written, format);
         removeStale(dir.resolve(CHARTS), format, names);
         written.add(write(dir.resolve(REPORT), out -> HtmlReport.write(run, files, out)));
         return written;
+    }
+
+    /**
+     * Renders the charts on every core: rasterising and encoding a PNG is most of what a run's
+     * output costs, and each chart is independent. Each file's bytes do not depend on the order,
+     * and the first failure is the one reported.
+     */
+    private static void render(List<NamedChart> charts, List<Path> targets, ChartFormat format) throws IOException {
+        try {
+            IntStream.range(0, charts.size()).parallel().forEach(i -> {
+                try {
+                    write(targets.get(i), out -> format.write(charts.get(i).chart(), out));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private static void removeStale(Path charts, ChartFormat format, Set<String> keep) throws IOException {
