@@ -1,51 +1,111 @@
 package dev.gilsim.metrics;
 
+import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 
 /**
  * Latencies in nanoseconds of virtual time, kept in a plain HdrHistogram (its {@code Recorder}
  * reads the wall clock, which a simulation must not). Three significant digits: 0.1% error at any
  * magnitude, with the histogram growing as needed so no value is ever clipped.
+ *
+ * <p>A histogram of waits up to tens of milliseconds takes about 200 KB, and every thread keeps
+ * two: at 1,000 threads that was most of the heap. So the first {@value #BUFFERED} values are kept
+ * as they are, in an array that grows with them, and go into a histogram only when there are more
+ * or when a caller asks for the histogram. A histogram fed the same values holds the same counts
+ * whatever the order, so every figure is the same either way.
  */
 public final class LatencyRecorder {
-    private final Histogram histogram = new Histogram(3);
+    /** Values kept raw (8 bytes each) before the recorder switches to a histogram. */
+    static final int BUFFERED = 2048;
 
-    public LatencyRecorder() {
-        histogram.setAutoResize(true);
-    }
+    private static final ThreadLocal<Histogram> SCRATCH = ThreadLocal.withInitial(LatencyRecorder::newHistogram);
+
+    private long[] values = new long[8];
+    private int buffered;
+    /** Null while the values fit in {@link #values}. */
+    private Histogram histogram;
 
     /** A recorder holding a copy of {@code saved}'s counts, e.g. a histogram read back from a file. */
     public static LatencyRecorder copyOf(Histogram saved) {
         LatencyRecorder r = new LatencyRecorder();
-        r.histogram.add(saved);
+        r.histogram().add(saved);
         return r;
     }
 
     public void record(long nanos) {
-        histogram.recordValue(Math.max(0, nanos));
+        long v = Math.max(0, nanos);
+        if (histogram != null) {
+            histogram.recordValue(v);
+            return;
+        }
+        if (buffered == values.length) {
+            if (buffered >= BUFFERED) {
+                histogram().recordValue(v);
+                return;
+            }
+            values = Arrays.copyOf(values, buffered * 2);
+        }
+        values[buffered++] = v;
     }
 
     public long count() {
-        return histogram.getTotalCount();
+        return histogram != null ? histogram.getTotalCount() : buffered;
     }
 
     /** The underlying histogram, for percentile tables and charts; do not record into it. */
     public Histogram histogram() {
+        if (histogram == null) {
+            histogram = filled();
+            values = null;
+            buffered = 0;
+        }
         return histogram;
     }
 
     public void add(LatencyRecorder other) {
-        histogram.add(other.histogram);
+        if (other.histogram != null) {
+            histogram().add(other.histogram);
+        } else {
+            for (int i = 0; i < other.buffered; i++) {
+                record(other.values[i]);
+            }
+        }
     }
 
     public LatencySummary summary() {
-        if (histogram.getTotalCount() == 0) {
+        if (count() == 0) {
             return LatencySummary.EMPTY;
         }
-        return new LatencySummary(histogram.getTotalCount(), ms(histogram.getMean()),
-                ms(histogram.getValueAtPercentile(50)), ms(histogram.getValueAtPercentile(90)),
-                ms(histogram.getValueAtPercentile(99)), ms(histogram.getValueAtPercentile(99.9)),
-                ms(histogram.getMaxValue()));
+        // A recorder still holding raw values is summarised through a histogram it does not keep:
+        // one per simulating thread, emptied and filled again for each recorder.
+        Histogram h = histogram;
+        if (h == null) {
+            h = SCRATCH.get();
+            h.reset();
+            fill(h);
+        }
+        return new LatencySummary(h.getTotalCount(), ms(h.getMean()),
+                ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)),
+                ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
+                ms(h.getMaxValue()));
+    }
+
+    private Histogram filled() {
+        Histogram h = newHistogram();
+        fill(h);
+        return h;
+    }
+
+    private void fill(Histogram h) {
+        for (int i = 0; i < buffered; i++) {
+            h.recordValue(values[i]);
+        }
+    }
+
+    private static Histogram newHistogram() {
+        Histogram h = new Histogram(3);
+        h.setAutoResize(true);
+        return h;
     }
 
     private static double ms(double nanos) {

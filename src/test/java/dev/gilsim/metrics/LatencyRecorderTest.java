@@ -1,0 +1,87 @@
+package dev.gilsim.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class LatencyRecorderTest {
+
+    /** The same values straight into an HdrHistogram, as the recorder documents. */
+    private static Histogram plain(long[] values) {
+        Histogram h = new Histogram(3);
+        h.setAutoResize(true);
+        for (long v : values) {
+            h.recordValue(Math.max(0, v));
+        }
+        return h;
+    }
+
+    private static long[] waits(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (long) (5_000_000 * Math.exp(r.nextGaussian())) - 1_000;
+        }
+        return v;
+    }
+
+    private static LatencyRecorder recorded(long[] values) {
+        LatencyRecorder r = new LatencyRecorder();
+        for (long v : values) {
+            r.record(v);
+        }
+        return r;
+    }
+
+    private static LatencySummary summaryOf(Histogram h) {
+        return new LatencySummary(h.getTotalCount(), h.getMean() / 1e6, h.getValueAtPercentile(50) / 1e6,
+                h.getValueAtPercentile(90) / 1e6, h.getValueAtPercentile(99) / 1e6,
+                h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6);
+    }
+
+    @Test
+    void aFewValuesKeptRawSummariseAsTheirHistogramWould() {
+        long[] v = waits(100, 1);
+        LatencyRecorder r = recorded(v);
+        assertEquals(summaryOf(plain(v)), r.summary());
+        assertEquals(100, r.count());
+        assertEquals(plain(v), r.histogram());
+    }
+
+    @Test
+    void pastTheBufferTheValuesMoveIntoAHistogramWithNoneLost() {
+        long[] v = waits(LatencyRecorder.BUFFERED * 3 + 7, 2);
+        LatencyRecorder r = recorded(v);
+        assertEquals(v.length, r.count());
+        assertEquals(summaryOf(plain(v)), r.summary());
+        assertEquals(plain(v), r.histogram());
+    }
+
+    @Test
+    void addingRecordersOfEitherKindAddsTheirValues() {
+        long[] few = waits(50, 3);
+        long[] many = waits(LatencyRecorder.BUFFERED + 1, 4);
+        long[] all = new long[few.length * 2 + many.length];
+        System.arraycopy(few, 0, all, 0, few.length);
+        System.arraycopy(many, 0, all, few.length, many.length);
+        System.arraycopy(few, 0, all, few.length + many.length, few.length);
+
+        LatencyRecorder sum = recorded(few);
+        sum.add(recorded(many));
+        sum.add(recorded(few));
+        assertEquals(plain(all), sum.histogram());
+
+        LatencyRecorder empty = new LatencyRecorder();
+        empty.add(new LatencyRecorder());
+        assertEquals(0, empty.count());
+        assertEquals(LatencySummary.EMPTY, empty.summary());
+    }
+
+    @Test
+    void aRecorderReadBackFromASavedHistogramHoldsItsCounts() {
+        Histogram saved = plain(waits(300, 5));
+        assertEquals(saved, LatencyRecorder.copyOf(saved).histogram());
+    }
+}
