@@ -2,7 +2,9 @@ package dev.gilsim.interpreter;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /** One process's interpreter: its GIL (none on a free-threaded build) and its threads (C3). */
@@ -13,6 +15,7 @@ public final class Interpreter {
     private final RandomGenerator latencyRandom;
     private final Gil gil;
     private final List<PyThread> threads = new ArrayList<>();
+    private final Set<String> threadNames = new HashSet<>();
 
     private final int id;
 
@@ -55,10 +58,9 @@ public final class Interpreter {
     }
 
     public PyThread newThread(String threadName, StepSource source) {
-        for (PyThread t : threads) {
-            if (t.name().equals(threadName)) {
-                throw new IllegalArgumentException("duplicate thread " + threadName + " in " + name);
-            }
+        // A set, not a scan of the threads: a pool of 10,000 threads would cost 50 million compares.
+        if (!threadNames.add(threadName)) {
+            throw new IllegalArgumentException("duplicate thread " + threadName + " in " + name);
         }
         PyThread t = new PyThread(machine.nextThreadId(), threadName, this, source,
                 machine.streams().stream("thread:" + name + "/" + threadName));

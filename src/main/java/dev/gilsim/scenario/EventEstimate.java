@@ -32,10 +32,12 @@ final class EventEstimate {
         long duration = s.duration();
         double total = 0;
         for (ProcessSpec p : s.processes()) {
+            // Counted once per process: asking per thread would cost N squared for a pool of N.
+            long cpuBoundThreads = p.threads().stream().filter(o -> cpuBound(o.program())).count();
             for (ThreadSpec t : p.threads()) {
                 // G9: beside a CPU-bound thread each GIL release costs about an interval.
                 boolean contended = p.gil().build() == Build.GIL
-                        && p.threads().stream().anyMatch(o -> o != t && cpuBound(o.program()));
+                        && cpuBoundThreads - (cpuBound(t.program()) ? 1 : 0) > 0;
                 total += thread(t.program(), Math.max(0, duration - t.start()),
                         contended ? p.gil().switchInterval() : 0);
             }

@@ -6,6 +6,7 @@ import static dev.gilsim.interpreter.TestWorld.io;
 import static dev.gilsim.interpreter.TestWorld.once;
 import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.interpreter.TestWorld.Recorder.Mark;
@@ -20,6 +21,16 @@ class CoresAndBuildsTest {
      * a 10-15, b 15-20), and the waiting one uses no core: on one core the timeline is the same
      * as on two, and a third process blocked in I/O changes nothing.
      */
+    @Test
+    void aProcessRefusesASecondThreadOfTheSameNameButNotAnotherProcesssThread() {
+        TestWorld w = TestWorld.twoCores();
+        Interpreter p1 = w.process("p1", exact());
+        w.thread(p1, "a", once(cpu(millis(1))));
+        w.thread(w.process("p2", exact()), "a", once(cpu(millis(1))));
+        assertThrows(IllegalArgumentException.class, () -> w.thread(p1, "a", once(cpu(millis(1)))));
+        assertEquals(1, p1.threads().size());
+    }
+
     @Test
     void threadsWaitingForTheGilOrBlockedInIoUseNoCore() {
         for (int cores : new int[] {1, 2}) {
