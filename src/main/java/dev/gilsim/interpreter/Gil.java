@@ -29,7 +29,7 @@ public final class Gil {
     private PyThread lastHolder;
     private long switchNumber;
     /** G1: a set, in the order each waiter began its current timed wait; no priority. */
-    private final List<PyThread> waiters = new ArrayList<>();
+    private final GilWaiters waiters = new GilWaiters();
     /** G5: forced droppers blocked until another thread takes the GIL. */
     private final List<PyThread> handoffWaiters = new ArrayList<>();
 
@@ -158,7 +158,8 @@ public final class Gil {
         }
         if (!waiters.isEmpty()) {
             // G6: the OS picks whom the signal wakes; that thread still needs time to run.
-            PyThread woken = waiters.remove(choose(forced || requested));
+            PyThread woken = choose(forced || requested);
+            waiters.remove(woken);
             sim.cancel(woken.gilTimeout);
             wakeLater(woken, false);
         }
@@ -170,12 +171,11 @@ public final class Gil {
      * measured probability (it is the newest waiter in the condition variable, whose groups make
      * it the one signalled about half the time); otherwise the wake-up policy chooses.
      */
-    private int choose(boolean afterRequest) {
+    private PyThread choose(boolean afterRequest) {
         double share = interpreter.settings().requesterWins();
         if (afterRequest && share > 0 && requester != null) {
-            int i = waiters.indexOf(requester);
-            if (i >= 0 && policyRandom.nextDouble() < share) {
-                return i;
+            if (waiters.contains(requester) && policyRandom.nextDouble() < share) {
+                return requester;
             }
         }
         return policy.choose(waiters, policyRandom);

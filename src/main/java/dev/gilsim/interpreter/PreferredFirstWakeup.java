@@ -1,6 +1,5 @@
 package dev.gilsim.interpreter;
 
-import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -9,22 +8,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 public final class PreferredFirstWakeup implements WakeupPolicy {
     @Override
-    public int choose(List<PyThread> waiters, RandomGenerator random) {
-        int preferred = 0;
-        for (PyThread t : waiters) {
-            if (t.isWakeupPreferred()) {
-                preferred++;
-            }
-        }
+    public PyThread choose(GilWaiters waiters, RandomGenerator random) {
+        int preferred = waiters.count(PyThread::isWakeupPreferred);
         if (preferred == 0) {
-            return waiters.size() == 1 ? 0 : random.nextInt(waiters.size());
+            return waiters.size() == 1 ? waiters.first() : waiters.get(random.nextInt(waiters.size()));
         }
-        int pick = preferred == 1 ? 0 : random.nextInt(preferred);
-        for (int i = 0; i < waiters.size(); i++) {
-            if (waiters.get(i).isWakeupPreferred() && pick-- == 0) {
-                return i;
-            }
-        }
-        throw new AssertionError("unreachable");
+        return waiters.get(PyThread::isWakeupPreferred, preferred == 1 ? 0 : random.nextInt(preferred));
     }
 }

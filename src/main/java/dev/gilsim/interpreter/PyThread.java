@@ -34,6 +34,8 @@ public final class PyThread {
     long wantedGilSince;
     /** When the thread last began to block (a GIL wait, a handoff, a park): C5 needs it. */
     long blockedSince;
+    /** Where this thread sits in its GIL's {@link GilWaiters}; -1 when not waiting. */
+    int waiterSlot = -1;
     final Event gilTimeout;
     final Event gilWake;
     final Event handoffWake = new Event(EventOrder.WAKE, this::onHandoff);

@@ -1,6 +1,5 @@
 package dev.gilsim.interpreter;
 
-import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -10,8 +9,8 @@ import org.apache.commons.math3.random.RandomGenerator;
 public interface WakeupPolicy {
 
     /**
-     * Returns the index of the waiter to wake. {@code waiters} is never empty and lists the
-     * threads in the order they began their current timed wait.
+     * Returns the waiter to wake. {@code waiters} is never empty and holds the threads in the
+     * order they began their current timed wait.
      */
-    int choose(List<PyThread> waiters, RandomGenerator random);
+    PyThread choose(GilWaiters waiters, RandomGenerator random);
 }
