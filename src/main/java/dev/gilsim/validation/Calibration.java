@@ -1,6 +1,8 @@
 package dev.gilsim.validation;
 
+import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.metrics.LatencyRecorder;
+import dev.gilsim.scenario.Defaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +77,8 @@ public final class Calibration {
                     "the probe process's /proc/self/timerslack_ns"));
         }
         LatencyRecorder sleep0 = pooled("convoy-sleep0-0cpu", "op_ns");
-        if (sleep0.count() > 0 && slack >= 0) {
+        // C8: before 3.11 time.sleep(0) never sleeps, so it measures no slack and no wake-up.
+        if (sleep0.count() > 0 && slack >= 0 && zeroSleepSleeps()) {
             double p50 = sleep0.histogram().getValueAtPercentile(50);
             double polled = Math.max(500, p50 - slack);
             out.add(new Fitted("machine.polled_wakeup",
@@ -84,6 +87,15 @@ public final class Calibration {
                             us(p50))));
         }
         return out;
+    }
+
+    /** C8: whether this version's {@code time.sleep(0)} is a timed sleep (3.11 on) or a bare syscall. */
+    private boolean zeroSleepSleeps() {
+        String[] parts = version.split("\\.");
+        String minor = parts.length >= 2 ? parts[0] + "." + parts[1] : version;
+        return PythonVersion.parse(minor)
+                .map(v -> !Defaults.get().version(v).has("zero_sleep"))
+                .orElse(true);
     }
 
     /** The wake-up latencies tried for G6, in microseconds, as medians of a lognormal. */

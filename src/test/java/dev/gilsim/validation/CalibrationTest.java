@@ -1,6 +1,7 @@
 package dev.gilsim.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.scenario.Defaults;
@@ -42,6 +43,20 @@ class CalibrationTest {
                 fits.get("machine.polled_wakeup").value());
         assertTrue(fits.get("server.loop.timer_wakeup").value().matches("\\{lognormal: \\{median: 1\\d\\dus.*"),
                 fits.get("server.loop.timer_wakeup").value());
+    }
+
+    /**
+     * C8: on 3.8 and 3.10 time.sleep(0) is a 0.4 us syscall, not a sleep, so it says nothing
+     * about the polled wake-up; the fit leaves it out rather than fitting 0.5 us.
+     */
+    @Test
+    void aZeroSleepThatNeverSleepsFitsNoPolledWakeUp() {
+        for (String v : List.of("3.8.18", "3.10.13")) {
+            List<String> paths = new Calibration(Dataset.read(FidelityTest.DATA), v).fit().stream()
+                    .map(Calibration.Fitted::path).toList();
+            assertTrue(paths.contains("machine.timer_slack"), v + ": " + paths);
+            assertFalse(paths.contains("machine.polled_wakeup"), v + ": " + paths);
+        }
     }
 
     @Test
