@@ -197,6 +197,10 @@ final class Parameters {
 
     private static void gil(List<Parameter> out, String at, GilSettings g) {
         out.add(new Parameter(at + "build", g.build() == Build.GIL ? "gil" : "free-threaded"));
+        // C8: how time.sleep(0) runs on this version, which sets the convoy of a zero sleep.
+        out.add(new Parameter(at + "zero_sleep", g.zeroSleepReturnsAtOnce()
+                ? "select(), returns at once: " + Durations.format(g.zeroSleepSyscall())
+                : "a timed sleep (timer slack)"));
         if (g.build() == Build.GIL) {
             out.add(new Parameter(at + "switch_interval", Durations.format(g.switchInterval())));
             out.add(new Parameter(at + "check_interval", Durations.format(g.checkInterval())));

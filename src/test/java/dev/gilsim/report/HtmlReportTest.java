@@ -54,6 +54,8 @@ class HtmlReportTest {
         assertTrue(h.contains("<code>servers.api.arrivals.0</code></td><td class=\"text\">Poisson, 50/s from 0 to ping"),
                 h);
         assertFalse(h.contains("<tr class=\"differs\"><td><code>seed</code>"), "the seed is the same in both");
+        // C8: 3.12's time.sleep(0) is a timed sleep.
+        assertTrue(h.contains("<code>servers.api.python.zero_sleep</code></td><td class=\"text\">a timed sleep"), h);
     }
 
     /**
