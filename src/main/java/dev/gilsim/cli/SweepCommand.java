@@ -140,10 +140,14 @@ final class SweepCommand implements Runnable {
         w.flush();
         try {
             info.write(dir.resolve("plan.json"));
-            int ran = new SweepRunner(plan, dir, parallel, slice, TerminalProgress.of(progress)).run();
+            SweepRunner.Ran ran = new SweepRunner(plan, dir, parallel, slice, TerminalProgress.of(progress)).run();
+            if (ran.points() > 0) {
+                w.printf(Locale.ROOT, "ran %d points (%d runs) in %.1f s with %d jobs: %.1fx one job%n", ran.points(),
+                        ran.runs(), ran.wallNanos() / 1e9, parallel, ran.speedUp());
+            }
             if (!slice.isWhole()) {
                 w.printf("shard %s: ran %d points into %s%nwhen every shard has finished: gilsim merge DIR...%n",
-                        slice, ran, dir);
+                        slice, ran.points(), dir);
                 return;
             }
             List<Integer> missing = new ArrayList<>();

@@ -20,10 +20,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs a sweep's points in parallel, each point's replications and variants in order, storing
- * each point as it completes. Every run is an independent object and its seed depends only on its
+ * Runs a sweep's points and their replications in parallel, each replication's variants in
+ * order, storing each point as its last replication completes. Every run is an independent object and its seed depends only on its
  * replication number, so results do not depend on how many jobs ran or in which order.
  */
 public final class SweepRunner {
@@ -49,17 +50,35 @@ public final class SweepRunner {
         return replication == 0 ? baseSeed : RandomStreams.deriveSeed(baseSeed, "replication:" + replication);
     }
 
-    /** Runs this shard's missing points; returns how many were run (the rest were on disk). */
-    public int run() {
+    /**
+     * What a call of {@link #run()} did: points simulated (the rest were on disk), the wall time
+     * it took, and the wall time its runs took added up, whose ratio is the speed-up the jobs gave.
+     */
+    public record Ran(int points, int runs, long wallNanos, long runNanos) {
+        /** How many times faster than one job running the same runs one after another. */
+        public double speedUp() {
+            return wallNanos <= 0 ? 1 : (double) runNanos / wallNanos;
+        }
+    }
+
+    /**
+     * Runs this shard's missing points. Each replication of each point is a task of its own, so
+     * a sweep of few points and many replications keeps every job busy too; a point is stored once
+     * its last replication is in.
+     */
+    public Ran run() {
+        long started = System.nanoTime();
         List<SweepPoint> mine = plan.points().stream().filter(p -> shard.includes(p.index())).toList();
         List<SweepPoint> todo = mine.stream().filter(p -> store.read(p.index()) == null).toList();
         progress.started(mine.size(), mine.size() - todo.size());
         if (todo.isEmpty()) {
             progress.finished();
-            return 0;
+            return new Ran(0, 0, System.nanoTime() - started, 0);
         }
+        int replications = plan.replications();
         AtomicInteger done = new AtomicInteger(mine.size() - todo.size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, todo.size()), r -> {
+        AtomicLong runNanos = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, todo.size() * replications), r -> {
             Thread t = new Thread(r, "gilsim-sweep");
             t.setDaemon(true);
             return t;
@@ -67,14 +86,26 @@ public final class SweepRunner {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (SweepPoint p : todo) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        store.write(runPoint(plan, p));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    progress.pointDone(done.incrementAndGet(), mine.size());
-                }));
+                PointResult.Replication[] reps = new PointResult.Replication[replications];
+                AtomicInteger left = new AtomicInteger(replications);
+                for (int k = 0; k < replications; k++) {
+                    int rep = k;
+                    futures.add(pool.submit(() -> {
+                        long t0 = System.nanoTime();
+                        reps[rep] = runReplication(p, rep);
+                        runNanos.addAndGet(System.nanoTime() - t0);
+                        // The last replication in stores the point; the counter orders the writes
+                        // of the array before this read.
+                        if (left.decrementAndGet() == 0) {
+                            try {
+                                store.write(new PointResult(p.index(), p.values(), List.of(reps)));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                            progress.pointDone(done.incrementAndGet(), mine.size());
+                        }
+                    }));
+                }
             }
             for (Future<?> f : futures) {
                 Parallel.join(f, "sweep");
@@ -83,7 +114,8 @@ public final class SweepRunner {
             pool.shutdownNow();
             progress.finished();
         }
-        return todo.size();
+        return new Ran(todo.size(), todo.size() * replications * todo.get(0).file().variants().size(),
+                System.nanoTime() - started, runNanos.get());
     }
 
     /**
@@ -98,16 +130,21 @@ public final class SweepRunner {
     public static PointResult runPoint(SweepPlan plan, SweepPoint p) {
         List<PointResult.Replication> reps = new ArrayList<>();
         for (int k = 0; k < plan.replications(); k++) {
-            Map<String, Map<String, Double>> variants = new LinkedHashMap<>();
-            long seed = 0;
-            for (Scenario s : p.file().variants()) {
-                seed = replicationSeed(s.seed(), k);
-                RunResult r = Simulation.run(s.withSeed(seed));
-                variants.put(s.variant(), MetricPaths.flatten(SummaryJson.variant(r)));
-            }
-            reps.add(new PointResult.Replication(k, seed, variants));
+            reps.add(runReplication(p, k));
         }
         return new PointResult(p.index(), p.values(), reps);
+    }
+
+    /** One replication of a point: each variant with the replication's seed, in order. */
+    static PointResult.Replication runReplication(SweepPoint p, int k) {
+        Map<String, Map<String, Double>> variants = new LinkedHashMap<>();
+        long seed = 0;
+        for (Scenario s : p.file().variants()) {
+            seed = replicationSeed(s.seed(), k);
+            RunResult r = Simulation.run(s.withSeed(seed));
+            variants.put(s.variant(), MetricPaths.flatten(SummaryJson.variant(r)));
+        }
+        return new PointResult.Replication(k, seed, variants);
     }
 
     /** The sweep's points read back from the given folders (shards), in order; missing ones are listed. */
