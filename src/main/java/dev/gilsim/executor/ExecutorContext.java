@@ -4,16 +4,16 @@ import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.PythonVersion;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Where an executor lives: its process, the Python version whose defaults apply, the GIL settings
- * of any child process it starts (by process name), and whom it reports to.
+ * of any child process it starts (a process pool's children run the Python their parent runs),
+ * and whom it reports to.
  */
 public record ExecutorContext(
         Interpreter process,
         PythonVersion version,
-        Function<String, GilSettings> gilSettings,
+        GilSettings gilSettings,
         ExecutorObserver observer) {
 
     public ExecutorContext {

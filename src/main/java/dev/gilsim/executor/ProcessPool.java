@@ -125,7 +125,7 @@ public final class ProcessPool implements Executor {
 
     private Child newChild() {
         String processName = ctx.process().name() + ":" + instance + "-" + children.size();
-        Interpreter p = ctx.process().machine().newInterpreter(processName, ctx.gilSettings().apply(processName));
+        Interpreter p = ctx.process().machine().newInterpreter(processName, ctx.gilSettings());
         Child c = new Child(p);
         c.thread = p.newThread("MainThread", c);
         c.waker = new Waker(c.thread);

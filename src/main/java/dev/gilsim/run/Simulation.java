@@ -25,7 +25,9 @@ import dev.gilsim.server.AppSpec;
 import dev.gilsim.server.EndpointSpec;
 import dev.gilsim.server.ServerSpec;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Builds the world a scenario describes and runs it; one object per run, nothing shared. */
@@ -87,26 +89,16 @@ public final class Simulation {
             }
         }
         AppSpec spec = new AppSpec(servers.stream().map(ServerSetup::spec).toList());
-        return App.build(machine, spec, scenario.version(), gilByProcess(servers), appMetrics);
+        return App.build(machine, spec, scenario.version(), gilByServer(servers), appMetrics);
     }
 
-    /**
-     * Every process a server creates is named after it ({@code <server>-<i>}, and its pools' and
-     * job workers' processes after that), so the longest server name that prefixes a process's
-     * name says whose Python settings it runs with.
-     */
-    private Function<String, GilSettings> gilByProcess(List<ServerSetup> servers) {
-        return process -> {
-            ServerSetup best = null;
-            for (ServerSetup s : servers) {
-                String prefix = s.spec().name() + "-";
-                if (process.startsWith(prefix)
-                        && (best == null || s.spec().name().length() > best.spec().name().length())) {
-                    best = s;
-                }
-            }
-            return best == null ? scenario.python() : best.gil();
-        };
+    /** Each server's own Python settings: a value every process it starts is built with. */
+    private static Function<ServerSpec, GilSettings> gilByServer(List<ServerSetup> servers) {
+        Map<ServerSpec, GilSettings> bySpec = new IdentityHashMap<>();
+        for (ServerSetup s : servers) {
+            bySpec.put(s.spec(), s.gil());
+        }
+        return bySpec::get;
     }
 
     /**

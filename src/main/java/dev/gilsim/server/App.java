@@ -21,19 +21,19 @@ public final class App {
     }
 
     /**
-     * @param gilSettings the GIL settings of every process this app creates, by process name:
-     *     {@code <server>-<i>} for server workers, {@code <worker>:<pool>-<k>} for process-pool
-     *     children (per-request pools: {@code <pool>@<n>}), {@code <server>-jobs-<i>} for job workers
+     * @param gilSettings each server's Python settings, handed as a value to every process the
+     *     server starts: its workers, their process-pool children and its job workers
      */
     public static App build(Machine machine, AppSpec spec, PythonVersion version,
-            Function<String, GilSettings> gilSettings, AppObserver observer) {
+            Function<ServerSpec, GilSettings> gilSettings, AppObserver observer) {
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(gilSettings, "gilSettings");
         Objects.requireNonNull(observer, "observer");
         App app = new App();
         for (ServerSpec s : spec.servers()) {
-            app.servers.add(new Server(machine, s, version, gilSettings, observer));
+            app.servers.add(new Server(machine, s, version,
+                    Objects.requireNonNull(gilSettings.apply(s), s.name()), observer));
         }
         return app;
     }

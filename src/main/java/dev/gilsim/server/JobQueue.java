@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -32,13 +31,13 @@ final class JobQueue {
     private long done;
     private int running;
 
-    JobQueue(JobQueueSpec spec, String server, Machine machine, Function<String, GilSettings> gil) {
+    JobQueue(JobQueueSpec spec, String server, Machine machine, GilSettings gil) {
         this.spec = spec;
         this.server = server;
         this.random = machine.streams().stream("jobs:" + server);
         for (int i = 0; i < spec.workers(); i++) {
             String name = server + "-jobs-" + i;
-            Interpreter p = machine.newInterpreter(name, gil.apply(name));
+            Interpreter p = machine.newInterpreter(name, gil);
             JobWorker w = new JobWorker();
             PyThread t = p.newThread("MainThread", w);
             w.waker = new Waker(t);

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /** A running server (E4): its worker processes, arrivals, dispatch, and request bookkeeping. */
@@ -42,8 +41,7 @@ public final class Server {
     private long completed;
     private long rejected;
 
-    Server(Machine machine, ServerSpec spec, PythonVersion version, Function<String, GilSettings> gil,
-            AppObserver observer) {
+    Server(Machine machine, ServerSpec spec, PythonVersion version, GilSettings gil, AppObserver observer) {
         this.spec = spec;
         this.observer = observer;
         this.sim = machine.simulator();
@@ -68,7 +66,7 @@ public final class Server {
         }
         for (int i = 0; i < spec.workers(); i++) {
             String name = spec.name() + "-" + i;
-            Interpreter p = machine.newInterpreter(name, gil.apply(name));
+            Interpreter p = machine.newInterpreter(name, gil);
             WorkerProcess w = new WorkerProcess(this, i, p, new ExecutorContext(p, version, gil, observer));
             workers.add(w);
             w.loop().start(0);

@@ -71,7 +71,7 @@ final class LoopWorld {
 
     /** Shared pools by name, created at first use, as a server process keeps them. */
     ExecutorLookup pools(Interpreter p, ExecutorSpec... specs) {
-        ExecutorContext ctx = new ExecutorContext(p, PythonVersion.V3_12, n -> exact(), recorder);
+        ExecutorContext ctx = new ExecutorContext(p, PythonVersion.V3_12, exact(), recorder);
         Map<String, Executor> made = new LinkedHashMap<>();
         return name -> {
             for (ExecutorSpec s : specs) {

@@ -50,7 +50,7 @@ final class PoolWorld {
     }
 
     ExecutorContext context() {
-        return new ExecutorContext(app, version, n -> exact(), new ExecutorObserver() {
+        return new ExecutorContext(app, version, exact(), new ExecutorObserver() {
             @Override
             public void workerStarted(String process, String executor, String worker, long now) {
                 started.add(worker);

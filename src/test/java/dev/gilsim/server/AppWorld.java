@@ -29,7 +29,7 @@ final class AppWorld {
     AppWorld(int cores, long seed, GilSettings gil, AppSpec spec) {
         machine = new Machine(sim, new RandomStreams(seed), new OsSettings(cores, millis(3), 0),
                 dev.gilsim.interpreter.GilObserver.NONE);
-        app = App.build(machine, spec, PythonVersion.V3_12, name -> gil, log);
+        app = App.build(machine, spec, PythonVersion.V3_12, server -> gil, log);
     }
 
     static AppWorld exact(int cores, AppSpec spec) {
