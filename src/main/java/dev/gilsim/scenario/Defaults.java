@@ -60,7 +60,8 @@ public final class Defaults {
      * have is a located error, so a misspelt profile cannot be ignored silently.
      */
     public static Defaults withProfile(java.nio.file.Path file) {
-        Node profile = YamlSource.parse(file, "a mapping in the shape of defaults.yaml");
+        Node profile = YamlSource.parseDefaults(file.toString(), YamlSource.readText(file),
+                "a mapping in the shape of defaults.yaml");
         MapNode base = INSTANCE.root;
         checkKnown(base, profile);
         return new Defaults((MapNode) Overrides.merge(base, profile), INSTANCE.sourceText + "\n---\n"
@@ -87,7 +88,7 @@ public final class Defaults {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new Defaults((MapNode) YamlSource.parse(FILE, text), text);
+            return new Defaults((MapNode) YamlSource.parseDefaults(FILE, text, YamlSource.DEFAULT_EXPECTED), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

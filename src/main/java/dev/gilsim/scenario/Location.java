@@ -7,8 +7,15 @@ import java.util.Objects;
  *
  * <p>{@code file} is whatever the user should recognise: a path as typed on the command line,
  * or a pseudo-origin such as {@code --set python.switch_interval} for command-line overrides.
+ * {@code fromDefaults} says the value came from defaults.yaml or a machine profile rather than
+ * from the scenario: tracked from where it was read, never guessed from a file's name.
  */
-public record Location(String file, int line, int column) {
+public record Location(String file, int line, int column, boolean fromDefaults) {
+
+    /** A position in the scenario or on the command line. */
+    public Location(String file, int line, int column) {
+        this(file, line, column, false);
+    }
 
     public Location {
         Objects.requireNonNull(file, "file");

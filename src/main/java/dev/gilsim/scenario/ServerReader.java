@@ -148,7 +148,7 @@ final class ServerReader {
         MapNode out = m;
         for (String key : m.keys()) {
             // By the value's location: an override of a default keeps the key's place but not its value.
-            if (m.values().get(key).location().file().equals(Defaults.FILE)) {
+            if (m.values().get(key).location().fromDefaults()) {
                 out = out.without(key);
             }
         }
@@ -442,7 +442,7 @@ final class ServerReader {
             // without the rest, they would be silently ignored.
             for (String key : List.of("workers", "poll_every")) {
                 var where = j.node().keyLocation(key);
-                if (where != null && !Defaults.FILE.equals(where.file())) {
+                if (where != null && !where.fromDefaults()) {
                     throw j.error(key, "a job queue needs submit, status and steps too",
                             "jobs: {submit: <endpoint>, status: <endpoint>, steps: [...]}");
                 }

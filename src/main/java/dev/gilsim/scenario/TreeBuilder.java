@@ -37,13 +37,15 @@ final class TreeBuilder {
     private final String text;
     private final int columnOffset;
     private final int[] charIndexOfCodePoint;
+    private final boolean fromDefaults;
     private final Map<String, Node> anchors = new HashMap<>();
     private final Map<String, Integer> anchorSizes = new HashMap<>();
     private YAMLParser parser;
     private int nodes;
 
-    private TreeBuilder(String file, String text, int columnOffset) {
+    private TreeBuilder(String file, String text, int columnOffset, boolean fromDefaults) {
         this.file = file;
+        this.fromDefaults = fromDefaults;
         this.text = text;
         this.columnOffset = columnOffset;
         this.charIndexOfCodePoint = text.codePointCount(0, text.length()) == text.length() ? null : codePointIndex(text);
@@ -54,7 +56,12 @@ final class TreeBuilder {
      * @return the single document's root, or null if the text holds no document at all
      */
     static Node build(String file, String text, String rootPath, int columnOffset) {
-        TreeBuilder b = new TreeBuilder(file, text, columnOffset);
+        return build(file, text, rootPath, columnOffset, false);
+    }
+
+    /** @param fromDefaults whether the text is defaults.yaml or a machine profile (see {@link Location}) */
+    static Node build(String file, String text, String rootPath, int columnOffset, boolean fromDefaults) {
+        TreeBuilder b = new TreeBuilder(file, text, columnOffset, fromDefaults);
         try (YAMLParser p = FACTORY.createParser(text)) {
             b.parser = p;
             JsonToken t = b.next(rootPath);
@@ -81,7 +88,8 @@ final class TreeBuilder {
         Location loc = location(at.getLineNr(), at.getColumnNr());
         if (valueStart > start && !crossesLine(start, valueStart)) {
             // Point at the value itself, not at "&name" or "!tag" in front of it.
-            loc = new Location(loc.file(), loc.line(), loc.column() + text.codePointCount(start, valueStart));
+            loc = new Location(loc.file(), loc.line(), loc.column() + text.codePointCount(start, valueStart),
+                    fromDefaults);
         }
         int before = nodes;
         Node node = switch (t) {
@@ -243,7 +251,7 @@ final class TreeBuilder {
     }
 
     private Location location(int line, int column) {
-        return new Location(file, line, line == 1 ? column + columnOffset : column);
+        return new Location(file, line, line == 1 ? column + columnOffset : column, fromDefaults);
     }
 
     /** Where the value proper starts after "&anchor" / "!tag" properties, and the anchor if any. */

@@ -46,9 +46,18 @@ public final class YamlSource {
     }
 
     public static Node parse(String fileName, String text, String expectedRoot) {
+        return parse(fileName, text, expectedRoot, false);
+    }
+
+    /** Parses defaults.yaml or a machine profile: every value's location says it is a default. */
+    static Node parseDefaults(String fileName, String text, String expectedRoot) {
+        return parse(fileName, text, expectedRoot, true);
+    }
+
+    private static Node parse(String fileName, String text, String expectedRoot, boolean fromDefaults) {
         // A byte-order mark is invisible in editors; do not let it shift columns or confuse the scanner.
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        Node root = TreeBuilder.build(fileName, body, "", 0);
+        Node root = TreeBuilder.build(fileName, body, "", 0, fromDefaults);
         if (root == null || root instanceof ScalarNode s && s.isNull() && s.text().isEmpty()) {
             throw new InputException(new Location(fileName, 1, 1), "", "file is empty", expectedRoot);
         }

@@ -18,11 +18,46 @@ import dev.gilsim.server.Dispatch;
 import dev.gilsim.server.EndpointKind;
 import dev.gilsim.server.LimitSpec;
 import dev.gilsim.server.ServerSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The servers section: every field, its default, and every kind of bad input. */
 class ServerReaderTest {
+    private static final String ONE_SERVER = """
+            name: s
+            duration: 1s
+            servers:
+              - name: api
+                arrivals: [{burst: 3, at: 10ms}]
+                endpoints: [{name: work, kind: def, steps: [{io: 5ms}]}]
+            """;
+
+    /**
+     * Whether a value is a default is tracked from where it was read: a scenario that happens to
+     * be called defaults.yaml is a scenario like any other (its server's implicit pools were taken
+     * for defaults and stripped, so it failed to load).
+     */
+    @Test
+    void aScenarioNamedDefaultsYamlIsReadAsAScenario() {
+        Scenario s = new ScenarioLoader().load("defaults.yaml", ONE_SERVER, List.of()).first();
+        assertEquals("api", s.servers().get(0).spec().name());
+    }
+
+    /**
+     * A machine profile's values are defaults too: a profile giving job queues two workers leaves
+     * a server without a job queue alone (it used to be told its job queue lacked submit and status).
+     */
+    @Test
+    void aProfilesValuesAreDefaultsNotTheScenarios(@TempDir Path dir) throws Exception {
+        Path profile = dir.resolve("p.yaml");
+        Files.writeString(profile, "server:\n  jobs:\n    workers: 2\n");
+        Scenario s = new ScenarioLoader(Defaults.withProfile(profile)).load("s.yaml", ONE_SERVER, List.of()).first();
+        assertNull(s.servers().get(0).spec().jobs());
+    }
+
     private static final String SERVER = """
             name: web
             duration: 2s
