@@ -79,6 +79,20 @@ class LatencyRecorderTest {
         assertEquals(LatencySummary.EMPTY, empty.summary());
     }
 
+    /** The one-pass summary gives HdrHistogram's own figures to the last bit, for any spread of values. */
+    @Test
+    void theOnePassSummaryEqualsHdrHistogramsOwnFigures() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int n : new int[] {1, 2, 3, 9, 10, 100, 999, 1000, 1001, 5000}) {
+            long[] v = new long[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = r.nextInt(4) == 0 ? r.nextLong(1, 50) : (long) (3_000_000 * Math.exp(2 * r.nextGaussian()));
+            }
+            Histogram h = plain(v);
+            assertEquals(summaryOf(h), LatencyRecorder.summarise(h), "n = " + n);
+        }
+    }
+
     @Test
     void aRecorderReadBackFromASavedHistogramHoldsItsCounts() {
         Histogram saved = plain(waits(300, 5));
