@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure simulator speed: events/s and simulated seconds per wall second.",
             "With no file, measures the built-in convoy-effect scenario (every variant)."},
-        footer = {"", "Examples:", "  gilsim bench", "  gilsim bench scenarios/two-cpu-threads.yaml --repeat 10"})
+        footer = {"", "Examples:", "  gilsim bench", "  gilsim bench scenarios/two-cpu-threads.yaml --repeat 10",
+            "  gilsim bench --peer ../shared/bench/peer"})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -40,6 +41,19 @@ final class BenchCommand implements Runnable {
     @Option(names = "--repeat", defaultValue = "5", description = "Timed runs (default ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--peer", paramLabel = "DIR", description = "Instead of FILEs: time the SimPy model of the "
+            + "same GIL (DIR/gil_simpy.py) and gilsim on its scenario (DIR/peer-gil.yaml) in turn, three rounds, and "
+            + "print the ratio of simulated seconds per wall second.")
+    Path peer;
+
+    @Option(names = "--peer-python", paramLabel = "PYTHON", defaultValue = "/usr/bin/python3",
+            description = "The Python with SimPy 2 for --peer (default ${DEFAULT-VALUE}, Debian's python3-simpy).")
+    String peerPython;
+
+    @Option(names = "--peer-duration", paramLabel = "SECONDS", defaultValue = "100",
+            description = "Simulated seconds per --peer run (default ${DEFAULT-VALUE}).")
+    int peerSeconds;
+
     @Mixin
     ScenarioOptions options;
 
@@ -49,6 +63,16 @@ final class BenchCommand implements Runnable {
             throw new UserException("--repeat must be 1 to 1000 and --warmup-runs at least 0", Cli.BAD_INPUT);
         }
         PrintWriter w = spec.commandLine().getOut();
+        if (peer != null) {
+            if (!files.isEmpty()) {
+                throw new UserException("--peer times the peer's own scenario: give no FILE with it", Cli.BAD_INPUT);
+            }
+            if (peerSeconds < 1 || peerSeconds > 100_000) {
+                throw new UserException("--peer-duration must be 1 to 100000 seconds", Cli.BAD_INPUT);
+            }
+            PeerBench.run(peer, peerPython, peerSeconds, options, w);
+            return;
+        }
         ScenarioLoader loader = options.loader();
         List<ScenarioFile> loaded = new ArrayList<>();
         if (files.isEmpty()) {
@@ -93,7 +117,7 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    private static double median(double[] xs) {
+    static double median(double[] xs) {
         double[] s = xs.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

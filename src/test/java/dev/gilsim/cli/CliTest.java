@@ -284,6 +284,29 @@ class CliTest {
         assertEquals(2, run("run", f.toString(), "--fail-if", "p50 = 4").code());
     }
 
+    /**
+     * --peer times the peer's script and gilsim on the peer's scenario in turn and prints their
+     * ratio: a stand-in script that reports 10 simulated seconds per wall second (3 runs a call).
+     */
+    @Test
+    void benchAgainstAPeerPrintsEachRoundAndTheMedianRatio() throws IOException {
+        write("gil_simpy.py", "import sys\nfor _ in range(3):\n    print('simpy sim_s_per_wall_s=10.0', flush=True)\n");
+        write("peer-gil.yaml", SCENARIO);
+        CliRunner.Outcome o = run("bench", "--peer", dir.toString(), "--peer-python", "python3", "--peer-duration", "1");
+        assertEquals(0, o.code(), o.err());
+        String[] lines = o.out().strip().split("\n");
+        assertEquals(6, lines.length, o.out());
+        assertTrue(lines[2].trim().startsWith("1 ") && lines[2].contains(" 10.0 "), lines[2]);
+        assertTrue(lines[5].matches("gilsim is [0-9.]+ times as fast as the SimPy peer \\(median of 3 rounds\\)"),
+                lines[5]);
+
+        Files.writeString(dir.resolve("gil_simpy.py"), "import sys\nprint('No module named SimPy')\nsys.exit(1)\n");
+        CliRunner.Outcome broken = run("bench", "--peer", dir.toString(), "--peer-python", "python3");
+        assertEquals(1, broken.code());
+        assertTrue(broken.err().contains("No module named SimPy") && broken.err().contains("python3-simpy"), broken.err());
+        assertEquals(2, run("bench", "--peer", dir.resolve("nowhere").toString()).code());
+    }
+
     @Test
     void benchReportsEventsPerSecondSimulatedSecondsPerWallAndCpuSecondAndBytesPerEvent() throws IOException {
         Path f = write("tiny.yaml", SCENARIO);
