@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * {@code gilsim bench --peer DIR}: the same GIL model written in SimPy and gilsim, timed in turn
  * on this machine (peer, gilsim, peer, gilsim...), so that a machine whose speed drifts moves both
  * sides of each ratio alike. Both sides run warm: the peer repeats its run in one process, gilsim
- * simulates for 3 s (at most 200 runs) before the first round and repeats in this one, and each side's median counts.
+ * simulates for 3 s (at most 200 runs) before the first round and repeats in this one, and each
+ * side's median counts.
  */
 final class PeerBench {
     static final String SCRIPT = "gil_simpy.py";

@@ -1,6 +1,8 @@
 package dev.gilsim.interpreter;
 
 import java.util.Arrays;
+import java.util.function.Predicate;
+import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * The threads in a GIL's timed wait (G1), in the order each began its current wait, with O(1)
@@ -51,8 +53,13 @@ public final class GilWaiters {
         }
     }
 
+    /** Any waiter, uniformly; the stream is drawn from only when there is a choice. */
+    public PyThread any(RandomGenerator random) {
+        return size == 1 ? first() : get(random.nextInt(size));
+    }
+
     /** How many waiters pass {@code test}. */
-    public int count(java.util.function.Predicate<PyThread> test) {
+    public int count(Predicate<PyThread> test) {
         int n = 0;
         for (int i = head; i < tail; i++) {
             if (slots[i] != null && test.test(slots[i])) {
@@ -63,7 +70,7 @@ public final class GilWaiters {
     }
 
     /** The {@code index}-th waiter, in order, of those that pass {@code test}. */
-    public PyThread get(java.util.function.Predicate<PyThread> test, int index) {
+    public PyThread get(Predicate<PyThread> test, int index) {
         for (int i = head, seen = 0; i < tail; i++) {
             if (slots[i] != null && test.test(slots[i]) && seen++ == index) {
                 return slots[i];

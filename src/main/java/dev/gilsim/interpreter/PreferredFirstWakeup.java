@@ -11,7 +11,7 @@ public final class PreferredFirstWakeup implements WakeupPolicy {
     public PyThread choose(GilWaiters waiters, RandomGenerator random) {
         int preferred = waiters.count(PyThread::isWakeupPreferred);
         if (preferred == 0) {
-            return waiters.size() == 1 ? waiters.first() : waiters.get(random.nextInt(waiters.size()));
+            return waiters.any(random);
         }
         return waiters.get(PyThread::isWakeupPreferred, preferred == 1 ? 0 : random.nextInt(preferred));
     }

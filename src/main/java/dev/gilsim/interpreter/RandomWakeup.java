@@ -6,6 +6,6 @@ import org.apache.commons.math3.random.RandomGenerator;
 public final class RandomWakeup implements WakeupPolicy {
     @Override
     public PyThread choose(GilWaiters waiters, RandomGenerator random) {
-        return waiters.size() == 1 ? waiters.first() : waiters.get(random.nextInt(waiters.size()));
+        return waiters.any(random);
     }
 }

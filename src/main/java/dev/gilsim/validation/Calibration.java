@@ -91,9 +91,7 @@ public final class Calibration {
 
     /** C8: whether this version's {@code time.sleep(0)} is a timed sleep (3.11 on) or a bare syscall. */
     private boolean zeroSleepSleeps() {
-        String[] parts = version.split("\\.");
-        String minor = parts.length >= 2 ? parts[0] + "." + parts[1] : version;
-        return PythonVersion.parse(minor)
+        return PythonVersion.parse(Measurement.minorVersion(version))
                 .map(v -> !Defaults.get().version(v).has("zero_sleep"))
                 .orElse(true);
     }

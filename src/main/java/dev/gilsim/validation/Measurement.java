@@ -27,8 +27,13 @@ public record Measurement(String experiment, int repetition, String python, bool
 
     /** {@code 3.12} of {@code 3.12.1}: what a scenario's {@code python.version} takes. */
     public String minorVersion() {
+        return minorVersion(python);
+    }
+
+    /** {@code 3.12} of {@code 3.12.1}; a version without a minor part is returned as it is. */
+    public static String minorVersion(String python) {
         String[] parts = python.split("\\.");
-        return parts[0] + "." + parts[1];
+        return parts.length >= 2 ? parts[0] + "." + parts[1] : python;
     }
 
     public long[] samples(String name) {
