@@ -1,10 +1,10 @@
 package dev.gilsim.asyncio;
 
-import dev.gilsim.executor.Waker;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.PyThread;
 import dev.gilsim.interpreter.Step;
 import dev.gilsim.interpreter.StepSource;
+import dev.gilsim.interpreter.Waker;
 import dev.gilsim.kernel.Event;
 import dev.gilsim.kernel.Simulator;
 import java.util.ArrayDeque;

@@ -1,9 +1,12 @@
 package dev.gilsim.asyncio;
 
-import dev.gilsim.executor.Completion;
-import dev.gilsim.executor.Work;
+import dev.gilsim.interpreter.Completion;
+import dev.gilsim.interpreter.ProgramCursor;
+import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.interpreter.PyThread;
 import dev.gilsim.interpreter.Step;
+import dev.gilsim.interpreter.SyncSteps;
+import dev.gilsim.interpreter.Work;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -14,18 +17,17 @@ import org.apache.commons.math3.random.RandomGenerator;
 public final class StepsCoroutine implements Coroutine {
     private static final Step.Park JOIN = new Step.Park(-1);
 
-    private final List<HandlerStep> steps;
+    private final ProgramCursor cursor;
     private final RandomGenerator random;
     private final ExecutorLookup executors;
-    private int index;
     /** The submitting side of a {@code run_in_executor} in progress (pickling, thread start). */
     private Work callerWork;
     /** The pool being awaited, until the task has resumed (and, per request, joined it). */
     private ExecutorLookup.Lease lease;
     private boolean joining;
 
-    public StepsCoroutine(List<HandlerStep> steps, RandomGenerator random, ExecutorLookup executors) {
-        this.steps = steps;
+    public StepsCoroutine(List<ProgramStep> steps, RandomGenerator random, ExecutorLookup executors) {
+        this.cursor = new ProgramCursor(steps);
         this.random = random;
         this.executors = executors;
     }
@@ -58,37 +60,37 @@ public final class StepsCoroutine implements Coroutine {
                 joining = false;
                 continue;
             }
-            if (index == steps.size()) {
+            ProgramStep s = cursor.next();
+            if (s == null) {
                 return null;
             }
-            HandlerStep s = steps.get(index++);
-            if (!s.isAwait()) {
-                return SyncSteps.toStep(s, random, thread);
+            if (!(s instanceof AsyncStep a)) {
+                return ProgramStep.toStep(s, random, thread);
             }
-            awaitStep(s, task);
+            awaitStep(a, task);
             if (callerWork == null) {
                 return null;
             }
         }
     }
 
-    private void awaitStep(HandlerStep s, Task task) {
+    private void awaitStep(AsyncStep s, Task task) {
         EventLoop loop = task.loop();
-        if (s instanceof HandlerStep.AwaitSleep a) {
+        if (s instanceof AsyncStep.AwaitSleep a) {
             loop.callLater(a.duration().sample(random), task.resolver());
             task.suspend();
-        } else if (s instanceof HandlerStep.AwaitIo a) {
+        } else if (s instanceof AsyncStep.AwaitIo a) {
             loop.startIo(a.duration().sample(random), task.resolver());
             task.suspend();
         } else {
             String name;
-            List<HandlerStep> work;
-            if (s instanceof HandlerStep.RunInExecutor r) {
+            List<ProgramStep> work;
+            if (s instanceof AsyncStep.RunInExecutor r) {
                 name = r.executor();
                 work = r.steps();
             } else {
                 name = ExecutorLookup.DEFAULT;
-                work = ((HandlerStep.ToThread) s).steps();
+                work = ((AsyncStep.ToThread) s).steps();
             }
             lease = executors.lease(name);
             // L3: the worker completes the future with call_soon_threadsafe, paying the pipe write.

@@ -5,9 +5,10 @@
  *
  * <p>{@link dev.gilsim.asyncio.EventLoop} is a {@link dev.gilsim.interpreter.StepSource}: it hands
  * its thread the steps a real loop iteration costs. A {@link dev.gilsim.asyncio.Task} runs a
- * {@link dev.gilsim.asyncio.Coroutine} (a list of {@link dev.gilsim.asyncio.HandlerStep}s: Python,
- * awaited I/O, sleeps, {@code run_in_executor}); {@link dev.gilsim.asyncio.SyncSteps} is the
- * blocking form of the same steps, for threads. Built on the interpreter and executor packages;
+ * {@link dev.gilsim.asyncio.Coroutine} (a list of {@link dev.gilsim.interpreter.ProgramStep}s: the
+ * interpreter's synchronous steps, and the {@link dev.gilsim.asyncio.AsyncStep} awaits defined here:
+ * awaited I/O, sleeps, {@code run_in_executor}, {@code to_thread}); a plain function runs the same
+ * vocabulary, awaits aside, as {@link dev.gilsim.interpreter.SyncSteps}. Built on the interpreter and executor packages;
  * knows nothing of HTTP.
  */
 package dev.gilsim.asyncio;

@@ -1,8 +1,12 @@
 package dev.gilsim.executor;
 
+import dev.gilsim.interpreter.Completion;
 import dev.gilsim.interpreter.PyThread;
+import dev.gilsim.interpreter.Script;
 import dev.gilsim.interpreter.Step;
 import dev.gilsim.interpreter.StepSource;
+import dev.gilsim.interpreter.Waker;
+import dev.gilsim.interpreter.Work;
 import dev.gilsim.kernel.Simulator;
 import java.util.ArrayDeque;
 import java.util.Locale;

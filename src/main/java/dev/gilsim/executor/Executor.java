@@ -1,5 +1,8 @@
 package dev.gilsim.executor;
 
+import dev.gilsim.interpreter.Completion;
+import dev.gilsim.interpreter.Work;
+
 /** A pool that runs submitted {@link Work} on threads or child processes (E1 to E3). */
 public interface Executor {
 

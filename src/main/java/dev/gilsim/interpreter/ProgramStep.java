@@ -3,26 +3,80 @@ package dev.gilsim.interpreter;
 import dev.gilsim.kernel.Distribution;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * A step of a thread's program as the scenario wrote it (model.md section 2); durations are
- * distributions, drawn each time the step runs.
+ * A step as a scenario writes it (model.md section 2), the one vocabulary of thread programs,
+ * handlers, executor functions and jobs; durations are distributions, drawn each time the step
+ * runs. A {@link Leaf} runs on whichever thread runs the code and says itself what it is for that
+ * thread ({@link Leaf#toStep}); an {@link Await} exists only in coroutines, and the layer that runs
+ * coroutines defines and runs it.
+ *
+ * <p>A new kind of step is one record here (a {@link Leaf}: its mean, what it is for the thread,
+ * how the report names it), one case in the scenario's step reader, and its line in the README.
  */
-public sealed interface ProgramStep {
+public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labelled, ProgramStep.Repeat,
+        ProgramStep.Await {
+
+    /** "Forever" as work: far beyond any run, yet safe to add to any virtual time. */
+    long FOREVER_WORK = Long.MAX_VALUE / 4;
 
     /** Mean CPU or wall time of one pass, for sanity checks such as a forever loop that takes none. */
     double meanNanos();
 
-    /** Python bytecode; a null duration runs forever. */
-    record Cpu(Distribution duration) implements ProgramStep {
+    /** How the report's parameter table names the step. */
+    String describe();
+
+    /** Whether this step suspends a coroutine (and so cannot run in a plain function). */
+    default boolean isAwait() {
+        return false;
+    }
+
+    /** A step that a thread runs. */
+    sealed interface Leaf extends ProgramStep permits Cpu, Native, Io, Sleep, Syscall {
+        /** What the step is for the thread that runs it, its duration drawn from {@code random}. */
+        Step toStep(RandomGenerator random);
+
+        /** Whether the thread lets go of the GIL during the step (G8). */
+        boolean releasesGil();
+    }
+
+    /** A step only a coroutine runs ({@code await ...}); defined by the layer that runs coroutines. */
+    non-sealed interface Await extends ProgramStep {
+        @Override
+        default boolean isAwait() {
+            return true;
+        }
+    }
+
+    /** Python bytecode holding the GIL, with check points (G4); a null duration runs forever. */
+    record Cpu(Distribution duration) implements Leaf {
         @Override
         public double meanNanos() {
             return duration == null ? Double.POSITIVE_INFINITY : duration.meanNanos();
         }
+
+        @Override
+        public Step toStep(RandomGenerator random) {
+            return Step.Compute.python(duration == null ? FOREVER_WORK : duration.sample(random));
+        }
+
+        @Override
+        public boolean releasesGil() {
+            return false;
+        }
+
+        @Override
+        public String describe() {
+            return "cpu " + (duration == null ? "forever" : duration.describe());
+        }
     }
 
-    /** A C call: holding the GIL with no check points ({@code pow}), or releasing it ({@code zlib}). */
-    record Native(Distribution duration, boolean releasesGil) implements ProgramStep {
+    /**
+     * A C call: holding the GIL with no check points ({@code pow(365, 10**14)}), or releasing it
+     * while it computes ({@code hashlib}, {@code zlib}, NumPy).
+     */
+    record Native(Distribution duration, boolean releasesGil) implements Leaf {
         public Native {
             Objects.requireNonNull(duration, "duration");
         }
@@ -31,10 +85,21 @@ public sealed interface ProgramStep {
         public double meanNanos() {
             return duration.meanNanos();
         }
+
+        @Override
+        public Step toStep(RandomGenerator random) {
+            long d = duration.sample(random);
+            return releasesGil ? new Step.ReleasedCompute(d) : Step.Compute.nativeHolding(d);
+        }
+
+        @Override
+        public String describe() {
+            return (releasesGil ? "native releasing the GIL " : "native holding the GIL ") + duration.describe();
+        }
     }
 
-    /** Blocking I/O: a socket, file or database call that releases the GIL. */
-    record Io(Distribution duration) implements ProgramStep {
+    /** Blocking I/O: a socket, file or database call that releases the GIL; on the loop it blocks the loop. */
+    record Io(Distribution duration) implements Leaf {
         public Io {
             Objects.requireNonNull(duration, "duration");
         }
@@ -43,10 +108,25 @@ public sealed interface ProgramStep {
         public double meanNanos() {
             return duration.meanNanos();
         }
+
+        @Override
+        public Step toStep(RandomGenerator random) {
+            return new Step.Block(duration.sample(random), false);
+        }
+
+        @Override
+        public boolean releasesGil() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "io " + duration.describe();
+        }
     }
 
-    /** {@code time.sleep}: releases the GIL; the OS adds its timer slack. */
-    record Sleep(Distribution duration) implements ProgramStep {
+    /** {@code time.sleep}: releases the GIL; the OS adds its timer slack (C4, C8). */
+    record Sleep(Distribution duration) implements Leaf {
         public Sleep {
             Objects.requireNonNull(duration, "duration");
         }
@@ -55,10 +135,25 @@ public sealed interface ProgramStep {
         public double meanNanos() {
             return duration.meanNanos();
         }
+
+        @Override
+        public Step toStep(RandomGenerator random) {
+            return new Step.Block(duration.sample(random), true);
+        }
+
+        @Override
+        public boolean releasesGil() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "time.sleep " + duration.describe();
+        }
     }
 
     /** A tiny non-blocking syscall: the GIL is released and re-taken at once. */
-    record Syscall(Distribution duration) implements ProgramStep {
+    record Syscall(Distribution duration) implements Leaf {
         public Syscall {
             Objects.requireNonNull(duration, "duration");
         }
@@ -67,30 +162,73 @@ public sealed interface ProgramStep {
         public double meanNanos() {
             return duration.meanNanos();
         }
+
+        @Override
+        public Step toStep(RandomGenerator random) {
+            return new Step.ReleasedCompute(duration.sample(random));
+        }
+
+        @Override
+        public boolean releasesGil() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "syscall " + duration.describe();
+        }
     }
 
     /**
-     * A leaf step with the name the scenario gave it ({@code label:}): the thread's timeline and
-     * trace show the name while the step runs.
+     * A leaf step with the name the scenario gave it ({@code label:}): the timeline and trace of
+     * the thread that runs it show the name while it runs. An await runs on no thread, so has none.
      */
-    record Labelled(String label, ProgramStep step) implements ProgramStep {
+    record Labelled(String label, Leaf step) implements ProgramStep {
         public Labelled {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(step, "step");
-            if (step instanceof Repeat || step instanceof Labelled) {
-                throw new IllegalArgumentException("a label names one step, not " + step);
-            }
         }
 
         @Override
         public double meanNanos() {
             return step.meanNanos();
         }
+
+        @Override
+        public String describe() {
+            return step.describe() + " \"" + label + "\"";
+        }
+    }
+
+    /** A function body's steps, once, as the report names them. */
+    static String describe(List<ProgramStep> steps) {
+        StringBuilder out = new StringBuilder();
+        for (ProgramStep s : steps) {
+            out.append(out.length() == 0 ? "" : ", ").append(s.describe());
+        }
+        return out.toString();
+    }
+
+    /** The mean time of a function body's steps, once. */
+    static double meanNanos(List<ProgramStep> steps) {
+        return steps.stream().mapToDouble(ProgramStep::meanNanos).sum();
     }
 
     /** The step itself, without the label a scenario may have given it. */
     static ProgramStep unlabelled(ProgramStep s) {
         return s instanceof Labelled l ? l.step() : s;
+    }
+
+    /** What a leaf, labelled or not, is for {@code thread}; a label names the step on the thread. */
+    static Step toStep(ProgramStep s, RandomGenerator random, PyThread thread) {
+        if (s instanceof Labelled l) {
+            thread.labelStep(l.label());
+            return l.step().toStep(random);
+        }
+        if (s instanceof Leaf leaf) {
+            return leaf.toStep(random);
+        }
+        throw new IllegalArgumentException("not a step a thread runs: " + s);
     }
 
     /** The steps, {@code times} over, or forever when {@code times} is {@link #FOREVER}. */
@@ -115,6 +253,15 @@ public sealed interface ProgramStep {
         public double meanNanos() {
             double once = steps.stream().mapToDouble(ProgramStep::meanNanos).sum();
             return times == FOREVER ? (once > 0 ? Double.POSITIVE_INFINITY : 0) : once * times;
+        }
+
+        @Override
+        public String describe() {
+            String inner = ProgramStep.describe(steps);
+            if (times == 1) {
+                return inner;
+            }
+            return (times == FOREVER ? "forever" : times + " times") + ": [" + inner + "]";
         }
     }
 }

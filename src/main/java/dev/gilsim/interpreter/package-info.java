@@ -10,7 +10,16 @@
  * {@link dev.gilsim.interpreter.PyThread} takes the GIL, runs the {@link dev.gilsim.interpreter.Step}s
  * its {@link dev.gilsim.interpreter.StepSource} hands it (bytecode, GIL-holding and releasing native
  * calls, blocking I/O, sleeps, parks), and lets go of the GIL when a step blocks or a waiter's drop
- * request reaches a check point. Wake-up policies say which waiter a release signals;
+ * request reaches a check point.
+ *
+ * <p>Steps as scenarios write them are one vocabulary, {@link dev.gilsim.interpreter.ProgramStep}
+ * (model.md section 2), for thread programs, handlers, pool tasks and jobs alike: each leaf says
+ * what it is for the thread that runs it, and a {@link dev.gilsim.interpreter.ProgramCursor} walks
+ * repeats for every runner ({@link dev.gilsim.interpreter.ProgramRunner} for a thread's program,
+ * {@link dev.gilsim.interpreter.SyncSteps} for a function). {@link dev.gilsim.interpreter.Work},
+ * {@link dev.gilsim.interpreter.Script}, {@link dev.gilsim.interpreter.Completion} and
+ * {@link dev.gilsim.interpreter.Waker} are how the layers above hand a thread finite work and wake
+ * it. Wake-up policies say which waiter a release signals;
  * {@link dev.gilsim.interpreter.GilObserver} is how metrics watch without being known here.
  */
 package dev.gilsim.interpreter;

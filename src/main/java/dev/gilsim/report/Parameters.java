@@ -1,6 +1,6 @@
 package dev.gilsim.report;
 
-import dev.gilsim.asyncio.HandlerStep;
+
 import dev.gilsim.asyncio.LoopCosts;
 import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.executor.ExecutorSpec;
@@ -24,7 +24,6 @@ import dev.gilsim.server.ServerSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.StringJoiner;
 
 /** A variant's parameters as a table, named as the scenario file names them. */
 final class Parameters {
@@ -145,47 +144,9 @@ final class Parameters {
         return "at most " + l.maxConcurrent() + " at once, " + l.maxQueued() + " queued";
     }
 
-    static String steps(List<HandlerStep> steps) {
-        StringJoiner j = new StringJoiner(", ");
-        for (HandlerStep st : steps) {
-            j.add(step(st));
-        }
-        return j.toString();
-    }
-
-    private static String step(HandlerStep st) {
-        if (st instanceof HandlerStep.Labelled l) {
-            return step(l.step()) + " \"" + l.label() + "\"";
-        }
-        if (st instanceof HandlerStep.Cpu c) {
-            return "cpu " + c.duration().describe();
-        }
-        if (st instanceof HandlerStep.Native n) {
-            return "native " + n.duration().describe();
-        }
-        if (st instanceof HandlerStep.NativeReleasing n) {
-            return "native releasing the GIL " + n.duration().describe();
-        }
-        if (st instanceof HandlerStep.Syscall sc) {
-            return "syscall " + sc.duration().describe();
-        }
-        if (st instanceof HandlerStep.Io io) {
-            return "io " + io.duration().describe();
-        }
-        if (st instanceof HandlerStep.Sleep sl) {
-            return "time.sleep " + sl.duration().describe();
-        }
-        if (st instanceof HandlerStep.AwaitSleep sl) {
-            return "await asyncio.sleep " + sl.duration().describe();
-        }
-        if (st instanceof HandlerStep.AwaitIo io) {
-            return "await io " + io.duration().describe();
-        }
-        if (st instanceof HandlerStep.RunInExecutor r) {
-            return "run_in_executor(" + r.executor() + ") [" + steps(r.steps()) + "]";
-        }
-        HandlerStep.ToThread t = (HandlerStep.ToThread) st;
-        return "to_thread [" + steps(t.steps()) + "]";
+    /** The steps as the report names them: one vocabulary, so one description (model.md section 2). */
+    static String steps(List<ProgramStep> steps) {
+        return ProgramStep.describe(steps);
     }
 
     private static String number(double x) {
@@ -216,32 +177,6 @@ final class Parameters {
     }
 
     static String program(ProgramStep step) {
-        if (step instanceof ProgramStep.Repeat r) {
-            StringJoiner steps = new StringJoiner(", ");
-            r.steps().forEach(st -> steps.add(program(st)));
-            if (r.times() == 1) {
-                return steps.toString();
-            }
-            return (r.times() == ProgramStep.Repeat.FOREVER ? "forever" : r.times() + " times") + ": [" + steps + "]";
-        }
-        if (step instanceof ProgramStep.Labelled l) {
-            return program(l.step()) + " \"" + l.label() + "\"";
-        }
-        if (step instanceof ProgramStep.Cpu c) {
-            return "cpu " + (c.duration() == null ? "forever" : c.duration().describe());
-        }
-        if (step instanceof ProgramStep.Native n) {
-            return (n.releasesGil() ? "native releasing the GIL " : "native holding the GIL ") + n.duration().describe();
-        }
-        if (step instanceof ProgramStep.Io io) {
-            return "io " + io.duration().describe();
-        }
-        if (step instanceof ProgramStep.Sleep sl) {
-            return "sleep " + sl.duration().describe();
-        }
-        if (step instanceof ProgramStep.Syscall sc) {
-            return "syscall " + sc.duration().describe();
-        }
-        return step.toString();
+        return step.describe();
     }
 }

@@ -1,6 +1,6 @@
 package dev.gilsim.scenario;
 
-import dev.gilsim.asyncio.HandlerStep;
+import dev.gilsim.asyncio.AsyncStep;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.ProgramStep;
@@ -99,7 +99,7 @@ final class EventEstimate {
             ProgramStep leaf = ProgramStep.unlabelled(s);
             if (leaf instanceof ProgramStep.Repeat r) {
                 n += releases(r.steps()) * (r.times() == ProgramStep.Repeat.FOREVER ? 1 : r.times());
-            } else if (!(leaf instanceof ProgramStep.Cpu) && !(leaf instanceof ProgramStep.Native nat && !nat.releasesGil())) {
+            } else if (leaf instanceof ProgramStep.Leaf l && l.releasesGil()) {
                 n++;
             }
         }
@@ -145,13 +145,18 @@ final class EventEstimate {
         return handlerSteps(e.steps());
     }
 
-    private static double handlerSteps(java.util.List<HandlerStep> steps) {
+    private static double handlerSteps(java.util.List<ProgramStep> steps) {
         double n = 0;
-        for (HandlerStep s : steps) {
+        for (ProgramStep s : steps) {
+            if (s instanceof ProgramStep.Repeat r) {
+                // Only a thread's program repeats forever (the reader refuses it in handlers).
+                n += handlerSteps(r.steps()) * r.times();
+                continue;
+            }
             n++;
-            if (s instanceof HandlerStep.RunInExecutor r) {
+            if (s instanceof AsyncStep.RunInExecutor r) {
                 n += handlerSteps(r.steps());
-            } else if (s instanceof HandlerStep.ToThread t) {
+            } else if (s instanceof AsyncStep.ToThread t) {
                 n += handlerSteps(t.steps());
             }
         }

@@ -370,7 +370,7 @@ public final class ScenarioLoader {
         if (list.size() > 1000) {
             throw InputException.at(list, "too many processes (" + list.size() + ")", "at most 1000");
         }
-        ProgramReader programs = new ProgramReader(defaults.syscall());
+        StepReader programs = new StepReader(defaults.syscall());
         List<ProcessSpec> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         int threadCount = 0;

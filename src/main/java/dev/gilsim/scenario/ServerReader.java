@@ -1,13 +1,14 @@
 package dev.gilsim.scenario;
 
+import dev.gilsim.asyncio.AsyncStep;
 import dev.gilsim.asyncio.ExecutorLookup;
-import dev.gilsim.asyncio.HandlerStep;
 import dev.gilsim.asyncio.LoopCosts;
 import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.executor.ExecutorSpec;
 import dev.gilsim.executor.ProcessPoolCosts;
 import dev.gilsim.executor.StartMethod;
 import dev.gilsim.interpreter.GilSettings;
+import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.server.ArrivalSpec;
@@ -48,8 +49,7 @@ final class ServerReader {
     private static final long MIN_HEARTBEAT = 100_000;
 
     private final Defaults defaults;
-    private final HandlerStepReader steps;
-    private final ProgramReader programs;
+    private final StepReader steps;
     private final PythonVersion version;
     private final int cores;
     private final Function<Node, GilSettings> python;
@@ -67,8 +67,7 @@ final class ServerReader {
         this.threadsSoFar = threadsSoFar;
         this.maxThreads = maxThreads;
         this.defaults = defaults;
-        this.steps = new HandlerStepReader(defaults.syscall());
-        this.programs = new ProgramReader(defaults.syscall());
+        this.steps = new StepReader(defaults.syscall());
         this.version = version;
         this.cores = cores;
         this.python = python;
@@ -270,7 +269,8 @@ final class ServerReader {
                 throw e.error("name", "duplicate endpoint name '" + name + "'", "a unique name");
             }
             EndpointKind kind = kind(e.req("kind", "async or def"));
-            List<HandlerStep> handler = steps.steps(e.req("steps", "a list of steps"), kind == EndpointKind.ASYNC,
+            List<ProgramStep> handler = steps.steps(e.req("steps", "a list of steps"),
+                    kind == EndpointKind.ASYNC ? StepReader.Code.COROUTINE : StepReader.Code.FUNCTION,
                     "a def endpoint (it runs in a worker thread)");
             double weight = e.number("weight", 1, 0, 1e9);
             LimitSpec limit = e.opt("limit").map(ServerReader::limit).orElse(null);
@@ -294,16 +294,21 @@ final class ServerReader {
     private static void checkExecutors(ListNode endpointList, List<EndpointSpec> endpoints, Set<String> known) {
         for (int i = 0; i < endpoints.size(); i++) {
             MapNode item = (MapNode) endpointList.items().get(i);
-            ListNode stepNodes = (ListNode) item.get("steps").orElseThrow();
-            List<HandlerStep> handler = endpoints.get(i).steps();
-            for (int k = 0; k < handler.size(); k++) {
-                if (handler.get(k) instanceof HandlerStep.RunInExecutor r && !known.contains(r.executor())) {
-                    Node at = ((MapNode) ((MapNode) stepNodes.items().get(k)).get("run_in_executor").orElseThrow())
-                            .get("executor").orElseThrow();
-                    throw InputException.at(at, "unknown executor " + InputException.quote(r.executor()),
-                            "one of " + String.join(", ", known.stream().sorted().toList())
-                                    + " (declare it under the server's executors)");
-                }
+            checkExecutors(endpoints.get(i).steps(), (ListNode) item.get("steps").orElseThrow(), known);
+        }
+    }
+
+    private static void checkExecutors(List<ProgramStep> steps, ListNode stepNodes, Set<String> known) {
+        for (int k = 0; k < steps.size(); k++) {
+            MapNode node = (MapNode) stepNodes.items().get(k);
+            if (steps.get(k) instanceof ProgramStep.Repeat r) {
+                checkExecutors(r.steps(), (ListNode) ((MapNode) node.get("repeat").orElseThrow()).get("steps")
+                        .orElseThrow(), known);
+            } else if (steps.get(k) instanceof AsyncStep.RunInExecutor r && !known.contains(r.executor())) {
+                Node at = ((MapNode) node.get("run_in_executor").orElseThrow()).get("executor").orElseThrow();
+                throw InputException.at(at, "unknown executor " + InputException.quote(r.executor()),
+                        "one of " + String.join(", ", known.stream().sorted().toList())
+                                + " (declare it under the server's executors)");
             }
         }
     }
@@ -457,7 +462,8 @@ final class ServerReader {
             throw j.error("status", "is the submit endpoint too", "a different endpoint that reports the job");
         }
         int workers = j.integer("workers", 1, 1, MAX_WORKERS);
-        List<HandlerStep> job = steps.steps(j.req("steps", "a list of steps"), false, "a job (a plain function)");
+        List<ProgramStep> job = steps.steps(j.req("steps", "a list of steps"), StepReader.Code.FUNCTION,
+                "a job (a plain function)");
         Distribution poll = DistributionReader.read(j.req("poll_every", DistributionReader.EXPECTED));
         j.finish();
         return new JobQueueSpec(submit, status, workers, job, poll);
@@ -483,7 +489,7 @@ final class ServerReader {
                 throw tr.error("name", "duplicate thread name '" + name + "'", "a unique name");
             }
             int count = tr.integer("count", 1, 0, 10_000);
-            var program = programs.program(tr);
+            var program = steps.program(tr);
             tr.finish();
             for (int k = 1; k <= count; k++) {
                 String n = count == 1 ? name : name + "-" + k;

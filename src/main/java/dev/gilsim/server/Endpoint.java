@@ -1,6 +1,7 @@
 package dev.gilsim.server;
 
-import dev.gilsim.asyncio.HandlerStep;
+import dev.gilsim.asyncio.AsyncStep;
+import dev.gilsim.interpreter.ProgramStep;
 import java.util.List;
 
 /** An endpoint at run time: its spec, index, and what its handler coroutine runs. */
@@ -8,7 +9,7 @@ final class Endpoint {
     final EndpointSpec spec;
     final int index;
     /** An async def's own steps; a def's steps wrapped as one await on the anyio pool (E2). */
-    final List<HandlerStep> coroutineSteps;
+    final List<ProgramStep> coroutineSteps;
     boolean submitsJobs;
     boolean pollsJobs;
 
@@ -16,7 +17,7 @@ final class Endpoint {
         this.spec = spec;
         this.index = index;
         this.coroutineSteps = spec.kind() == EndpointKind.ASYNC ? spec.steps()
-                : List.of(new HandlerStep.RunInExecutor(ServerSpec.ANYIO, spec.steps()));
+                : List.of(new AsyncStep.RunInExecutor(ServerSpec.ANYIO, spec.steps()));
     }
 
     String name() {

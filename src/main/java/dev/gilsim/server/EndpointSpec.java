@@ -1,6 +1,6 @@
 package dev.gilsim.server;
 
-import dev.gilsim.asyncio.HandlerStep;
+import dev.gilsim.interpreter.ProgramStep;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  * @param weight its share of the server's arrivals (0: reached only by polling clients)
  * @param limit E5, or null for none
  */
-public record EndpointSpec(String name, EndpointKind kind, List<HandlerStep> steps, LimitSpec limit, double weight) {
+public record EndpointSpec(String name, EndpointKind kind, List<ProgramStep> steps, LimitSpec limit, double weight) {
     public EndpointSpec {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("an endpoint needs a name");
@@ -19,7 +19,7 @@ public record EndpointSpec(String name, EndpointKind kind, List<HandlerStep> ste
         }
         steps = List.copyOf(steps);
         if (kind == EndpointKind.SYNC) {
-            for (HandlerStep s : steps) {
+            for (ProgramStep s : steps) {
                 if (s.isAwait()) {
                     throw new IllegalArgumentException("def endpoint " + name + " cannot await: " + s);
                 }
@@ -30,7 +30,7 @@ public record EndpointSpec(String name, EndpointKind kind, List<HandlerStep> ste
         }
     }
 
-    public EndpointSpec(String name, EndpointKind kind, List<HandlerStep> steps) {
+    public EndpointSpec(String name, EndpointKind kind, List<ProgramStep> steps) {
         this(name, kind, steps, null, 1);
     }
 

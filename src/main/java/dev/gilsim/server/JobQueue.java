@@ -1,14 +1,14 @@
 package dev.gilsim.server;
 
-import dev.gilsim.asyncio.SyncSteps;
-import dev.gilsim.executor.Waker;
-import dev.gilsim.executor.Work;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.Machine;
 import dev.gilsim.interpreter.PyThread;
 import dev.gilsim.interpreter.Step;
 import dev.gilsim.interpreter.StepSource;
+import dev.gilsim.interpreter.SyncSteps;
+import dev.gilsim.interpreter.Waker;
+import dev.gilsim.interpreter.Work;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.gilsim.server;
 
-import dev.gilsim.asyncio.HandlerStep;
+import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.kernel.Distribution;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +12,7 @@ import java.util.Objects;
  * {@code pollInterval} until a poll reports the job done. Time-to-result runs from the submit's
  * intended arrival to that poll's response.
  */
-public record JobQueueSpec(String submitEndpoint, String statusEndpoint, int workers, List<HandlerStep> jobSteps,
+public record JobQueueSpec(String submitEndpoint, String statusEndpoint, int workers, List<ProgramStep> jobSteps,
         Distribution pollInterval) {
     public JobQueueSpec {
         Objects.requireNonNull(submitEndpoint, "submitEndpoint");
@@ -24,7 +24,7 @@ public record JobQueueSpec(String submitEndpoint, String statusEndpoint, int wor
             throw new IllegalArgumentException("a job queue needs at least one worker");
         }
         jobSteps = List.copyOf(jobSteps);
-        for (HandlerStep s : jobSteps) {
+        for (ProgramStep s : jobSteps) {
             if (s.isAwait()) {
                 throw new IllegalArgumentException("a job is a plain function and cannot await: " + s);
             }

@@ -1,9 +1,10 @@
 package dev.gilsim.server;
 
+import dev.gilsim.asyncio.AsyncStep;
 import dev.gilsim.asyncio.ExecutorLookup;
-import dev.gilsim.asyncio.HandlerStep;
 import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.executor.ExecutorSpec;
+import dev.gilsim.interpreter.ProgramStep;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -150,10 +151,10 @@ public record ServerSpec(
         }
     }
 
-    private static void checkExecutorNames(String server, String endpoint, List<HandlerStep> steps,
+    private static void checkExecutorNames(String server, String endpoint, List<ProgramStep> steps,
             Set<String> known) {
-        for (HandlerStep s : steps) {
-            if (s instanceof HandlerStep.RunInExecutor r && !known.contains(r.executor())) {
+        for (ProgramStep s : steps) {
+            if (s instanceof AsyncStep.RunInExecutor r && !known.contains(r.executor())) {
                 throw new IllegalArgumentException("server " + server + ", endpoint " + endpoint
                         + ": unknown executor " + r.executor());
             }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.asyncio.LoopWorld.Recorder.Mark;
 import dev.gilsim.interpreter.Interpreter;
+import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.kernel.Distribution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,29 @@ class EventLoopTest {
 
         assertEquals(List.of(millis(4)), done);
         assertEquals(4, loop.iterations());
+    }
+
+    /**
+     * One vocabulary: a coroutine repeats steps, awaits included, as a thread's program does.
+     * Nothing else wants the GIL; from 1: cpu 1-2, sleep 2-4, cpu 4-5, sleep 5-7, cpu 7-8, sleep
+     * 8-10, and the task returns at 10, as the same six steps written out do.
+     */
+    @Test
+    void aRepeatInACoroutineRunsItsAwaitsEachTime() {
+        List<Long> repeated = doneAt(new ProgramStep.Repeat(3, List.of(cpu(millis(1)), awaitSleep(millis(2)))));
+        List<Long> written = doneAt(cpu(millis(1)), awaitSleep(millis(2)), cpu(millis(1)), awaitSleep(millis(2)),
+                cpu(millis(1)), awaitSleep(millis(2)));
+        assertEquals(List.of(millis(10)), repeated);
+        assertEquals(written, repeated);
+    }
+
+    private static List<Long> doneAt(ProgramStep... steps) {
+        LoopWorld w = new LoopWorld(2);
+        Interpreter p = w.process("app");
+        EventLoop loop = w.loop(p, LoopWorld.freeLoop());
+        List<Long> done = w.spawn(loop, millis(1), NO_POOLS, steps);
+        w.sim.runUntil(millis(30));
+        return done;
     }
 
     /**

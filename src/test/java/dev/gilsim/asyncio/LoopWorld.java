@@ -7,7 +7,6 @@ import dev.gilsim.executor.Executor;
 import dev.gilsim.executor.ExecutorContext;
 import dev.gilsim.executor.ExecutorObserver;
 import dev.gilsim.executor.ExecutorSpec;
-import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilObserver;
 import dev.gilsim.interpreter.GilSettings;
@@ -17,6 +16,7 @@ import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.ProgramRunner;
 import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.interpreter.PyThread;
+import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.Step;
 import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
@@ -87,7 +87,7 @@ final class LoopWorld {
      * At {@code at} an I/O event (a request) hands the loop a task running {@code steps}; the
      * returned list receives the time the coroutine returns.
      */
-    List<Long> spawn(EventLoop loop, long at, ExecutorLookup pools, HandlerStep... steps) {
+    List<Long> spawn(EventLoop loop, long at, ExecutorLookup pools, ProgramStep... steps) {
         List<Long> done = new ArrayList<>();
         StepsCoroutine body = new StepsCoroutine(List.of(steps), machine.streams().stream("test"), pools);
         Coroutine tracked = (task, thread) -> {
@@ -101,28 +101,28 @@ final class LoopWorld {
         return done;
     }
 
-    static HandlerStep cpu(long nanos) {
-        return new HandlerStep.Cpu(Distribution.constant(nanos));
+    static ProgramStep cpu(long nanos) {
+        return new ProgramStep.Cpu(Distribution.constant(nanos));
     }
 
-    static HandlerStep nativeHolding(long nanos) {
-        return new HandlerStep.Native(Distribution.constant(nanos));
+    static ProgramStep nativeHolding(long nanos) {
+        return new ProgramStep.Native(Distribution.constant(nanos), false);
     }
 
-    static HandlerStep nativeReleasing(long nanos) {
-        return new HandlerStep.NativeReleasing(Distribution.constant(nanos));
+    static ProgramStep nativeReleasing(long nanos) {
+        return new ProgramStep.Native(Distribution.constant(nanos), true);
     }
 
-    static HandlerStep awaitSleep(long nanos) {
-        return new HandlerStep.AwaitSleep(Distribution.constant(nanos));
+    static ProgramStep awaitSleep(long nanos) {
+        return new AsyncStep.AwaitSleep(Distribution.constant(nanos));
     }
 
-    static HandlerStep awaitIo(long nanos) {
-        return new HandlerStep.AwaitIo(Distribution.constant(nanos));
+    static ProgramStep awaitIo(long nanos) {
+        return new AsyncStep.AwaitIo(Distribution.constant(nanos));
     }
 
-    static HandlerStep inPool(String pool, HandlerStep... steps) {
-        return new HandlerStep.RunInExecutor(pool, List.of(steps));
+    static ProgramStep inPool(String pool, ProgramStep... steps) {
+        return new AsyncStep.RunInExecutor(pool, List.of(steps));
     }
 
     static ExecutorSpec.ThreadPool threadPool(String name, int max) {

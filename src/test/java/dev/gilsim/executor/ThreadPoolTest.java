@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gilsim.executor.PoolWorld.Done;
+import dev.gilsim.interpreter.Completion;
 import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.kernel.Distribution;
 import java.util.List;

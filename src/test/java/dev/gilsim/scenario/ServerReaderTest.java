@@ -9,9 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gilsim.asyncio.HandlerStep;
+import dev.gilsim.asyncio.AsyncStep;
 import dev.gilsim.executor.ExecutorSpec;
 import dev.gilsim.executor.StartMethod;
+import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.server.ArrivalSpec;
 import dev.gilsim.server.Dispatch;
@@ -114,11 +115,11 @@ class ServerReaderTest {
                           - {cpu: 1ms, label: validate}
                           - run_in_executor: {executor: default, steps: [{native: 3ms, label: pow}]}
                 """;
-        List<HandlerStep> steps = api(load(labelled)).endpoint("crunch").steps();
-        assertEquals(new HandlerStep.Labelled("validate", new HandlerStep.Cpu(Distribution.constant(millis(1)))),
+        List<ProgramStep> steps = api(load(labelled)).endpoint("crunch").steps();
+        assertEquals(new ProgramStep.Labelled("validate", new ProgramStep.Cpu(Distribution.constant(millis(1)))),
                 steps.get(0));
-        assertEquals(new HandlerStep.RunInExecutor("default", List.of(new HandlerStep.Labelled("pow",
-                new HandlerStep.Native(Distribution.constant(millis(3)))))), steps.get(1));
+        assertEquals(new AsyncStep.RunInExecutor("default", List.of(new ProgramStep.Labelled("pow",
+                new ProgramStep.Native(Distribution.constant(millis(3)), false)))), steps.get(1));
         assertTrue(error(labelled.replace("{cpu: 1ms, label: validate}", "{await_io: 1ms, label: db}"))
                 .contains("steps[0].label: an await runs on no thread, so no timeline can show its label"));
     }
@@ -136,8 +137,8 @@ class ServerReaderTest {
         assertEquals(EndpointKind.SYNC, api.endpoint("sync").kind());
         assertEquals(3, api.endpoint("sync").weight());
         assertEquals(new LimitSpec(2, 0), api.endpoint("sync").limit());
-        assertEquals(List.of(new HandlerStep.RunInExecutor("pool", List.of(new HandlerStep.Native(
-                Distribution.constant(millis(300)))))), api.endpoint("pow").steps());
+        assertEquals(List.of(new AsyncStep.RunInExecutor("pool", List.of(new ProgramStep.Native(
+                Distribution.constant(millis(300)), false)))), api.endpoint("pow").steps());
         assertEquals(3, api.endpoint("sleepy").steps().size());
         assertEquals(new ExecutorSpec.ThreadPool("pool", 4, false, Distribution.constant(micros(50))),
                 api.executors().get(0));

@@ -3,14 +3,15 @@ package dev.gilsim.server;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 
-import dev.gilsim.asyncio.HandlerStep;
+import dev.gilsim.asyncio.AsyncStep;
 import dev.gilsim.asyncio.LoopCosts;
 import dev.gilsim.asyncio.LoopSpec;
-import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Machine;
 import dev.gilsim.interpreter.OsSettings;
+import dev.gilsim.interpreter.ProgramStep;
+import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.kernel.RandomStreams;
@@ -47,24 +48,24 @@ final class AppWorld {
                 .withLoop(new LoopSpec(null, LoopSpec.DEFAULT_SLOW_CALLBACK, 0, LoopCosts.FREE));
     }
 
-    static EndpointSpec async(String name, HandlerStep... steps) {
+    static EndpointSpec async(String name, ProgramStep... steps) {
         return new EndpointSpec(name, EndpointKind.ASYNC, List.of(steps));
     }
 
-    static EndpointSpec sync(String name, HandlerStep... steps) {
+    static EndpointSpec sync(String name, ProgramStep... steps) {
         return new EndpointSpec(name, EndpointKind.SYNC, List.of(steps));
     }
 
-    static HandlerStep cpu(long nanos) {
-        return new HandlerStep.Cpu(Distribution.constant(nanos));
+    static ProgramStep cpu(long nanos) {
+        return new ProgramStep.Cpu(Distribution.constant(nanos));
     }
 
-    static HandlerStep io(long nanos) {
-        return new HandlerStep.Io(Distribution.constant(nanos));
+    static ProgramStep io(long nanos) {
+        return new ProgramStep.Io(Distribution.constant(nanos));
     }
 
-    static HandlerStep awaitIo(long nanos) {
-        return new HandlerStep.AwaitIo(Distribution.constant(nanos));
+    static ProgramStep awaitIo(long nanos) {
+        return new AsyncStep.AwaitIo(Distribution.constant(nanos));
     }
 
     static ArrivalSpec burst(int n, long at) {

@@ -5,13 +5,14 @@ import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gilsim.asyncio.HandlerStep;
+import dev.gilsim.asyncio.AsyncStep;
 import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.executor.ExecutorSpec;
 import dev.gilsim.executor.ProcessPoolCosts;
 import dev.gilsim.executor.StartMethod;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
+import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ class RandomAppProperties {
         int n = r.nextInt(1, 4);
         for (int i = 0; i < n; i++) {
             boolean async = r.nextBoolean();
-            List<HandlerStep> steps = new ArrayList<>();
+            List<ProgramStep> steps = new ArrayList<>();
             int k = r.nextInt(1, 4);
             for (int j = 0; j < k; j++) {
                 steps.add(async ? randomAsyncStep(r, pools) : randomSyncStep(r));
@@ -91,26 +92,26 @@ class RandomAppProperties {
         return s;
     }
 
-    private static HandlerStep randomAsyncStep(SplittableRandom r, List<ExecutorSpec> pools) {
+    private static ProgramStep randomAsyncStep(SplittableRandom r, List<ExecutorSpec> pools) {
         return switch (r.nextInt(5)) {
-            case 0 -> new HandlerStep.AwaitIo(new Distribution.Exponential(millis(3)));
-            case 1 -> new HandlerStep.AwaitSleep(Distribution.constant(micros(r.nextInt(100, 5000))));
-            case 2 -> new HandlerStep.RunInExecutor(pools.get(r.nextInt(pools.size())).name(),
+            case 0 -> new AsyncStep.AwaitIo(new Distribution.Exponential(millis(3)));
+            case 1 -> new AsyncStep.AwaitSleep(Distribution.constant(micros(r.nextInt(100, 5000))));
+            case 2 -> new AsyncStep.RunInExecutor(pools.get(r.nextInt(pools.size())).name(),
                     List.of(randomSyncStep(r), randomSyncStep(r)));
-            case 3 -> new HandlerStep.ToThread(List.of(randomSyncStep(r)));
+            case 3 -> new AsyncStep.ToThread(List.of(randomSyncStep(r)));
             default -> randomSyncStep(r);
         };
     }
 
-    private static HandlerStep randomSyncStep(SplittableRandom r) {
+    private static ProgramStep randomSyncStep(SplittableRandom r) {
         Distribution d = new Distribution.Exponential(micros(r.nextInt(50, 3000)));
         return switch (r.nextInt(6)) {
-            case 0 -> new HandlerStep.Cpu(d);
-            case 1 -> new HandlerStep.Native(d);
-            case 2 -> new HandlerStep.NativeReleasing(d);
-            case 3 -> new HandlerStep.Syscall(Distribution.constant(micros(2)));
-            case 4 -> new HandlerStep.Io(d);
-            default -> new HandlerStep.Sleep(d);
+            case 0 -> new ProgramStep.Cpu(d);
+            case 1 -> new ProgramStep.Native(d, false);
+            case 2 -> new ProgramStep.Native(d, true);
+            case 3 -> new ProgramStep.Syscall(Distribution.constant(micros(2)));
+            case 4 -> new ProgramStep.Io(d);
+            default -> new ProgramStep.Sleep(d);
         };
     }
 }

@@ -12,7 +12,7 @@ import static dev.gilsim.server.AppWorld.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gilsim.asyncio.HandlerStep;
+import dev.gilsim.asyncio.AsyncStep;
 import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.server.AppWorld.Log.Response;
@@ -145,7 +145,7 @@ class ServerTest {
     @Test
     void closedLoopClientsNeverExceedTheirCountInFlight() {
         ServerSpec s = ServerSpec.of("web", List.of(async("a",
-                new HandlerStep.AwaitIo(new Distribution.Exponential(millis(5))), cpu(millis(1)))))
+                new AsyncStep.AwaitIo(new Distribution.Exponential(millis(5))), cpu(millis(1)))))
                 .withWorkers(2, Dispatch.ROUND_ROBIN)
                 .withArrivals(List.of(new ArrivalSpec.ClosedLoop(3, new Distribution.Exponential(millis(1)), 0)));
         AppWorld w = new AppWorld(2, 3, AppWorld.exactGil(), AppSpec.of(s));

@@ -1,7 +1,5 @@
-package dev.gilsim.executor;
+package dev.gilsim.interpreter;
 
-import dev.gilsim.interpreter.PyThread;
-import dev.gilsim.interpreter.Step;
 
 /**
  * A thread's blocking wait for "something to do" (an idle pool worker on its queue's lock, a loop

@@ -1,6 +1,5 @@
-package dev.gilsim.executor;
+package dev.gilsim.interpreter;
 
-import dev.gilsim.interpreter.PyThread;
 
 /**
  * What the thread that finished a task does with its result: for an asyncio caller, the worker

@@ -1,7 +1,5 @@
-package dev.gilsim.executor;
+package dev.gilsim.interpreter;
 
-import dev.gilsim.interpreter.PyThread;
-import dev.gilsim.interpreter.Step;
 
 /**
  * A finite piece of a thread's program: the function a pool worker runs, or the steps a submitting

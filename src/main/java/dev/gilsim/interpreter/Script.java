@@ -1,7 +1,5 @@
-package dev.gilsim.executor;
+package dev.gilsim.interpreter;
 
-import dev.gilsim.interpreter.PyThread;
-import dev.gilsim.interpreter.Step;
 import java.util.ArrayList;
 import java.util.List;
 
