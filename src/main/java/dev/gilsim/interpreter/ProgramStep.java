@@ -33,7 +33,7 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
     }
 
     /** A step that a thread runs. */
-    sealed interface Leaf extends ProgramStep permits Cpu, Native, Io, Sleep, Syscall {
+    sealed interface Leaf extends ProgramStep permits Cpu, Native, Gc, Io, Sleep, Syscall {
         /** What the step is for the thread that runs it, its duration drawn from {@code random}. */
         Step toStep(RandomGenerator random);
 
@@ -95,6 +95,38 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
         @Override
         public String describe() {
             return (releasesGil ? "native releasing the GIL " : "native holding the GIL ") + duration.describe();
+        }
+    }
+
+    /**
+     * A cyclic garbage collection pass ({@code gc.collect()}, or an automatic collection of the
+     * oldest generation): C code in the thread that triggered it, holding the GIL with no check
+     * points, so, like a long {@code native} call, it stalls every other thread of the process
+     * (G4). Finalizers that run Python are not part of it: write them as {@code cpu}.
+     */
+    record Gc(Distribution duration) implements Leaf {
+        public Gc {
+            Objects.requireNonNull(duration, "duration");
+        }
+
+        @Override
+        public double meanNanos() {
+            return duration.meanNanos();
+        }
+
+        @Override
+        public Step toStep(RandomGenerator random) {
+            return Step.Compute.nativeHolding(duration.sample(random));
+        }
+
+        @Override
+        public boolean releasesGil() {
+            return false;
+        }
+
+        @Override
+        public String describe() {
+            return "gc " + duration.describe();
         }
     }
 

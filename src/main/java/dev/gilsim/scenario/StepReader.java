@@ -12,7 +12,8 @@ import java.util.Map;
  * handlers, executor functions and jobs. Each step is a one-key mapping, with an optional
  * {@code label:}. Plain steps, which run on whichever thread runs the code: {@code cpu: 5ms},
  * {@code native: 300ms} (holds the GIL, like {@code pow}),
- * {@code native: {duration: 2ms, releases_gil: true}}, {@code io: 1ms}, {@code sleep: 1ms},
+ * {@code native: {duration: 2ms, releases_gil: true}}, {@code gc: 20ms} (a collection pass, holding the
+ * GIL with no check points), {@code io: 1ms}, {@code sleep: 1ms},
  * {@code syscall: 2us} (or bare {@code syscall:} for the default), and
  * {@code repeat: {times: 3, steps: [...]}}; only a thread's program runs {@code cpu: forever} or
  * repeats {@code times: forever}. Awaits, only in {@code async} code:
@@ -20,7 +21,9 @@ import java.util.Map;
  * {@code run_in_executor: {executor: pool, steps: [...]}}, {@code to_thread: [...]}.
  */
 final class StepReader {
-    static final List<String> PLAIN_KINDS = List.of("cpu", "native", "io", "sleep", "syscall", "repeat");
+    static final List<String> PLAIN_KINDS = List.of("cpu", "native", "gc", "io", "sleep", "syscall", "repeat");
+    /** The plain steps that are one step on a thread, so may carry a label. */
+    static final List<String> LEAF_KINDS = PLAIN_KINDS.stream().filter(k -> !k.equals("repeat")).toList();
     static final List<String> AWAIT_KINDS = List.of("await_sleep", "await_io", "run_in_executor", "to_thread");
     static final List<String> KINDS = concat(PLAIN_KINDS, AWAIT_KINDS);
     private static final int MAX_DEPTH = 16;
@@ -130,7 +133,7 @@ final class StepReader {
         }
         if (!(step instanceof ProgramStep.Leaf leaf)) {
             throw split.labelError("an await runs on no thread, so no timeline can show its label",
-                    "a label on a step that runs on a thread: cpu, native, io, sleep, syscall");
+                    "a label on a step that runs on a thread: " + String.join(", ", LEAF_KINDS));
         }
         return new ProgramStep.Labelled(split.label(), leaf);
     }
@@ -142,12 +145,13 @@ final class StepReader {
         Node v = e.getValue();
         if (AWAIT_KINDS.contains(kind) && !code.awaits) {
             throw new InputException(m.keyLocation(kind), Node.child(m.path(), kind),
-                    what + " cannot await", "plain steps: cpu, native, io, sleep, syscall, repeat");
+                    what + " cannot await", "plain steps: " + String.join(", ", PLAIN_KINDS));
         }
         return switch (kind) {
             case "cpu" -> code == Code.THREAD && isForever(v) ? new ProgramStep.Cpu(null)
                     : new ProgramStep.Cpu(DistributionReader.read(v));
             case "native" -> nativeStep(v);
+            case "gc" -> new ProgramStep.Gc(DistributionReader.read(v));
             case "io" -> new ProgramStep.Io(DistributionReader.read(v));
             case "sleep" -> new ProgramStep.Sleep(DistributionReader.read(v));
             case "syscall" -> new ProgramStep.Syscall(v instanceof ScalarNode s && s.isNull()

@@ -2,11 +2,13 @@ package dev.gilsim.scenario;
 
 import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.asyncio.AsyncStep;
 import dev.gilsim.interpreter.ProgramStep;
+import dev.gilsim.interpreter.Step;
 import dev.gilsim.kernel.Distribution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -90,7 +92,23 @@ class StepReaderTest {
         String inThread = error("servers.api.threads=[{name: t, steps: [{sleeep: 1ms}]}]");
         assertTrue(inThread.contains("did you mean 'sleep'?"), inThread);
         String listed = error("servers.api.threads=[{name: t, steps: [{frobnicate: 1ms}]}]");
-        assertTrue(listed.contains("one of cpu, native, io, sleep, syscall, repeat"), listed);
+        assertTrue(listed.contains("one of cpu, native, gc, io, sleep, syscall, repeat"), listed);
+    }
+
+    /**
+     * A collection pass holds the GIL with no check points, as a long native call does (G4): to
+     * the thread it is GIL-holding C work of its drawn length, in thread programs and handlers alike.
+     */
+    @Test
+    void aGcPassHoldsTheGilWithNoCheckPoints() {
+        List<ProgramStep> steps = handler("[{gc: 20ms, label: gen2}]");
+        ProgramStep.Gc gc = new ProgramStep.Gc(ms(20));
+        assertEquals(List.of(new ProgramStep.Labelled("gen2", gc)), steps);
+        assertEquals(Step.Compute.nativeHolding(millis(20)), gc.toStep(null));
+        assertFalse(gc.releasesGil());
+        assertEquals("gc 20ms \"gen2\"", ProgramStep.describe(steps));
+        Scenario s = loader.load("s.yaml", SERVER, List.of("servers.api.threads=[{name: t, steps: [{gc: 5ms}]}]")).first();
+        assertEquals(List.of(new ProgramStep.Gc(ms(5))), s.servers().get(0).spec().backgroundThreads().get(0).program().steps());
     }
 
     @Test
