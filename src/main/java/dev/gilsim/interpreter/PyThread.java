@@ -21,7 +21,6 @@ public final class PyThread {
     private final GilObserver observer;
     private final RandomGenerator random;
     private final StepSource source;
-    private final long timerSlack;
     private ThreadState state = ThreadState.NOT_STARTED;
     private boolean wakeupPreferred;
     /** The label: of the step the thread is on (null: none), until its source hands out the next. */
@@ -44,25 +43,8 @@ public final class PyThread {
     final Event sliceEnd;
     long sliceStart;
 
-    // The compute segment in progress; work counts CPU time on a core.
-    private long remainingWork;
-    private long workDone;
-    private boolean computeHoldsGil;
-    private boolean computeInterruptible;
-    /** The compute holds the GIL in a native call (a step {@code native} that keeps it). */
-    private boolean computeNative;
-    private Runnable computeDone;
-    private boolean onCore;
-    /** C7: when the thread last left its core to block or wait; -1 once its next step began. */
-    private long idleSince = -1;
-    private long stintStart;
-    private final Event computeEvent = new Event(EventOrder.STEP, this::onComputeEvent);
-
-    // A forced drop's pending work (G4) runs as compute; the interrupted step waits meanwhile.
-    private long stashedRemaining;
-    private long stashedWorkDone;
-    private boolean stashedInterruptible;
-    private Runnable stashedDone;
+    /** The compute step in progress, on a core or waiting for one. */
+    private final CoreStint stint;
     private Runnable resumeAfterDrop;
 
     private Step pendingStep;
@@ -71,15 +53,11 @@ public final class PyThread {
     private Step.Compute pendingCompute;
     private Runnable afterGil;
     private Runnable afterHandoff;
-    private long returnDue;
-    private boolean parked;
-    private boolean unparkPending;
-    private final Event timer = new Event(EventOrder.STEP, this::onTimer);
-    private final Event unparkWake = new Event(EventOrder.WAKE, this::onUnparked);
+    private final OffGil offGil;
 
     private final Runnable advance = this::advance;
     private final Runnable startPendingCompute = this::startPendingCompute;
-    private final Runnable resumeCompute = this::resumeCompute;
+    private final Runnable resumeCompute = this::resumeStint;
     private final Runnable startReleased = this::startReleased;
     private final Runnable afterReleasedCompute = this::afterReleasedCompute;
     private final Runnable returnFromBlocking = this::returnFromBlocking;
@@ -96,10 +74,11 @@ public final class PyThread {
         this.observer = interpreter.machine().observer();
         this.random = random;
         this.source = source;
-        this.timerSlack = interpreter.machine().os().timerSlack();
         this.gilTimeout = gil == null ? null : new Event(EventOrder.GIL_TIMEOUT, () -> gil.onTimeout(this));
         this.gilWake = gil == null ? null : new Event(EventOrder.WAKE, () -> gil.onWake(this));
         this.sliceEnd = new Event(EventOrder.TIME_SLICE, () -> cores.onSliceEnd(this));
+        this.stint = new CoreStint(this, interpreter, this::onStintEnd);
+        this.offGil = new OffGil(this, interpreter, () -> takeGil(returnFromBlocking));
     }
 
     /** 0, 1, 2... in creation order across the whole machine. */
@@ -152,7 +131,7 @@ public final class PyThread {
     }
 
     public boolean isParked() {
-        return parked;
+        return offGil.isParked();
     }
 
     /** A new thread starts by taking the GIL, as CPython's thread bootstrap does. */
@@ -173,17 +152,7 @@ public final class PyThread {
      * drawn: a caller that knows its wake-up path better than G6's signal does (a timer).
      */
     public void unpark(long latencyNanos) {
-        if (!parked) {
-            unparkPending = true;
-            return;
-        }
-        if (unparkWake.isScheduled()) {
-            return;
-        }
-        sim.cancel(timer);
-        returnDue = sim.now();
-        long latency = latencyNanos >= 0 ? latencyNanos : interpreter.sampleWakeupLatency(sim.now() - blockedSince);
-        sim.schedule(unparkWake, sim.now() + latency);
+        offGil.unpark(latencyNanos);
     }
 
     // ---- between steps, holding the GIL ----
@@ -243,11 +212,6 @@ public final class PyThread {
         startCompute(work, true, c.python(), advance);
     }
 
-    private ThreadState running() {
-        return !computeHoldsGil ? ThreadState.NATIVE_RELEASED
-                : computeNative ? ThreadState.HOLDING_NATIVE : ThreadState.HOLDING;
-    }
-
     private void startPendingCompute() {
         Step.Compute c = pendingCompute;
         pendingCompute = null;
@@ -255,76 +219,24 @@ public final class PyThread {
     }
 
     private void startCompute(long work, boolean holdsGil, boolean interruptible, Runnable done) {
-        if (idleSince >= 0 && !onCore) {
-            // C7: the first step after an idle spell runs cold; only a GIL-releasing one is made
-            // longer, as the fitted wake-up latencies already hold the cold start of Python steps.
-            if (!holdsGil) {
-                work += interpreter.coldStart(sim.now() - idleSince);
-            }
-            idleSince = -1;
-        }
-        remainingWork = work;
-        workDone = 0;
-        computeHoldsGil = holdsGil;
-        computeNative = holdsGil && !interruptible && done == advance;
-        computeInterruptible = interruptible && gil != null;
-        computeDone = done;
-        resumeCompute();
+        stint.start(work, holdsGil, interruptible, holdsGil && !interruptible && done == advance, done);
     }
 
-    private void resumeCompute() {
-        if (!onCore) {
-            if (!cores.request(this)) {
-                setState(computeHoldsGil ? ThreadState.HOLDING_DESCHEDULED : ThreadState.NATIVE_DESCHEDULED);
-                return;
-            }
-            onCore = true;
-        }
-        stintStart = sim.now();
-        setState(running());
-        scheduleCompute();
+    private void resumeStint() {
+        stint.resume();
     }
 
     void onCoreGranted() {
-        onCore = true;
-        stintStart = sim.now();
-        setState(running());
-        scheduleCompute();
+        stint.onCoreGranted();
     }
 
     void onPreempted() {
-        accrue();
-        sim.cancel(computeEvent);
-        onCore = false;
-        setState(computeHoldsGil ? ThreadState.HOLDING_DESCHEDULED : ThreadState.NATIVE_DESCHEDULED);
+        stint.onPreempted();
     }
 
-    private void scheduleCompute() {
-        long until = remainingWork;
-        if (dropRequested && computeInterruptible) {
-            until = Math.min(until, untilCheckPoint());
-        }
-        sim.schedule(computeEvent, sim.now() + until);
-    }
-
-    /** G4: check points fall every {@code checkInterval} of the step's CPU time. */
-    private long untilCheckPoint() {
-        long spacing = interpreter.settings().checkInterval();
-        long past = workDone % spacing;
-        return past == 0 ? 0 : spacing - past;
-    }
-
-    private void accrue() {
-        long ran = sim.now() - stintStart;
-        workDone += ran;
-        remainingWork -= ran;
-        stintStart = sim.now();
-    }
-
-    private void onComputeEvent() {
-        accrue();
-        if (remainingWork == 0) {
-            computeDone.run();
+    private void onStintEnd() {
+        if (stint.onEnd()) {
+            stint.done().run();
         } else {
             forcedDrop(resumeCompute);
         }
@@ -332,20 +244,11 @@ public final class PyThread {
 
     /** Called by the GIL when a waiter's request targets this holder. */
     void onDropRequested() {
-        if (onCore && computeInterruptible && computeEvent.isScheduled()) {
-            accrue();
-            sim.cancel(computeEvent);
-            scheduleCompute();
-        }
+        stint.onDropRequested();
     }
 
     private void leaveCore() {
-        if (onCore) {
-            idleSince = sim.now();
-            onCore = false;
-            sim.cancel(computeEvent);
-            cores.release(this);
-        }
+        stint.leaveCore();
     }
 
     // ---- letting go of the GIL ----
@@ -354,10 +257,7 @@ public final class PyThread {
         resumeAfterDrop = resume;
         long overhead = interpreter.settings().dropOverhead().sample(random);
         if (overhead > 0) {
-            stashedRemaining = remainingWork;
-            stashedWorkDone = workDone;
-            stashedInterruptible = computeInterruptible;
-            stashedDone = computeDone;
+            stint.stash();
             startCompute(overhead, true, false, finishDropOverhead);
             return;
         }
@@ -365,11 +265,7 @@ public final class PyThread {
     }
 
     private void finishDropOverhead() {
-        remainingWork = stashedRemaining;
-        workDone = stashedWorkDone;
-        computeInterruptible = stashedInterruptible;
-        computeDone = stashedDone;
-        stashedDone = null;
+        stint.unstash();
         dropNow();
     }
 
@@ -448,37 +344,17 @@ public final class PyThread {
         }
         leaveCore();
         setState(ThreadState.IO);
-        returnDue = sim.now() + b.duration();
-        // C4: a sleep's timer fires late by the timer slack, and the sleeper then needs a wake-up.
-        sim.schedule(timer, b.sleep()
-                ? returnDue + timerSlack + interpreter.sampleTimerWakeup(b.duration() + timerSlack) : returnDue);
+        offGil.block(b.duration(), b.sleep());
     }
 
     private void park(Step.Park p) {
-        if (unparkPending) {
-            unparkPending = false;
-            returnDue = sim.now();
+        if (!offGil.park(p.timeout())) {
+            // An unpark came first (a self-pipe written before epoll_wait): back at once, on its core.
             takeGil(returnFromBlocking);
             return;
         }
         leaveCore();
         setState(ThreadState.BLOCKED);
-        parked = true;
-        blockedSince = sim.now();
-        if (p.timeout() >= 0) {
-            returnDue = sim.now() + p.timeout();
-            sim.schedule(timer, returnDue + timerSlack + interpreter.sampleTimerWakeup(p.timeout() + timerSlack));
-        }
-    }
-
-    private void onTimer() {
-        parked = false;
-        takeGil(returnFromBlocking);
-    }
-
-    private void onUnparked() {
-        parked = false;
-        takeGil(returnFromBlocking);
     }
 
     private void afterReleasedCompute() {
@@ -487,13 +363,18 @@ public final class PyThread {
         if (done != null) {
             done.run();
         }
-        returnDue = sim.now();
+        offGil.returnedNow();
         takeGil(returnFromBlocking);
     }
 
     private void returnFromBlocking() {
-        observer.returnedFromBlocking(this, sim.now() - returnDue, sim.now());
+        observer.returnedFromBlocking(this, sim.now() - offGil.returnDue(), sim.now());
         advance();
+    }
+
+    /** The state a {@link CoreStint} shows for the thread. */
+    void show(ThreadState next) {
+        setState(next);
     }
 
     private void setState(ThreadState next) {
