@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     /** Bottom to top; a package may only be allowed packages that come before it. */
     private static final List<String> LAYERS = List.of("kernel", "interpreter", "executor", "asyncio", "server",
-            "metrics", "scenario", "run", "report", "chart", "sweep", "validation", "cli");
+            "metrics", "scenario", "run", "results", "report", "chart", "sweep", "validation", "cli");
 
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("kernel", Set.of()),
@@ -39,15 +39,17 @@ class LayeringTest {
             Map.entry("scenario", Set.of("kernel", "interpreter", "asyncio", "executor", "server")),
             Map.entry("run", Set.of("kernel", "interpreter", "asyncio", "executor", "server", "metrics", "scenario")),
             // The parameter table names the servers' resolved specs (endpoints, executors, arrivals).
-            Map.entry("report", Set.of("kernel", "interpreter", "executor", "asyncio", "server", "metrics", "scenario",
-                    "run")),
-            Map.entry("chart", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "report")),
-            Map.entry("sweep", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "report", "chart")),
+            Map.entry("results", Set.of("kernel", "interpreter", "executor", "asyncio", "server", "metrics",
+                    "scenario", "run")),
+            Map.entry("report", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "results")),
+            Map.entry("chart", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "results", "report")),
+            Map.entry("sweep", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "results", "report",
+                    "chart")),
             // Checks the model against measurements of a real CPython: it may run and report anything,
             // and only the command line sits above it.
             Map.entry("validation", Set.of("kernel", "interpreter", "executor", "asyncio", "server", "metrics",
-                    "scenario", "run", "report", "chart", "sweep")),
-            Map.entry("cli", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "report", "chart",
+                    "scenario", "run", "results", "report", "chart", "sweep")),
+            Map.entry("cli", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "results", "report", "chart",
                     "sweep", "validation")));
 
     private static final Map<String, String> LIBRARY_OWNER = Map.of(

@@ -5,6 +5,7 @@ import dev.gilsim.metrics.LatencyRecorder;
 import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.NamedLatency;
 import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.results.EndpointRequests;
 import dev.gilsim.run.RunResult;
 import java.util.ArrayList;
 import java.util.List;

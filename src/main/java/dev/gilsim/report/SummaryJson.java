@@ -15,6 +15,7 @@ import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.ProcessSummary;
 import dev.gilsim.metrics.RunSummary;
 import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.results.Provenance;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.scenario.Scenario;
 import java.io.IOException;

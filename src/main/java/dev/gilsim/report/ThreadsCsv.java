@@ -2,6 +2,8 @@ package dev.gilsim.report;
 
 import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.results.RunData;
+import dev.gilsim.results.VariantData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

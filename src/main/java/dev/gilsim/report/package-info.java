@@ -6,7 +6,7 @@
  *
  * <p>{@link dev.gilsim.report.AtomicFiles} writes every file whole (a temporary file, then a
  * rename); {@link dev.gilsim.report.RunFolder} stages a run's folder beside its target, renames it
- * into place whole, and locks it against a second run. {@link dev.gilsim.report.RunData} is the
+ * into place whole, and locks it against a second run. {@link dev.gilsim.results.RunData} is the
  * chart-neutral view of a finished run, also read back from a saved one.
  */
 package dev.gilsim.report;
