@@ -1,7 +1,7 @@
 package dev.gilsim.cli;
 
 import dev.gilsim.chart.ChartFormat;
-import dev.gilsim.chart.OutputFolder;
+import dev.gilsim.output.OutputFolder;
 import dev.gilsim.report.SavedRun;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,10 +1,10 @@
 package dev.gilsim.cli;
 
+import dev.gilsim.report.MetricPaths;
 import dev.gilsim.report.SummaryJson;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.scenario.Suggest;
 import dev.gilsim.scenario.Units;
-import dev.gilsim.sweep.MetricPaths;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +69,7 @@ record FailIf(String metric, String op, String value, String text) {
 
     /** The failure line when the condition holds for this variant's results, empty otherwise. */
     Optional<String> failure(String scenario, RunResult r) {
-        Map<String, Double> metrics = MetricPaths.flatten(SummaryJson.variant(r));
+        Map<String, Double> metrics = MetricPaths.of(r);
         Double x = metrics.get(metric);
         if (x == null || !holds(x)) {
             return Optional.empty();

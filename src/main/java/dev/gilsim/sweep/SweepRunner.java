@@ -1,7 +1,6 @@
 package dev.gilsim.sweep;
 
 import dev.gilsim.kernel.RandomStreams;
-import dev.gilsim.report.SummaryJson;
 import dev.gilsim.run.Parallel;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.run.Simulation;
@@ -10,7 +9,6 @@ import dev.gilsim.scenario.SweepPlan;
 import dev.gilsim.scenario.SweepPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +27,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SweepRunner {
     private final SweepPlan plan;
-    private final PointStore store;
+    private final Points store;
+    private final Figures figures;
     private final int jobs;
     private final Shard shard;
     private final Progress progress;
 
-    public SweepRunner(SweepPlan plan, Path sweepDir, int jobs, Shard shard, Progress progress) {
+    /** {@code store} keeps finished points (to resume); {@code figures} names each run's metrics. */
+    public SweepRunner(SweepPlan plan, Points store, Figures figures, int jobs, Shard shard, Progress progress) {
         this.plan = plan;
-        this.store = new PointStore(sweepDir, plan.fingerprint());
+        this.store = store;
+        this.figures = figures;
         this.jobs = jobs;
         this.shard = shard;
         this.progress = progress;
@@ -92,7 +93,7 @@ public final class SweepRunner {
                     int rep = k;
                     futures.add(pool.submit(() -> {
                         long t0 = System.nanoTime();
-                        reps[rep] = runReplication(p, rep);
+                        reps[rep] = runReplication(p, rep, figures);
                         runNanos.addAndGet(System.nanoTime() - t0);
                         // The last replication in stores the point; the counter orders the writes
                         // of the array before this read.
@@ -122,49 +123,28 @@ public final class SweepRunner {
      * The metric names a run of the sweep's first point reports, from a brief simulation: a
      * misspelt {@code metric:} is found before the first point runs, not after the last.
      */
-    public static Set<String> metricNames(SweepPlan plan) {
+    public static Set<String> metricNames(SweepPlan plan, Figures figures) {
         Scenario first = plan.points().get(0).file().variants().get(0);
-        return MetricPaths.flatten(SummaryJson.variant(Simulation.run(first.brief()))).keySet();
+        return figures.of(Simulation.run(first.brief())).keySet();
     }
 
-    public static PointResult runPoint(SweepPlan plan, SweepPoint p) {
+    public static PointResult runPoint(SweepPlan plan, SweepPoint p, Figures figures) {
         List<PointResult.Replication> reps = new ArrayList<>();
         for (int k = 0; k < plan.replications(); k++) {
-            reps.add(runReplication(p, k));
+            reps.add(runReplication(p, k, figures));
         }
         return new PointResult(p.index(), p.values(), reps);
     }
 
     /** One replication of a point: each variant with the replication's seed, in order. */
-    static PointResult.Replication runReplication(SweepPoint p, int k) {
+    static PointResult.Replication runReplication(SweepPoint p, int k, Figures figures) {
         Map<String, Map<String, Double>> variants = new LinkedHashMap<>();
         long seed = 0;
         for (Scenario s : p.file().variants()) {
             seed = replicationSeed(s.seed(), k);
             RunResult r = Simulation.run(s.withSeed(seed));
-            variants.put(s.variant(), MetricPaths.flatten(SummaryJson.variant(r)));
+            variants.put(s.variant(), figures.of(r));
         }
         return new PointResult.Replication(k, seed, variants);
-    }
-
-    /** The sweep's points read back from the given folders (shards), in order; missing ones are listed. */
-    public static List<PointResult> collect(SweepInfo info, List<Path> sweepDirs, List<Integer> missing) {
-        List<PointStore> stores = sweepDirs.stream().map(d -> new PointStore(d, info.fingerprint())).toList();
-        List<PointResult> out = new ArrayList<>();
-        for (int i = 0; i < info.points(); i++) {
-            PointResult found = null;
-            for (PointStore s : stores) {
-                found = s.read(i);
-                if (found != null) {
-                    break;
-                }
-            }
-            if (found == null) {
-                missing.add(i);
-            } else {
-                out.add(found);
-            }
-        }
-        return out;
     }
 }

@@ -1,4 +1,4 @@
-package dev.gilsim.chart;
+package dev.gilsim.output;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gilsim.chart.ChartFormat;
+import dev.gilsim.chart.TestRuns;
 import dev.gilsim.metrics.Timeline;
 import dev.gilsim.report.SavedRun;
 import dev.gilsim.report.TraceJson;

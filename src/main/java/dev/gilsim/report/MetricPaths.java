@@ -1,6 +1,7 @@
-package dev.gilsim.sweep;
+package dev.gilsim.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gilsim.run.RunResult;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,11 @@ public final class MetricPaths {
             "cores");
 
     private MetricPaths() {
+    }
+
+    /** Every figure of one run (a variant) under its dotted path: what summary.json shows of it. */
+    public static Map<String, Double> of(RunResult run) {
+        return flatten(SummaryJson.variant(run));
     }
 
     public static Map<String, Double> flatten(JsonNode variant) {
