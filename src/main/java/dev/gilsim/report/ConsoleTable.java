@@ -6,6 +6,8 @@ import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.NamedLatency;
 import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.EndpointRequests;
+import dev.gilsim.results.ThreadFigure;
+import dev.gilsim.results.ThreadFigures;
 import dev.gilsim.run.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +28,10 @@ public final class ConsoleTable {
         if (variants) {
             header.add("variant");
         }
-        header.addAll(List.of("thread", "loops/s", "held", "wait", "io", "on-core", "acq", "forced", "asks",
-                "gil-wait p50", "p99", "return p50", "p99", "max"));
+        header.add("thread");
+        for (ThreadFigure f : ThreadFigures.console()) {
+            header.addAll(headings(f));
+        }
         rows.add(header.toArray(String[]::new));
         for (RunResult r : results) {
             for (ThreadSummary t : r.summary().threads()) {
@@ -36,19 +40,9 @@ public final class ConsoleTable {
                     row.add(r.scenario().variant());
                 }
                 row.add(t.process() + "/" + t.thread());
-                row.add(String.format(Locale.ROOT, "%.1f", t.iterationsPerSecond()));
-                row.add(pct(t.heldFraction()));
-                row.add(pct(t.waitingFraction()));
-                row.add(pct(t.ioFraction()));
-                row.add(pct(t.onCoreFraction()));
-                row.add(Long.toString(t.acquisitions()));
-                row.add(Long.toString(t.forcedDrops()));
-                row.add(Long.toString(t.dropRequestsMade()));
-                row.add(ms(t.gilWait().p50Ms(), t.gilWait().count()));
-                row.add(ms(t.gilWait().p99Ms(), t.gilWait().count()));
-                row.add(ms(t.returnDelay().p50Ms(), t.returnDelay().count()));
-                row.add(ms(t.returnDelay().p99Ms(), t.returnDelay().count()));
-                row.add(ms(t.returnDelay().maxMs(), t.returnDelay().count()));
+                for (ThreadFigure f : ThreadFigures.console()) {
+                    row.addAll(cells(f, t));
+                }
                 rows.add(row.toArray(String[]::new));
             }
         }
@@ -165,6 +159,31 @@ public final class ConsoleTable {
             }
         }
         return all.summary();
+    }
+
+    /** A distribution's headings name it once: {@code gil-wait p50}, then {@code p99}. */
+    private static List<String> headings(ThreadFigure f) {
+        if (!f.isDistribution()) {
+            return List.of(f.console());
+        }
+        List<String> out = new ArrayList<>();
+        for (ThreadFigure.Stat s : f.stats()) {
+            out.add(out.isEmpty() ? f.console() + " " + s.heading() : s.heading());
+        }
+        return out;
+    }
+
+    /**
+     * A figure in a compact table (this one and report.html's): a share in percent, a rate to one
+     * decimal, a count whole, a distribution's statistics in ms ("-" without a sample).
+     */
+    static List<String> cells(ThreadFigure f, ThreadSummary t) {
+        return switch (f.unit()) {
+            case FRACTION -> List.of(pct(f.value(t)));
+            case PER_SECOND -> List.of(String.format(Locale.ROOT, "%.1f", f.value(t)));
+            case COUNT -> List.of(Long.toString(f.count(t)));
+            case MILLISECONDS -> f.stats().stream().map(s -> ms(s.ms(f.latency(t)), f.latency(t).count())).toList();
+        };
     }
 
     static String pct(double fraction) {

@@ -16,6 +16,8 @@ import dev.gilsim.metrics.ProcessSummary;
 import dev.gilsim.metrics.RunSummary;
 import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.Provenance;
+import dev.gilsim.results.ThreadFigure;
+import dev.gilsim.results.ThreadFigures;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.scenario.Scenario;
 import java.io.IOException;
@@ -182,26 +184,19 @@ public final class SummaryJson {
         return o;
     }
 
+    /** A thread's object: its name, then every figure of {@link ThreadFigures#ALL}, in order. */
     private static ObjectNode thread(ThreadSummary t) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("process", t.process());
         o.put("name", t.thread());
-        number(o, "held_fraction", t.heldFraction());
-        number(o, "waiting_fraction", t.waitingFraction());
-        number(o, "io_fraction", t.ioFraction());
-        number(o, "native_released_fraction", t.nativeReleasedFraction());
-        number(o, "blocked_fraction", t.blockedFraction());
-        number(o, "on_core_fraction", t.onCoreFraction());
-        number(o, "descheduled_fraction", t.descheduledFraction());
-        o.put("iterations", t.iterations());
-        number(o, "iterations_per_s", t.iterationsPerSecond());
-        o.put("acquisitions", t.acquisitions());
-        o.put("forced_drops", t.forcedDrops());
-        o.put("voluntary_drops", t.voluntaryDrops());
-        o.put("drop_requests_made", t.dropRequestsMade());
-        o.put("drop_requests_received", t.dropRequestsReceived());
-        o.set("gil_wait", latency(t.gilWait()));
-        o.set("return_delay", latency(t.returnDelay()));
+        for (ThreadFigure f : ThreadFigures.ALL) {
+            switch (f.unit()) {
+                case COUNT -> o.put(f.name(), f.count(t));
+                case FRACTION, PER_SECOND -> number(o, f.name(), f.value(t));
+                case MILLISECONDS -> o.set(f.name(), latency(f.latency(t)));
+                default -> throw new IllegalStateException(f.unit().name());
+            }
+        }
         return o;
     }
 

@@ -3,6 +3,8 @@ package dev.gilsim.report;
 import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.RunData;
+import dev.gilsim.results.ThreadFigure;
+import dev.gilsim.results.ThreadFigures;
 import dev.gilsim.results.VariantData;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,21 +14,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code threads.csv}: one row per variant and thread with every figure of {@link ThreadSummary};
- * headers carry their unit ({@code _fraction} of the measurement window, {@code _per_s},
- * {@code _ms}). Numbers have six decimals, so equal runs give byte-identical files.
+ * {@code threads.csv}: one row per variant and thread with every figure of {@link ThreadFigures#ALL},
+ * in its order; headers carry their unit ({@code _fraction} of the measurement window,
+ * {@code _per_s}, {@code _ms}), a distribution one column per statistic ({@code gil_wait_p99_ms}).
+ * Numbers have six decimals, so equal runs give byte-identical files.
  */
 public final class ThreadsCsv {
+    /** A distribution's columns, after its name: the statistics of {@code summary.json}'s latency objects. */
+    private static final List<String> STATS = List.of("count", "mean_ms", "p50_ms", "p90_ms", "p99_ms", "p99_9_ms",
+            "max_ms");
+
     public static final List<String> HEADER;
 
     static {
-        List<String> h = new ArrayList<>(List.of("variant", "process", "thread", "held_fraction",
-                "waiting_fraction", "io_fraction", "native_released_fraction", "blocked_fraction",
-                "on_core_fraction", "descheduled_fraction", "iterations", "iterations_per_s", "acquisitions",
-                "forced_drops", "voluntary_drops", "drop_requests_made", "drop_requests_received"));
-        for (String latency : List.of("gil_wait", "return_delay")) {
-            for (String f : List.of("count", "mean_ms", "p50_ms", "p90_ms", "p99_ms", "p99_9_ms", "max_ms")) {
-                h.add(latency + "_" + f);
+        List<String> h = new ArrayList<>(List.of("variant", "process", "thread"));
+        for (ThreadFigure f : ThreadFigures.ALL) {
+            if (f.isDistribution()) {
+                STATS.forEach(stat -> h.add(f.name() + "_" + stat));
+            } else {
+                h.add(f.name());
             }
         }
         HEADER = List.copyOf(h);
@@ -46,14 +52,14 @@ public final class ThreadsCsv {
     }
 
     static List<String> row(String variant, ThreadSummary t) {
-        List<String> r = new ArrayList<>(List.of(variant, t.process(), t.thread(), num(t.heldFraction()),
-                num(t.waitingFraction()), num(t.ioFraction()), num(t.nativeReleasedFraction()),
-                num(t.blockedFraction()), num(t.onCoreFraction()), num(t.descheduledFraction()),
-                Long.toString(t.iterations()), num(t.iterationsPerSecond()), Long.toString(t.acquisitions()),
-                Long.toString(t.forcedDrops()), Long.toString(t.voluntaryDrops()),
-                Long.toString(t.dropRequestsMade()), Long.toString(t.dropRequestsReceived())));
-        latency(r, t.gilWait());
-        latency(r, t.returnDelay());
+        List<String> r = new ArrayList<>(List.of(variant, t.process(), t.thread()));
+        for (ThreadFigure f : ThreadFigures.ALL) {
+            if (f.isDistribution()) {
+                latency(r, f.latency(t));
+            } else {
+                r.add(f.unit() == ThreadFigure.Unit.COUNT ? Long.toString(f.count(t)) : num(f.value(t)));
+            }
+        }
         return r;
     }
 
