@@ -1,7 +1,5 @@
 package dev.gilsim.cli;
 
-import dev.gilsim.output.SweepFolder;
-import dev.gilsim.output.SweepOutputs;
 import dev.gilsim.scenario.Scenario;
 import dev.gilsim.scenario.ScenarioFile;
 import dev.gilsim.scenario.ScenarioLoader;
@@ -53,7 +51,7 @@ final class CheckCommand implements Runnable {
             return "";
         }
         if (plan.metric() != null) {
-            SweepMetric.check(plan.metric(), SweepFolder.metricNames(plan), plan.metricLocation());
+            SweepMetric.check(plan.metric(), SweepRunner.metricNames(plan), plan.metricLocation());
         }
         int n = plan.points().size();
         return "; sweep of " + n + " point" + (n == 1 ? "" : "s") + (plan.metric() == null ? "" : ", metric " + plan.metric());

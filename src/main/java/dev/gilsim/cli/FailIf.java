@@ -1,7 +1,6 @@
 package dev.gilsim.cli;
 
-import dev.gilsim.report.MetricPaths;
-import dev.gilsim.report.SummaryJson;
+import dev.gilsim.results.RunFigures;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.scenario.Suggest;
 import dev.gilsim.scenario.Units;
@@ -69,7 +68,7 @@ record FailIf(String metric, String op, String value, String text) {
 
     /** The failure line when the condition holds for this variant's results, empty otherwise. */
     Optional<String> failure(String scenario, RunResult r) {
-        Map<String, Double> metrics = MetricPaths.of(r);
+        Map<String, Double> metrics = RunFigures.of(r);
         Double x = metrics.get(metric);
         if (x == null || !holds(x)) {
             return Optional.empty();

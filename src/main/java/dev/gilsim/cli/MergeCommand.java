@@ -7,7 +7,6 @@ import dev.gilsim.report.Tables;
 import dev.gilsim.sweep.Interval;
 import dev.gilsim.sweep.PointResult;
 import dev.gilsim.sweep.SweepInfo;
-import dev.gilsim.sweep.SweepRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,14 +1,10 @@
 package dev.gilsim.cli;
 
-import dev.gilsim.chart.ChartFormat;
-import dev.gilsim.output.AtomicFiles;
 import dev.gilsim.output.OutputFolder;
 import dev.gilsim.output.RunFolder;
 import dev.gilsim.report.ConsoleTable;
-import dev.gilsim.report.MetricPaths;
-import dev.gilsim.report.SummaryJson;
 import dev.gilsim.results.Provenance;
-import dev.gilsim.results.RunData;
+import dev.gilsim.results.RunFigures;
 import dev.gilsim.run.Progress;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.run.Simulation;
@@ -116,7 +112,7 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
         if (!conditions.isEmpty()) {
             // A misspelt metric is found before anything runs: names follow the scenario, not its numbers.
             for (ScenarioFile f : loaded) {
-                var names = MetricPaths.of(Simulation.run(f.first().brief())).keySet();
+                var names = RunFigures.of(Simulation.run(f.first().brief())).keySet();
                 conditions.forEach(c -> c.checkNamed(names));
             }
         }

@@ -123,7 +123,7 @@ final class SweepCommand implements Runnable {
             metricAt = new Location("--metric", 1, 1);
         }
         if (info.metric() != null) {
-            var names = SweepFolder.metricNames(plan);
+            var names = SweepRunner.metricNames(plan);
             SweepMetric.check(info.metric(), names, metricAt);
             for (String m : more) {
                 SweepMetric.check(m, names, new Location("--metric", 1, 1));

@@ -6,7 +6,7 @@ import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.NamedLatency;
 import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.EndpointRequests;
-import dev.gilsim.results.ThreadFigure;
+import dev.gilsim.results.Figure;
 import dev.gilsim.results.ThreadFigures;
 import dev.gilsim.run.RunResult;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class ConsoleTable {
             header.add("variant");
         }
         header.add("thread");
-        for (ThreadFigure f : ThreadFigures.console()) {
+        for (Figure<ThreadSummary> f : ThreadFigures.console()) {
             header.addAll(headings(f));
         }
         rows.add(header.toArray(String[]::new));
@@ -40,7 +40,7 @@ public final class ConsoleTable {
                     row.add(r.scenario().variant());
                 }
                 row.add(t.process() + "/" + t.thread());
-                for (ThreadFigure f : ThreadFigures.console()) {
+                for (Figure<ThreadSummary> f : ThreadFigures.console()) {
                     row.addAll(cells(f, t));
                 }
                 rows.add(row.toArray(String[]::new));
@@ -162,27 +162,29 @@ public final class ConsoleTable {
     }
 
     /** A distribution's headings name it once: {@code gil-wait p50}, then {@code p99}. */
-    private static List<String> headings(ThreadFigure f) {
+    private static List<String> headings(Figure<ThreadSummary> f) {
         if (!f.isDistribution()) {
             return List.of(f.console());
         }
         List<String> out = new ArrayList<>();
-        for (ThreadFigure.Stat s : f.stats()) {
+        for (Figure.Stat s : f.stats()) {
             out.add(out.isEmpty() ? f.console() + " " + s.heading() : s.heading());
         }
         return out;
     }
 
     /**
-     * A figure in a compact table (this one and report.html's): a share in percent, a rate to one
-     * decimal, a count whole, a distribution's statistics in ms ("-" without a sample).
+     * A figure in a compact table (this one and report.html's): a share in percent, a rate or a
+     * mean to one decimal, a count whole, a duration in ms, a distribution's statistics in ms ("-"
+     * without a sample).
      */
-    static List<String> cells(ThreadFigure f, ThreadSummary t) {
+    static List<String> cells(Figure<ThreadSummary> f, ThreadSummary t) {
         return switch (f.unit()) {
             case FRACTION -> List.of(pct(f.value(t)));
-            case PER_SECOND -> List.of(String.format(Locale.ROOT, "%.1f", f.value(t)));
+            case PER_SECOND, MEAN -> List.of(String.format(Locale.ROOT, "%.1f", f.value(t)));
             case COUNT -> List.of(Long.toString(f.count(t)));
-            case MILLISECONDS -> f.stats().stream().map(s -> ms(s.ms(f.latency(t)), f.latency(t).count())).toList();
+            case MILLISECONDS -> List.of(ms(f.value(t), 1));
+            case DISTRIBUTION -> f.stats().stream().map(s -> ms(s.ms(f.latency(t)), f.latency(t).count())).toList();
         };
     }
 

@@ -1,13 +1,12 @@
 package dev.gilsim.report;
 
 import dev.gilsim.metrics.LatencySummary;
-import dev.gilsim.metrics.NamedLatency;
 import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.EndpointRequests;
+import dev.gilsim.results.Figure;
 import dev.gilsim.results.Parameter;
 import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunData;
-import dev.gilsim.results.ThreadFigure;
 import dev.gilsim.results.ThreadFigures;
 import dev.gilsim.results.VariantData;
 import java.io.IOException;
@@ -197,7 +196,7 @@ public final class HtmlReport {
     private static void threads(StringBuilder h, RunData run) {
         h.append("<h2 id=\"threads\">Threads</h2>\n<p class=\"meta\">Shares of the measured window; "
                 + "threads.csv has every figure.</p>\n<table>\n<tr><th>variant</th><th>thread</th>");
-        for (ThreadFigure f : ThreadFigures.html()) {
+        for (Figure<ThreadSummary> f : ThreadFigures.html()) {
             h.append("<th>").append(esc(f.html())).append("</th>");
         }
         h.append("</tr>\n");
@@ -205,7 +204,7 @@ public final class HtmlReport {
             for (ThreadSummary t : v.threads()) {
                 h.append("<tr><td>").append(esc(v.name())).append("</td><td>").append(esc(t.process() + "/" + t.thread()))
                         .append("</td>");
-                for (ThreadFigure f : ThreadFigures.html()) {
+                for (Figure<ThreadSummary> f : ThreadFigures.html()) {
                     cells(h, ConsoleTable.cells(f, t).toArray(String[]::new));
                 }
                 h.append("</tr>\n");

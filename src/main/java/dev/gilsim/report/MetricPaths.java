@@ -1,17 +1,18 @@
 package dev.gilsim.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gilsim.run.RunResult;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Every number of one variant of summary.json under a dotted path, so a sweep can follow any
- * metric the run reports: {@code core_utilisation}, {@code threads.app/sleeper.return_delay.p99_ms},
- * {@code processes.app.switches}. List items are named by their {@code name} (prefixed with their
- * {@code process} where they have one); an item without a name by its index.
+ * Every number of one variant of a saved summary.json under a dotted path, for what reads runs
+ * back from their files ({@code gilsim diff}): {@code core_utilisation},
+ * {@code threads.app/sleeper.return_delay.p99_ms}, {@code processes.app.switches}. List items are
+ * named by their {@code name} (prefixed with their {@code process} where they have one); an item
+ * without a name by its index. The names are those of the registry ({@code results.RunFigures}),
+ * which names a run in memory the same way (MetricPathsTest).
  */
 public final class MetricPaths {
     /** Numbers that describe the run rather than measure it. */
@@ -19,11 +20,6 @@ public final class MetricPaths {
             "cores");
 
     private MetricPaths() {
-    }
-
-    /** Every figure of one run (a variant) under its dotted path: what summary.json shows of it. */
-    public static Map<String, Double> of(RunResult run) {
-        return flatten(SummaryJson.variant(run));
     }
 
     public static Map<String, Double> flatten(JsonNode variant) {

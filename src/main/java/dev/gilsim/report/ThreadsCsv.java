@@ -2,8 +2,9 @@ package dev.gilsim.report;
 
 import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.results.Figure;
+import dev.gilsim.results.LatencyFigures;
 import dev.gilsim.results.RunData;
-import dev.gilsim.results.ThreadFigure;
 import dev.gilsim.results.ThreadFigures;
 import dev.gilsim.results.VariantData;
 import java.io.IOException;
@@ -20,17 +21,13 @@ import java.util.Locale;
  * Numbers have six decimals, so equal runs give byte-identical files.
  */
 public final class ThreadsCsv {
-    /** A distribution's columns, after its name: the statistics of {@code summary.json}'s latency objects. */
-    private static final List<String> STATS = List.of("count", "mean_ms", "p50_ms", "p90_ms", "p99_ms", "p99_9_ms",
-            "max_ms");
-
     public static final List<String> HEADER;
 
     static {
         List<String> h = new ArrayList<>(List.of("variant", "process", "thread"));
-        for (ThreadFigure f : ThreadFigures.ALL) {
+        for (Figure<ThreadSummary> f : ThreadFigures.ALL) {
             if (f.isDistribution()) {
-                STATS.forEach(stat -> h.add(f.name() + "_" + stat));
+                LatencyFigures.STATS.forEach(stat -> h.add(f.name() + "_" + stat.name()));
             } else {
                 h.add(f.name());
             }
@@ -53,21 +50,20 @@ public final class ThreadsCsv {
 
     static List<String> row(String variant, ThreadSummary t) {
         List<String> r = new ArrayList<>(List.of(variant, t.process(), t.thread()));
-        for (ThreadFigure f : ThreadFigures.ALL) {
+        for (Figure<ThreadSummary> f : ThreadFigures.ALL) {
             if (f.isDistribution()) {
-                latency(r, f.latency(t));
+                LatencySummary l = f.latency(t);
+                LatencyFigures.STATS.forEach(stat -> r.add(cell(stat, l)));
             } else {
-                r.add(f.unit() == ThreadFigure.Unit.COUNT ? Long.toString(f.count(t)) : num(f.value(t)));
+                r.add(cell(f, t));
             }
         }
         return r;
     }
 
-    private static void latency(List<String> r, LatencySummary l) {
-        r.add(Long.toString(l.count()));
-        for (double ms : new double[] {l.meanMs(), l.p50Ms(), l.p90Ms(), l.p99Ms(), l.p999Ms(), l.maxMs()}) {
-            r.add(num(ms));
-        }
+    /** A count whole, anything else to six decimals. */
+    private static <T> String cell(Figure<T> f, T subject) {
+        return f.unit() == Figure.Unit.COUNT ? Long.toString(f.count(subject)) : num(f.value(subject));
     }
 
     static String num(double value) {

@@ -1,11 +1,11 @@
 package dev.gilsim.results;
 
-import static dev.gilsim.results.ThreadFigure.Unit.COUNT;
-import static dev.gilsim.results.ThreadFigure.Unit.FRACTION;
-import static dev.gilsim.results.ThreadFigure.Unit.PER_SECOND;
+import static dev.gilsim.results.Figure.Unit.COUNT;
+import static dev.gilsim.results.Figure.Unit.FRACTION;
+import static dev.gilsim.results.Figure.Unit.PER_SECOND;
 
 import dev.gilsim.metrics.ThreadSummary;
-import dev.gilsim.results.ThreadFigure.Stat;
+import dev.gilsim.results.Figure.Stat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,41 +17,41 @@ import java.util.List;
  * a new figure is one entry here and its field in {@link ThreadSummary}.
  */
 public final class ThreadFigures {
-    public static final List<ThreadFigure> ALL = List.of(
-            ThreadFigure.number("held_fraction", FRACTION, "holding the GIL, running Python or a native call",
+    public static final List<Figure<ThreadSummary>> ALL = List.of(
+            Figure.number("held_fraction", FRACTION, "holding the GIL, running Python or a native call",
                     ThreadSummary::heldFraction, "held", "held"),
-            ThreadFigure.number("waiting_fraction", FRACTION, "waiting for the GIL, in take_gil",
+            Figure.number("waiting_fraction", FRACTION, "waiting for the GIL, in take_gil",
                     ThreadSummary::waitingFraction, "wait", "waiting"),
-            ThreadFigure.number("io_fraction", FRACTION, "blocked in I/O or sleep, GIL released, no core",
+            Figure.number("io_fraction", FRACTION, "blocked in I/O or sleep, GIL released, no core",
                     ThreadSummary::ioFraction, "io", "I/O"),
-            ThreadFigure.number("native_released_fraction", FRACTION,
+            Figure.number("native_released_fraction", FRACTION,
                     "in a native call or syscall that released the GIL, on a core or waiting for one",
                     ThreadSummary::nativeReleasedFraction, null, "native"),
-            ThreadFigure.number("blocked_fraction", FRACTION,
+            Figure.number("blocked_fraction", FRACTION,
                     "waiting to be woken by another thread (an idle pool worker, a loop in its selector)",
                     ThreadSummary::blockedFraction, null, "blocked"),
-            ThreadFigure.number("on_core_fraction", FRACTION, "running on a core, with or without the GIL",
+            Figure.number("on_core_fraction", FRACTION, "running on a core, with or without the GIL",
                     ThreadSummary::onCoreFraction, "on-core", "on core"),
-            ThreadFigure.number("descheduled_fraction", FRACTION, "ready to run but with no core (C2)",
+            Figure.number("descheduled_fraction", FRACTION, "ready to run but with no core (C2)",
                     ThreadSummary::descheduledFraction, null, null),
-            ThreadFigure.number("iterations", COUNT, "passes through the thread's program",
+            Figure.number("iterations", COUNT, "passes through the thread's program",
                     ThreadSummary::iterations, null, null),
-            ThreadFigure.number("iterations_per_s", PER_SECOND, "passes through the thread's program per second",
+            Figure.number("iterations_per_s", PER_SECOND, "passes through the thread's program per second",
                     ThreadSummary::iterationsPerSecond, "loops/s", "loops/s"),
-            ThreadFigure.number("acquisitions", COUNT, "times the thread took the GIL",
+            Figure.number("acquisitions", COUNT, "times the thread took the GIL",
                     ThreadSummary::acquisitions, "acq", "acquisitions"),
-            ThreadFigure.number("forced_drops", COUNT, "times the thread let go of the GIL because it was asked to",
+            Figure.number("forced_drops", COUNT, "times the thread let go of the GIL because it was asked to",
                     ThreadSummary::forcedDrops, "forced", "forced drops"),
-            ThreadFigure.number("voluntary_drops", COUNT, "times the thread let go of the GIL to block or finish",
+            Figure.number("voluntary_drops", COUNT, "times the thread let go of the GIL to block or finish",
                     ThreadSummary::voluntaryDrops, null, null),
-            ThreadFigure.number("drop_requests_made", COUNT,
+            Figure.number("drop_requests_made", COUNT,
                     "times the thread, waiting a switch interval, asked the holder to drop the GIL",
                     ThreadSummary::dropRequestsMade, "asks", "drop requests"),
-            ThreadFigure.number("drop_requests_received", COUNT, "drop requests the thread received while holding",
+            Figure.number("drop_requests_received", COUNT, "drop requests the thread received while holding",
                     ThreadSummary::dropRequestsReceived, null, null),
-            ThreadFigure.distribution("gil_wait", "from wanting the GIL to holding it",
+            Figure.distribution("gil_wait", "from wanting the GIL to holding it",
                     ThreadSummary::gilWait, "gil-wait", List.of(Stat.P50, Stat.P99)),
-            ThreadFigure.distribution("return_delay",
+            Figure.distribution("return_delay",
                     "from the intended end of a blocking call (sleep, I/O, a releasing native call) to running "
                             + "Python again", ThreadSummary::returnDelay, "return", List.of(Stat.P50, Stat.P99, Stat.MAX)));
 
@@ -65,17 +65,17 @@ public final class ThreadFigures {
     }
 
     /** The figures the console's thread table shows, in its column order. */
-    public static List<ThreadFigure> console() {
+    public static List<Figure<ThreadSummary>> console() {
         return compact(ALL.stream().filter(f -> f.console() != null).toList());
     }
 
     /** The figures report.html's thread table shows, in its column order. */
-    public static List<ThreadFigure> html() {
+    public static List<Figure<ThreadSummary>> html() {
         return compact(ALL.stream().filter(f -> f.html() != null).toList());
     }
 
-    private static List<ThreadFigure> compact(List<ThreadFigure> shown) {
-        List<ThreadFigure> out = new ArrayList<>(shown.stream().filter(f -> f.name().equals(LEADS_THE_TABLES)).toList());
+    private static List<Figure<ThreadSummary>> compact(List<Figure<ThreadSummary>> shown) {
+        List<Figure<ThreadSummary>> out = new ArrayList<>(shown.stream().filter(f -> f.name().equals(LEADS_THE_TABLES)).toList());
         shown.stream().filter(f -> !f.name().equals(LEADS_THE_TABLES)).forEach(out::add);
         return List.copyOf(out);
     }

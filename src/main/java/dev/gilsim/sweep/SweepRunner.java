@@ -1,6 +1,7 @@
 package dev.gilsim.sweep;
 
 import dev.gilsim.kernel.RandomStreams;
+import dev.gilsim.results.RunFigures;
 import dev.gilsim.run.Parallel;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.run.Simulation;
@@ -28,16 +29,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SweepRunner {
     private final SweepPlan plan;
     private final Points store;
-    private final Figures figures;
     private final int jobs;
     private final Shard shard;
     private final Progress progress;
 
-    /** {@code store} keeps finished points (to resume); {@code figures} names each run's metrics. */
-    public SweepRunner(SweepPlan plan, Points store, Figures figures, int jobs, Shard shard, Progress progress) {
+    /** {@code store} keeps finished points, so a stopped sweep resumes. */
+    public SweepRunner(SweepPlan plan, Points store, int jobs, Shard shard, Progress progress) {
         this.plan = plan;
         this.store = store;
-        this.figures = figures;
         this.jobs = jobs;
         this.shard = shard;
         this.progress = progress;
@@ -93,7 +92,7 @@ public final class SweepRunner {
                     int rep = k;
                     futures.add(pool.submit(() -> {
                         long t0 = System.nanoTime();
-                        reps[rep] = runReplication(p, rep, figures);
+                        reps[rep] = runReplication(p, rep);
                         runNanos.addAndGet(System.nanoTime() - t0);
                         // The last replication in stores the point; the counter orders the writes
                         // of the array before this read.
@@ -123,27 +122,27 @@ public final class SweepRunner {
      * The metric names a run of the sweep's first point reports, from a brief simulation: a
      * misspelt {@code metric:} is found before the first point runs, not after the last.
      */
-    public static Set<String> metricNames(SweepPlan plan, Figures figures) {
+    public static Set<String> metricNames(SweepPlan plan) {
         Scenario first = plan.points().get(0).file().variants().get(0);
-        return figures.of(Simulation.run(first.brief())).keySet();
+        return RunFigures.of(Simulation.run(first.brief())).keySet();
     }
 
-    public static PointResult runPoint(SweepPlan plan, SweepPoint p, Figures figures) {
+    public static PointResult runPoint(SweepPlan plan, SweepPoint p) {
         List<PointResult.Replication> reps = new ArrayList<>();
         for (int k = 0; k < plan.replications(); k++) {
-            reps.add(runReplication(p, k, figures));
+            reps.add(runReplication(p, k));
         }
         return new PointResult(p.index(), p.values(), reps);
     }
 
     /** One replication of a point: each variant with the replication's seed, in order. */
-    static PointResult.Replication runReplication(SweepPoint p, int k, Figures figures) {
+    static PointResult.Replication runReplication(SweepPoint p, int k) {
         Map<String, Map<String, Double>> variants = new LinkedHashMap<>();
         long seed = 0;
         for (Scenario s : p.file().variants()) {
             seed = replicationSeed(s.seed(), k);
             RunResult r = Simulation.run(s.withSeed(seed));
-            variants.put(s.variant(), figures.of(r));
+            variants.put(s.variant(), RunFigures.of(r));
         }
         return new PointResult.Replication(k, seed, variants);
     }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gilsim.chart.TestRuns;
 import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.results.Figure;
 import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunData;
-import dev.gilsim.results.ThreadFigure;
 import dev.gilsim.results.ThreadFigures;
 import dev.gilsim.run.RunResult;
 import java.io.ByteArrayOutputStream;
@@ -44,7 +44,7 @@ class ThreadFiguresTest {
         List<String> names = new ArrayList<>(List.of("process", "name"));
         ThreadFigures.ALL.forEach(f -> names.add(f.name()));
         assertEquals(names, fieldNames(thread));
-        for (ThreadFigure f : ThreadFigures.ALL) {
+        for (Figure<ThreadSummary> f : ThreadFigures.ALL) {
             assertTrue(f.isDistribution() ? thread.get(f.name()).has("p99_ms") : thread.get(f.name()).isNumber(),
                     f.name());
         }
@@ -58,7 +58,7 @@ class ThreadFiguresTest {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         ChartDataJson.write(run, data);
         JsonNode saved = new ObjectMapper().readTree(data.toByteArray()).path("variants").get(0).path("threads").get(0);
-        for (ThreadFigure f : ThreadFigures.ALL) {
+        for (Figure<ThreadSummary> f : ThreadFigures.ALL) {
             String column = f.isDistribution() ? f.name() + "_p99_ms" : f.name();
             assertTrue(List.of(header.split(",")).contains(column), column + " in " + header);
             assertTrue(saved.has(column), column + " in chart-data.json");
@@ -74,7 +74,7 @@ class ThreadFiguresTest {
         List<String> lines = ConsoleTable.threads(results).lines().toList();
         List<String> header = List.of(lines.get(0).trim().split("\\s{2,}"));
         List<String> expected = new ArrayList<>(List.of("variant", "thread"));
-        for (ThreadFigure f : ThreadFigures.console()) {
+        for (Figure<ThreadSummary> f : ThreadFigures.console()) {
             if (!f.isDistribution()) {
                 expected.add(f.console());
             }
@@ -99,15 +99,15 @@ class ThreadFiguresTest {
         ThreadFigures.html().forEach(f -> header.append("<th>").append(HtmlReport.esc(f.html())).append("</th>"));
         assertTrue(table.contains(header + "</tr>"), table);
         assertEquals(ThreadFigures.ALL.stream().filter(f -> f.html() != null).count(), ThreadFigures.html().size());
-        for (ThreadFigure f : ThreadFigures.html()) {
+        for (Figure<ThreadSummary> f : ThreadFigures.html()) {
             assertTrue(!f.isDistribution(), f.name() + ": report.html's thread table has one cell per figure");
         }
     }
 
     @Test
     void namesAreUniqueAndCarryTheirUnit() {
-        assertEquals(ThreadFigures.ALL.size(), ThreadFigures.ALL.stream().map(ThreadFigure::name).distinct().count());
-        for (ThreadFigure f : ThreadFigures.ALL) {
+        assertEquals(ThreadFigures.ALL.size(), ThreadFigures.ALL.stream().map(Figure<ThreadSummary>::name).distinct().count());
+        for (Figure<ThreadSummary> f : ThreadFigures.ALL) {
             switch (f.unit()) {
                 case FRACTION -> assertTrue(f.name().endsWith("_fraction"), f.name());
                 case PER_SECOND -> assertTrue(f.name().endsWith("_per_s"), f.name());

@@ -101,6 +101,17 @@ public class SweepTest {
         assertTrue(Double.isNaN(Interval.of(List.of(3.0)).low()), "one replication has no interval");
     }
 
+    @Test
+    void metricsAreTheRegistrysNamesWithSubjectsNamedByProcessAndName() throws Exception {
+        SweepPlan p = plan(SCENARIO, List.of(), List.of());
+        PointResult r = SweepRunner.runPoint(p, p.points().get(0));
+        var metrics = r.replications().get(0).variants().get("base");
+        assertTrue(metrics.containsKey("threads.app/sleeper.return_delay.p50_ms"), metrics.keySet().toString());
+        assertTrue(metrics.containsKey("processes.app.switches"));
+        assertTrue(metrics.containsKey("core_utilisation"));
+        assertTrue(!metrics.containsKey("seed"), "the seed is a parameter, not a metric");
+    }
+
     /** Pool threads start lazily, so replications can differ in which threads (metrics) they report. */
     @Test
     void metricsMissingFromSomeReplicationsAverageOverThoseThatHaveThem() {
