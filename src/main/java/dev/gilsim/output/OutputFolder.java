@@ -27,9 +27,9 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Writes a run's output folder beside its {@code summary.json}: the data files, the charts in
+ * Writes a run's output folder: {@code summary.json} and the other data files, the charts in
  * {@code charts/}, and {@code report.html} last, so the page never refers to a chart not yet
- * written. Every file is written atomically. Chart files of the same format left in
+ * written ({@code gilsim chart} redraws the last two from the saved data). Every file is written atomically. Chart files of the same format left in
  * {@code charts/} by an earlier run, and no longer drawn, are removed.
  */
 public final class OutputFolder {

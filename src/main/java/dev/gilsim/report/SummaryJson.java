@@ -73,7 +73,11 @@ public final class SummaryJson {
         return root;
     }
 
-    /** One variant's object; sweeps read metrics from it by dotted path. */
+    /**
+     * One variant's object: what it was run with, then its figures from the registry
+     * ({@link RunFigures}), whose dotted names ({@code threads.app/sleeper.return_delay.p99_ms})
+     * are the paths to them in this object.
+     */
     public static ObjectNode variant(RunResult r) {
         Scenario s = r.scenario();
         RunSummary sum = r.summary();
@@ -150,10 +154,10 @@ public final class SummaryJson {
      * distribution as its statistics' object, anything else to six decimals.
      */
     private static <T> void figures(ObjectNode o, Scope<T> scope, T subject) {
-        put(o, scope.figures(), subject);
+        figures(o, scope.figures(), subject);
     }
 
-    private static <T> void put(ObjectNode o, List<Figure<T>> figures, T subject) {
+    private static <T> void figures(ObjectNode o, List<Figure<T>> figures, T subject) {
         for (Figure<T> f : figures) {
             switch (f.unit()) {
                 case COUNT -> o.put(f.name(), f.count(subject));
@@ -165,7 +169,7 @@ public final class SummaryJson {
 
     public static ObjectNode latency(LatencySummary l) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        put(o, LatencyFigures.STATS, l);
+        figures(o, LatencyFigures.STATS, l);
         return o;
     }
 
