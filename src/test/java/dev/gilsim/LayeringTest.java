@@ -21,11 +21,20 @@ import org.junit.jupiter.api.Test;
  * the packages below it that it is allowed, and each library belongs to one package. Reading the
  * class files' constant pools rather than the sources' imports sees every reference, spelled out
  * in full or not.
+ *
+ * <p>The intended floors (issue 9), bottom to top: {@code kernel} → {@code interpreter} →
+ * {@code executor}, {@code asyncio}, {@code server} → {@code metrics}, {@code scenario},
+ * {@code run}, {@code results}, {@code sweep} → {@code report}, {@code chart} → {@code output} →
+ * {@code validation} → {@code cli}. Packages on one floor use only those before them in
+ * {@link #LAYERS}, and only as {@link #ALLOWED} says; there is no exception for any package.
  */
 class LayeringTest {
     /** Bottom to top; a package may only be allowed packages that come before it. */
     private static final List<String> LAYERS = List.of("kernel", "interpreter", "executor", "asyncio", "server",
-            "metrics", "scenario", "run", "report", "chart", "sweep", "validation", "cli");
+            "metrics", "scenario", "run", "results", "sweep", "report", "chart", "output", "validation", "cli");
+
+    /** What a run is made of: the model's floors, which every package above may read. */
+    private static final Set<String> MODEL = Set.of("kernel", "interpreter", "executor", "asyncio", "server");
 
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("kernel", Set.of()),
@@ -35,20 +44,23 @@ class LayeringTest {
             Map.entry("executor", Set.of("kernel", "interpreter")),
             Map.entry("asyncio", Set.of("kernel", "interpreter", "executor")),
             Map.entry("server", Set.of("kernel", "interpreter", "asyncio", "executor")),
-            Map.entry("metrics", Set.of("kernel", "interpreter", "asyncio", "executor", "server")),
-            Map.entry("scenario", Set.of("kernel", "interpreter", "asyncio", "executor", "server")),
-            Map.entry("run", Set.of("kernel", "interpreter", "asyncio", "executor", "server", "metrics", "scenario")),
+            Map.entry("metrics", MODEL),
+            Map.entry("scenario", MODEL),
+            Map.entry("run", with(MODEL, "metrics", "scenario")),
             // The parameter table names the servers' resolved specs (endpoints, executors, arrivals).
-            Map.entry("report", Set.of("kernel", "interpreter", "executor", "asyncio", "server", "metrics", "scenario",
-                    "run")),
-            Map.entry("chart", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "report")),
-            Map.entry("sweep", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "report", "chart")),
-            // Checks the model against measurements of a real CPython: it may run and report anything,
+            Map.entry("results", with(MODEL, "metrics", "scenario", "run")),
+            // The sweep engine runs scenarios and averages numbers: no chart, no file format.
+            Map.entry("sweep", with(MODEL, "metrics", "scenario", "run", "results")),
+            // Formats and charts read finished runs; neither knows the other, the sweep or the disk.
+            Map.entry("report", with(MODEL, "metrics", "scenario", "run", "results")),
+            Map.entry("chart", with(MODEL, "metrics", "results")),
+            Map.entry("output", with(MODEL, "metrics", "scenario", "run", "results", "sweep", "report", "chart")),
+            // Checks the model against measurements of a real CPython: it may run and draw anything,
             // and only the command line sits above it.
-            Map.entry("validation", Set.of("kernel", "interpreter", "executor", "asyncio", "server", "metrics",
-                    "scenario", "run", "report", "chart", "sweep")),
-            Map.entry("cli", Set.of("kernel", "interpreter", "metrics", "scenario", "run", "report", "chart",
-                    "sweep", "validation")));
+            Map.entry("validation", with(MODEL, "metrics", "scenario", "run", "results", "sweep", "report", "chart",
+                    "output")),
+            Map.entry("cli", with(MODEL, "metrics", "scenario", "run", "results", "sweep", "report", "chart",
+                    "output", "validation")));
 
     private static final Map<String, String> LIBRARY_OWNER = Map.of(
             "org.knowm.xchart.", "chart",
@@ -101,6 +113,34 @@ class LayeringTest {
                 assertTrue(LAYERS.indexOf(below) < level, e.getKey() + " may not use " + below + ", a higher layer");
             }
         }
+    }
+
+    /** The inversions issue 9 removed stay removed: no exception lets one back in. */
+    @Test
+    void chartsKnowNoFormatAndTheSweepKnowsNoChartNorFile() {
+        for (String forbidden : List.of("report", "sweep", "output")) {
+            assertTrue(!ALLOWED.get("chart").contains(forbidden), "chart may not use " + forbidden);
+        }
+        for (String forbidden : List.of("chart", "report", "output")) {
+            assertTrue(!ALLOWED.get("sweep").contains(forbidden), "sweep may not use " + forbidden);
+        }
+        assertTrue(!ALLOWED.get("report").contains("chart"), "report may not use chart");
+    }
+
+    /** A reference from chart to report, as chart/OutputFolder made before issue 9, is a violation. */
+    @Test
+    void aChartClassReferringToReportIsCaught() {
+        List<String> violations = new ArrayList<>();
+        check("dev.gilsim.chart.OutputFolder", "chart", "dev.gilsim.report.HtmlReport", violations);
+        check("dev.gilsim.sweep.SweepOutputs", "sweep", "dev.gilsim.chart.SweepChart", violations);
+        check("dev.gilsim.output.OutputFolder", "output", "org.knowm.xchart.XYChart", violations);
+        assertEquals(3, violations.size(), violations.toString());
+    }
+
+    private static Set<String> with(Set<String> base, String... more) {
+        Set<String> all = new TreeSet<>(base);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
     }
 
     private static void check(String className, String pkg, String ref, List<String> violations) {

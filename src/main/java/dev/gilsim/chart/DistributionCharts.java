@@ -1,7 +1,7 @@
 package dev.gilsim.chart;
 
-import dev.gilsim.report.RunData;
-import dev.gilsim.report.VariantData;
+import dev.gilsim.results.RunData;
+import dev.gilsim.results.VariantData;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;

@@ -1,5 +1,7 @@
 package dev.gilsim.chart;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -24,5 +26,13 @@ public record NamedChart(String file, String section, String title, Chart<?, ?> 
 
     public boolean drawn() {
         return chart != null;
+    }
+
+    /** Encodes the drawn chart into the stream, so whoever writes files needs no XChart type. */
+    public void write(ChartFormat format, OutputStream out) throws IOException {
+        if (chart == null) {
+            throw new IllegalStateException(file + " is not drawn: " + notDrawnBecause);
+        }
+        format.write(chart, out);
     }
 }

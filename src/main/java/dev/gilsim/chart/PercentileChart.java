@@ -1,8 +1,8 @@
 package dev.gilsim.chart;
 
-import dev.gilsim.report.PercentileTable;
-import dev.gilsim.report.RunData;
-import dev.gilsim.report.VariantData;
+import dev.gilsim.results.PercentileTable;
+import dev.gilsim.results.RunData;
+import dev.gilsim.results.VariantData;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;

@@ -2,8 +2,8 @@ package dev.gilsim.chart;
 
 import dev.gilsim.metrics.NamedSeries;
 import dev.gilsim.metrics.TimeSeries;
-import dev.gilsim.report.RunData;
-import dev.gilsim.report.VariantData;
+import dev.gilsim.results.RunData;
+import dev.gilsim.results.VariantData;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;

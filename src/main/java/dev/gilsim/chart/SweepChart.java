@@ -1,8 +1,7 @@
 package dev.gilsim.chart;
 
-import dev.gilsim.report.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -32,10 +31,9 @@ public final class SweepChart {
         return build(spec.title(), spec.xTitle(), spec.yTitle(), spec.logX(), spec.lines());
     }
 
-    /** Writes the chart atomically (never half a picture). */
-    public static void write(Spec spec, Path file, ChartFormat format) throws IOException {
-        XYChart chart = build(spec);
-        AtomicFiles.write(file, out -> format.write(chart, out));
+    /** Builds the chart and encodes it into the stream, so whoever writes files needs no XChart type. */
+    public static void write(Spec spec, ChartFormat format, OutputStream out) throws IOException {
+        format.write(build(spec), out);
     }
 
     public static XYChart build(String title, String xTitle, String yTitle, boolean logX, List<Line> lines) {

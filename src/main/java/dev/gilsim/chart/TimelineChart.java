@@ -2,7 +2,7 @@ package dev.gilsim.chart;
 
 import dev.gilsim.interpreter.ThreadState;
 import dev.gilsim.metrics.Timeline;
-import dev.gilsim.report.VariantData;
+import dev.gilsim.results.VariantData;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package dev.gilsim.cli;
 
-import dev.gilsim.chart.ChartFormat;
-import dev.gilsim.chart.OutputFolder;
+import dev.gilsim.output.OutputFolder;
 import dev.gilsim.report.SavedRun;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,7 +9,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 

@@ -4,7 +4,7 @@ import dev.gilsim.scenario.Scenario;
 import dev.gilsim.scenario.ScenarioFile;
 import dev.gilsim.scenario.ScenarioLoader;
 import dev.gilsim.scenario.SweepPlan;
-import dev.gilsim.sweep.SweepOutputs;
+import dev.gilsim.sweep.SweepMetric;
 import dev.gilsim.sweep.SweepRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ final class CheckCommand implements Runnable {
             return "";
         }
         if (plan.metric() != null) {
-            SweepOutputs.checkMetric(plan.metric(), SweepRunner.metricNames(plan), plan.metricLocation());
+            SweepMetric.check(plan.metric(), SweepRunner.metricNames(plan), plan.metricLocation());
         }
         int n = plan.points().size();
         return "; sweep of " + n + " point" + (n == 1 ? "" : "s") + (plan.metric() == null ? "" : ", metric " + plan.metric());

@@ -2,7 +2,7 @@ package dev.gilsim.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gilsim.sweep.MetricPaths;
+import dev.gilsim.report.MetricPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,10 +1,9 @@
 package dev.gilsim.cli;
 
-import dev.gilsim.report.SummaryJson;
+import dev.gilsim.results.RunFigures;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.scenario.Suggest;
 import dev.gilsim.scenario.Units;
-import dev.gilsim.sweep.MetricPaths;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +68,7 @@ record FailIf(String metric, String op, String value, String text) {
 
     /** The failure line when the condition holds for this variant's results, empty otherwise. */
     Optional<String> failure(String scenario, RunResult r) {
-        Map<String, Double> metrics = MetricPaths.flatten(SummaryJson.variant(r));
+        Map<String, Double> metrics = RunFigures.of(r);
         Double x = metrics.get(metric);
         if (x == null || !holds(x)) {
             return Optional.empty();

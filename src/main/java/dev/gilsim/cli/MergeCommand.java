@@ -1,12 +1,12 @@
 package dev.gilsim.cli;
 
 import dev.gilsim.chart.ChartFormat;
+import dev.gilsim.output.SweepFolder;
+import dev.gilsim.output.SweepOutputs;
 import dev.gilsim.report.Tables;
 import dev.gilsim.sweep.Interval;
 import dev.gilsim.sweep.PointResult;
 import dev.gilsim.sweep.SweepInfo;
-import dev.gilsim.sweep.SweepOutputs;
-import dev.gilsim.sweep.SweepRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ final class MergeCommand implements Runnable {
             }
             SweepInfo i;
             try {
-                i = SweepInfo.read(plan);
+                i = SweepFolder.readInfo(plan);
             } catch (IOException | RuntimeException e) {
                 throw new UserException(plan + ": unreadable: " + e.getMessage(), Cli.BAD_INPUT);
             }
@@ -61,14 +61,14 @@ final class MergeCommand implements Runnable {
             info = i;
         }
         List<Integer> missing = new ArrayList<>();
-        List<PointResult> results = SweepRunner.collect(info, dirs, missing);
+        List<PointResult> results = SweepFolder.collect(info, dirs, missing);
         if (!missing.isEmpty()) {
             throw new UserException("points " + missing + " of " + info.points()
                     + " are missing: run their shards, then merge again", Cli.BAD_INPUT);
         }
         Path target = out == null ? dirs.get(0) : out;
         try {
-            info.write(target.resolve("plan.json"));
+            SweepFolder.writeInfo(info, target.resolve(SweepFolder.PLAN));
             for (Path d : dirs) {
                 copyPoints(d, target);
             }

@@ -1,13 +1,10 @@
 package dev.gilsim.cli;
 
-import dev.gilsim.chart.ChartFormat;
-import dev.gilsim.chart.OutputFolder;
-import dev.gilsim.report.AtomicFiles;
+import dev.gilsim.output.OutputFolder;
+import dev.gilsim.output.RunFolder;
 import dev.gilsim.report.ConsoleTable;
-import dev.gilsim.report.Provenance;
-import dev.gilsim.report.RunData;
-import dev.gilsim.report.RunFolder;
-import dev.gilsim.report.SummaryJson;
+import dev.gilsim.results.Provenance;
+import dev.gilsim.results.RunFigures;
 import dev.gilsim.run.Progress;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.run.Simulation;
@@ -115,8 +112,7 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
         if (!conditions.isEmpty()) {
             // A misspelt metric is found before anything runs: names follow the scenario, not its numbers.
             for (ScenarioFile f : loaded) {
-                var names = dev.gilsim.sweep.MetricPaths.flatten(dev.gilsim.report.SummaryJson.variant(
-                        Simulation.run(f.first().brief()))).keySet();
+                var names = RunFigures.of(Simulation.run(f.first().brief())).keySet();
                 conditions.forEach(c -> c.checkNamed(names));
             }
         }
@@ -234,12 +230,11 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
             w.printf("(%d thread rows: add --threads to print them; threads.csv has them all)%n", threadRows);
         }
         Path dir = folder.target();
-        Path summary = dir.resolve("summary.json");
+        Path summary = dir.resolve(OutputFolder.SUMMARY);
         try {
             Path staging = folder.staging();
             Provenance provenance = Provenance.of(options.sets, options.seed, file.text());
-            AtomicFiles.write(staging.resolve("summary.json"), o -> SummaryJson.write(results, provenance, o));
-            OutputFolder.write(staging, RunData.of(results, provenance), chartFormat.format());
+            OutputFolder.write(staging, results, provenance, chartFormat.format());
             folder.commit();
         } catch (IOException e) {
             throw new UserException("cannot write the results in " + dir + ": " + e.getMessage(), Cli.FAILURE);

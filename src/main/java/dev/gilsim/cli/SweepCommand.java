@@ -1,7 +1,9 @@
 package dev.gilsim.cli;
 
 import dev.gilsim.chart.ChartFormat;
-import dev.gilsim.report.RunFolder;
+import dev.gilsim.output.RunFolder;
+import dev.gilsim.output.SweepFolder;
+import dev.gilsim.output.SweepOutputs;
 import dev.gilsim.scenario.Location;
 import dev.gilsim.scenario.ScenarioLoader;
 import dev.gilsim.scenario.SweepPlan;
@@ -9,7 +11,7 @@ import dev.gilsim.sweep.Interval;
 import dev.gilsim.sweep.PointResult;
 import dev.gilsim.sweep.Shard;
 import dev.gilsim.sweep.SweepInfo;
-import dev.gilsim.sweep.SweepOutputs;
+import dev.gilsim.sweep.SweepMetric;
 import dev.gilsim.sweep.SweepRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -122,9 +124,9 @@ final class SweepCommand implements Runnable {
         }
         if (info.metric() != null) {
             var names = SweepRunner.metricNames(plan);
-            SweepOutputs.checkMetric(info.metric(), names, metricAt);
+            SweepMetric.check(info.metric(), names, metricAt);
             for (String m : more) {
-                SweepOutputs.checkMetric(m, names, new Location("--metric", 1, 1));
+                SweepMetric.check(m, names, new Location("--metric", 1, 1));
             }
         }
         Path dir = out.resolve(plan.name()).resolve("sweep");
@@ -139,8 +141,8 @@ final class SweepCommand implements Runnable {
                 slice.isWhole() ? "" : " (shard " + slice + ")", parallel);
         w.flush();
         try {
-            info.write(dir.resolve("plan.json"));
-            SweepRunner.Ran ran = new SweepRunner(plan, dir, parallel, slice, TerminalProgress.of(progress)).run();
+            SweepFolder.writeInfo(info, dir.resolve(SweepFolder.PLAN));
+            SweepRunner.Ran ran = SweepFolder.runner(plan, dir, parallel, slice, TerminalProgress.of(progress)).run();
             if (ran.points() > 0) {
                 w.printf(Locale.ROOT, "ran %d points (%d runs) in %.1f s with %d jobs: %.1fx one job%n", ran.points(),
                         ran.runs(), ran.wallNanos() / 1e9, parallel, ran.speedUp());
@@ -151,7 +153,7 @@ final class SweepCommand implements Runnable {
                 return;
             }
             List<Integer> missing = new ArrayList<>();
-            List<PointResult> results = SweepRunner.collect(info, List.of(dir), missing);
+            List<PointResult> results = SweepFolder.collect(info, List.of(dir), missing);
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("points " + missing + " did not finish");
             }

@@ -5,6 +5,9 @@ import dev.gilsim.metrics.LatencyRecorder;
 import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.NamedLatency;
 import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.results.EndpointRequests;
+import dev.gilsim.results.Figure;
+import dev.gilsim.results.ThreadFigures;
 import dev.gilsim.run.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +28,10 @@ public final class ConsoleTable {
         if (variants) {
             header.add("variant");
         }
-        header.addAll(List.of("thread", "loops/s", "held", "wait", "io", "on-core", "acq", "forced", "asks",
-                "gil-wait p50", "p99", "return p50", "p99", "max"));
+        header.add("thread");
+        for (Figure<ThreadSummary> f : ThreadFigures.console()) {
+            header.addAll(headings(f));
+        }
         rows.add(header.toArray(String[]::new));
         for (RunResult r : results) {
             for (ThreadSummary t : r.summary().threads()) {
@@ -35,19 +40,9 @@ public final class ConsoleTable {
                     row.add(r.scenario().variant());
                 }
                 row.add(t.process() + "/" + t.thread());
-                row.add(String.format(Locale.ROOT, "%.1f", t.iterationsPerSecond()));
-                row.add(pct(t.heldFraction()));
-                row.add(pct(t.waitingFraction()));
-                row.add(pct(t.ioFraction()));
-                row.add(pct(t.onCoreFraction()));
-                row.add(Long.toString(t.acquisitions()));
-                row.add(Long.toString(t.forcedDrops()));
-                row.add(Long.toString(t.dropRequestsMade()));
-                row.add(ms(t.gilWait().p50Ms(), t.gilWait().count()));
-                row.add(ms(t.gilWait().p99Ms(), t.gilWait().count()));
-                row.add(ms(t.returnDelay().p50Ms(), t.returnDelay().count()));
-                row.add(ms(t.returnDelay().p99Ms(), t.returnDelay().count()));
-                row.add(ms(t.returnDelay().maxMs(), t.returnDelay().count()));
+                for (Figure<ThreadSummary> f : ThreadFigures.console()) {
+                    row.addAll(cells(f, t));
+                }
                 rows.add(row.toArray(String[]::new));
             }
         }
@@ -164,6 +159,33 @@ public final class ConsoleTable {
             }
         }
         return all.summary();
+    }
+
+    /** A distribution's headings name it once: {@code gil-wait p50}, then {@code p99}. */
+    private static List<String> headings(Figure<ThreadSummary> f) {
+        if (!f.isDistribution()) {
+            return List.of(f.console());
+        }
+        List<String> out = new ArrayList<>();
+        for (Figure.Stat s : f.stats()) {
+            out.add(out.isEmpty() ? f.console() + " " + s.heading() : s.heading());
+        }
+        return out;
+    }
+
+    /**
+     * A figure in a compact table (this one and report.html's): a share in percent, a rate or a
+     * mean to one decimal, a count whole, a duration in ms, a distribution's statistics in ms ("-"
+     * without a sample).
+     */
+    static List<String> cells(Figure<ThreadSummary> f, ThreadSummary t) {
+        return switch (f.unit()) {
+            case FRACTION -> List.of(pct(f.value(t)));
+            case PER_SECOND, MEAN -> List.of(String.format(Locale.ROOT, "%.1f", f.value(t)));
+            case COUNT -> List.of(Long.toString(f.count(t)));
+            case MILLISECONDS -> List.of(ms(f.value(t), 1));
+            case DISTRIBUTION -> f.stats().stream().map(s -> ms(s.ms(f.latency(t)), f.latency(t).count())).toList();
+        };
     }
 
     static String pct(double fraction) {

@@ -1,8 +1,14 @@
 package dev.gilsim.report;
 
 import dev.gilsim.metrics.LatencySummary;
-import dev.gilsim.metrics.NamedLatency;
 import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.results.EndpointRequests;
+import dev.gilsim.results.Figure;
+import dev.gilsim.results.Parameter;
+import dev.gilsim.results.Provenance;
+import dev.gilsim.results.RunData;
+import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.results.VariantData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -189,17 +195,18 @@ public final class HtmlReport {
 
     private static void threads(StringBuilder h, RunData run) {
         h.append("<h2 id=\"threads\">Threads</h2>\n<p class=\"meta\">Shares of the measured window; "
-                + "threads.csv has every figure.</p>\n<table>\n<tr><th>variant</th><th>thread</th><th>loops/s</th>"
-                + "<th>held</th><th>waiting</th><th>I/O</th><th>native</th><th>blocked</th><th>on core</th>"
-                + "<th>acquisitions</th><th>forced drops</th><th>drop requests</th></tr>\n");
+                + "threads.csv has every figure.</p>\n<table>\n<tr><th>variant</th><th>thread</th>");
+        for (Figure<ThreadSummary> f : ThreadFigures.html()) {
+            h.append("<th>").append(esc(f.html())).append("</th>");
+        }
+        h.append("</tr>\n");
         for (VariantData v : run.variants()) {
             for (ThreadSummary t : v.threads()) {
                 h.append("<tr><td>").append(esc(v.name())).append("</td><td>").append(esc(t.process() + "/" + t.thread()))
                         .append("</td>");
-                cells(h, String.format(Locale.ROOT, "%.1f", t.iterationsPerSecond()), pct(t.heldFraction()),
-                        pct(t.waitingFraction()), pct(t.ioFraction()), pct(t.nativeReleasedFraction()),
-                        pct(t.blockedFraction()), pct(t.onCoreFraction()), Long.toString(t.acquisitions()),
-                        Long.toString(t.forcedDrops()), Long.toString(t.dropRequestsMade()));
+                for (Figure<ThreadSummary> f : ThreadFigures.html()) {
+                    cells(h, ConsoleTable.cells(f, t).toArray(String[]::new));
+                }
                 h.append("</tr>\n");
             }
         }
@@ -259,10 +266,6 @@ public final class HtmlReport {
 
     private static String ms(double ms) {
         return String.format(Locale.ROOT, "%.3f", ms);
-    }
-
-    private static String pct(double fraction) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }
 
     static String anchor(String section) {

@@ -1,6 +1,9 @@
 package dev.gilsim.report;
 
 import dev.gilsim.metrics.NamedLatency;
+import dev.gilsim.results.PercentileTable;
+import dev.gilsim.results.RunData;
+import dev.gilsim.results.VariantData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

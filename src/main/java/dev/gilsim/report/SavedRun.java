@@ -1,6 +1,7 @@
 package dev.gilsim.report;
 
 import dev.gilsim.metrics.Timeline;
+import dev.gilsim.results.RunData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

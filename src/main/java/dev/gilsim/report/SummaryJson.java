@@ -15,12 +15,16 @@ import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.ProcessSummary;
 import dev.gilsim.metrics.RunSummary;
 import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.results.Figure;
+import dev.gilsim.results.LatencyFigures;
+import dev.gilsim.results.Provenance;
+import dev.gilsim.results.RunFigures;
+import dev.gilsim.results.Scope;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.scenario.Scenario;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -69,7 +73,11 @@ public final class SummaryJson {
         return root;
     }
 
-    /** One variant's object; sweeps read metrics from it by dotted path. */
+    /**
+     * One variant's object: what it was run with, then its figures from the registry
+     * ({@link RunFigures}), whose dotted names ({@code threads.app/sleeper.return_delay.p99_ms})
+     * are the paths to them in this object.
+     */
     public static ObjectNode variant(RunResult r) {
         Scenario s = r.scenario();
         RunSummary sum = r.summary();
@@ -82,15 +90,20 @@ public final class SummaryJson {
         v.put("python_version", s.version().text());
         v.put("cores", s.machine().cores());
         v.put("switch_interval", Durations.format(s.python().switchInterval()));
-        v.put("events", sum.events());
-        number(v, "core_utilisation", sum.coreUtilisation());
+        figures(v, RunFigures.RUN, sum);
         ArrayNode processes = v.putArray("processes");
         for (ProcessSummary p : sum.processes()) {
-            processes.add(process(p));
+            ObjectNode o = processes.addObject();
+            o.put("name", p.process());
+            o.put("build", p.build());
+            figures(o, RunFigures.PROCESSES, p);
         }
         ArrayNode threads = v.putArray("threads");
         for (ThreadSummary t : sum.threads()) {
-            threads.add(thread(t));
+            ObjectNode o = threads.addObject();
+            o.put("process", t.process());
+            o.put("name", t.thread());
+            figures(o, RunFigures.THREADS, t);
         }
         if (!sum.app().isEmpty()) {
             app(v, sum.app());
@@ -107,112 +120,56 @@ public final class SummaryJson {
         ArrayNode lag = v.putArray("loop_lag");
         ArrayNode slow = v.putArray("slow_callbacks");
         for (AppSummary.Loop l : app.loops()) {
-            ObjectNode o = latency(l.lag());
-            o.put("name", l.process());
-            lag.add(first(o, "name"));
-            ObjectNode s = JsonNodeFactory.instance.objectNode();
-            s.put("name", l.process());
-            s.put("count", l.slowCallbacks());
-            s.set("duration", latency(l.slowCallbackDuration()));
-            slow.add(s);
+            figures(named(lag, l.process()), RunFigures.LOOP_LAG, l);
+            figures(named(slow, l.process()), RunFigures.SLOW_CALLBACKS, l);
         }
         ArrayNode endpoints = v.putArray("endpoints");
         for (AppSummary.Endpoint e : app.endpoints()) {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            o.put("name", e.key());
+            ObjectNode o = named(endpoints, e.key());
             o.put("server", e.server());
             o.put("endpoint", e.endpoint());
-            o.set("latency", latency(e.latency()));
-            number(o, "throughput_per_s", e.throughputPerSecond());
-            o.put("arrived", e.arrived());
-            o.put("completed", e.completed());
-            o.put("rejected", e.rejected());
-            o.put("unfinished", e.unfinished());
-            // Of the latency's count: requests offered in the window, unanswered at its end, counted at their age then.
-            o.put("censored", e.censored());
-            endpoints.add(o);
+            figures(o, RunFigures.ENDPOINTS, e);
         }
         ArrayNode executors = v.putArray("executors");
         for (AppSummary.Executor x : app.executors()) {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            ObjectNode o = executors.addObject();
             o.put("process", x.process());
             o.put("name", x.executor());
-            number(o, "queue_length_mean", x.queueLengthMean());
-            o.put("queue_length_max", x.queueLengthMax());
-            o.put("tasks_submitted", x.submitted());
-            o.put("tasks_completed", x.completed());
-            o.put("tasks_in_flight", x.inFlight());
-            o.put("workers_started", x.workersStarted());
-            o.set("queue_wait", latency(x.queueWait()));
-            executors.add(o);
+            figures(o, RunFigures.EXECUTORS, x);
         }
         ArrayNode jobs = v.putArray("jobs");
         for (AppSummary.Jobs j : app.jobs()) {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            o.put("name", j.server());
-            o.set("time_to_result", latency(j.timeToResult()));
-            jobs.add(o);
+            figures(named(jobs, j.server()), RunFigures.JOBS, j);
         }
     }
 
-    /** The same object with {@code key} moved to the front, for readability. */
-    private static ObjectNode first(ObjectNode o, String key) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.set(key, o.get(key));
-        o.fields().forEachRemaining(e -> {
-            if (!e.getKey().equals(key)) {
-                out.set(e.getKey(), e.getValue());
+    private static ObjectNode named(ArrayNode items, String name) {
+        ObjectNode o = items.addObject();
+        o.put("name", name);
+        return o;
+    }
+
+    /**
+     * The scope's figures of one subject, in the registry's order: a count as a whole number, a
+     * distribution as its statistics' object, anything else to six decimals.
+     */
+    private static <T> void figures(ObjectNode o, Scope<T> scope, T subject) {
+        figures(o, scope.figures(), subject);
+    }
+
+    private static <T> void figures(ObjectNode o, List<Figure<T>> figures, T subject) {
+        for (Figure<T> f : figures) {
+            switch (f.unit()) {
+                case COUNT -> o.put(f.name(), f.count(subject));
+                case DISTRIBUTION -> o.set(f.name(), latency(f.latency(subject)));
+                default -> number(o, f.name(), f.value(subject));
             }
-        });
-        return out;
-    }
-
-    private static ObjectNode process(ProcessSummary p) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("name", p.process());
-        o.put("build", p.build());
-        number(o, "gil_held_fraction", p.gilHeldFraction());
-        o.put("acquisitions", p.acquisitions());
-        o.put("switches", p.switches());
-        o.put("forced_drops", p.forcedDrops());
-        o.put("voluntary_drops", p.voluntaryDrops());
-        o.put("drop_requests", p.dropRequests());
-        o.set("gil_wait", latency(p.gilWait()));
-        return o;
-    }
-
-    private static ObjectNode thread(ThreadSummary t) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("process", t.process());
-        o.put("name", t.thread());
-        number(o, "held_fraction", t.heldFraction());
-        number(o, "waiting_fraction", t.waitingFraction());
-        number(o, "io_fraction", t.ioFraction());
-        number(o, "native_released_fraction", t.nativeReleasedFraction());
-        number(o, "blocked_fraction", t.blockedFraction());
-        number(o, "on_core_fraction", t.onCoreFraction());
-        number(o, "descheduled_fraction", t.descheduledFraction());
-        o.put("iterations", t.iterations());
-        number(o, "iterations_per_s", t.iterationsPerSecond());
-        o.put("acquisitions", t.acquisitions());
-        o.put("forced_drops", t.forcedDrops());
-        o.put("voluntary_drops", t.voluntaryDrops());
-        o.put("drop_requests_made", t.dropRequestsMade());
-        o.put("drop_requests_received", t.dropRequestsReceived());
-        o.set("gil_wait", latency(t.gilWait()));
-        o.set("return_delay", latency(t.returnDelay()));
-        return o;
+        }
     }
 
     public static ObjectNode latency(LatencySummary l) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("count", l.count());
-        number(o, "mean_ms", l.meanMs());
-        number(o, "p50_ms", l.p50Ms());
-        number(o, "p90_ms", l.p90Ms());
-        number(o, "p99_ms", l.p99Ms());
-        number(o, "p99_9_ms", l.p999Ms());
-        number(o, "max_ms", l.maxMs());
+        figures(o, LatencyFigures.STATS, l);
         return o;
     }
 
@@ -222,10 +179,6 @@ public final class SummaryJson {
 
     /** Six decimals: nanosecond resolution for milliseconds, and stable text across platforms. */
     public static BigDecimal round(double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("not a finite number: " + value);
-        }
-        BigDecimal b = BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return b.scale() < 0 ? b.setScale(0) : b;
+        return Figure.round(value);
     }
 }

@@ -2,6 +2,11 @@ package dev.gilsim.report;
 
 import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.results.Figure;
+import dev.gilsim.results.LatencyFigures;
+import dev.gilsim.results.RunData;
+import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.results.VariantData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,21 +15,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code threads.csv}: one row per variant and thread with every figure of {@link ThreadSummary};
- * headers carry their unit ({@code _fraction} of the measurement window, {@code _per_s},
- * {@code _ms}). Numbers have six decimals, so equal runs give byte-identical files.
+ * {@code threads.csv}: one row per variant and thread with every figure of {@link ThreadFigures#ALL},
+ * in its order; headers carry their unit ({@code _fraction} of the measurement window,
+ * {@code _per_s}, {@code _ms}), a distribution one column per statistic ({@code gil_wait_p99_ms}).
+ * Numbers have six decimals, so equal runs give byte-identical files.
  */
 public final class ThreadsCsv {
     public static final List<String> HEADER;
 
     static {
-        List<String> h = new ArrayList<>(List.of("variant", "process", "thread", "held_fraction",
-                "waiting_fraction", "io_fraction", "native_released_fraction", "blocked_fraction",
-                "on_core_fraction", "descheduled_fraction", "iterations", "iterations_per_s", "acquisitions",
-                "forced_drops", "voluntary_drops", "drop_requests_made", "drop_requests_received"));
-        for (String latency : List.of("gil_wait", "return_delay")) {
-            for (String f : List.of("count", "mean_ms", "p50_ms", "p90_ms", "p99_ms", "p99_9_ms", "max_ms")) {
-                h.add(latency + "_" + f);
+        List<String> h = new ArrayList<>(List.of("variant", "process", "thread"));
+        for (Figure<ThreadSummary> f : ThreadFigures.ALL) {
+            if (f.isDistribution()) {
+                LatencyFigures.STATS.forEach(stat -> h.add(f.name() + "_" + stat.name()));
+            } else {
+                h.add(f.name());
             }
         }
         HEADER = List.copyOf(h);
@@ -44,22 +49,21 @@ public final class ThreadsCsv {
     }
 
     static List<String> row(String variant, ThreadSummary t) {
-        List<String> r = new ArrayList<>(List.of(variant, t.process(), t.thread(), num(t.heldFraction()),
-                num(t.waitingFraction()), num(t.ioFraction()), num(t.nativeReleasedFraction()),
-                num(t.blockedFraction()), num(t.onCoreFraction()), num(t.descheduledFraction()),
-                Long.toString(t.iterations()), num(t.iterationsPerSecond()), Long.toString(t.acquisitions()),
-                Long.toString(t.forcedDrops()), Long.toString(t.voluntaryDrops()),
-                Long.toString(t.dropRequestsMade()), Long.toString(t.dropRequestsReceived())));
-        latency(r, t.gilWait());
-        latency(r, t.returnDelay());
+        List<String> r = new ArrayList<>(List.of(variant, t.process(), t.thread()));
+        for (Figure<ThreadSummary> f : ThreadFigures.ALL) {
+            if (f.isDistribution()) {
+                LatencySummary l = f.latency(t);
+                LatencyFigures.STATS.forEach(stat -> r.add(cell(stat, l)));
+            } else {
+                r.add(cell(f, t));
+            }
+        }
         return r;
     }
 
-    private static void latency(List<String> r, LatencySummary l) {
-        r.add(Long.toString(l.count()));
-        for (double ms : new double[] {l.meanMs(), l.p50Ms(), l.p90Ms(), l.p99Ms(), l.p999Ms(), l.maxMs()}) {
-            r.add(num(ms));
-        }
+    /** A count whole, anything else to six decimals. */
+    private static <T> String cell(Figure<T> f, T subject) {
+        return f.unit() == Figure.Unit.COUNT ? Long.toString(f.count(subject)) : num(f.value(subject));
     }
 
     static String num(double value) {

@@ -1,6 +1,9 @@
 package dev.gilsim.report;
 
 import dev.gilsim.metrics.LatencySummary;
+import dev.gilsim.results.EndpointRequests;
+import dev.gilsim.results.RunData;
+import dev.gilsim.results.VariantData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

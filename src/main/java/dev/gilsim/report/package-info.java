@@ -1,12 +1,19 @@
 /**
- * What a run leaves on disk and on the console, from {@link dev.gilsim.run.RunResult}s:
- * {@code summary.json} ({@link dev.gilsim.report.SummaryJson}), the CSV files, {@code trace.json}
- * for Perfetto, {@code chart-data.json}, {@code report.html} and the console tables, with the run's
- * provenance (command line, version, scenario text).
+ * The formats a run is written in, each a writer into a stream (and a reader where a saved run is
+ * read back): {@code summary.json} ({@link dev.gilsim.report.SummaryJson}), {@code threads.csv},
+ * {@code percentiles.csv}, {@code trace.json} for Perfetto, {@code chart-data.json},
+ * {@code report.html} and the console tables. Where the files go, and in which order, is
+ * {@code output}'s business; what they show comes from {@link dev.gilsim.run.RunResult}s and the
+ * chart-neutral {@link dev.gilsim.results.RunData}.
  *
- * <p>{@link dev.gilsim.report.AtomicFiles} writes every file whole (a temporary file, then a
- * rename); {@link dev.gilsim.report.RunFolder} stages a run's folder beside its target, renames it
- * into place whole, and locks it against a second run. {@link dev.gilsim.report.RunData} is the
- * chart-neutral view of a finished run, also read back from a saved one.
+ * <p>A worked example: {@code SummaryJson.write(results, provenance, out)} prints one object per
+ * variant with every figure under a name that carries its unit ({@code held_fraction},
+ * {@code p99_ms}), rounded to six decimals, so equal runs give byte-identical files;
+ * {@link dev.gilsim.report.MetricPaths} names each of its numbers by a dotted path
+ * ({@code threads.app/sleeper.return_delay.p99_ms}), which is how sweeps, {@code diff} and
+ * {@code --fail-if} address them.
+ *
+ * <p>It implements no rule of the model; the report's opening ({@code Verdict}) only compares the
+ * variants' headline figures and names the endpoints that fell behind.
  */
 package dev.gilsim.report;

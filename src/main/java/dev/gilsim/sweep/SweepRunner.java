@@ -1,7 +1,7 @@
 package dev.gilsim.sweep;
 
 import dev.gilsim.kernel.RandomStreams;
-import dev.gilsim.report.SummaryJson;
+import dev.gilsim.results.RunFigures;
 import dev.gilsim.run.Parallel;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.run.Simulation;
@@ -10,7 +10,6 @@ import dev.gilsim.scenario.SweepPlan;
 import dev.gilsim.scenario.SweepPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +28,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SweepRunner {
     private final SweepPlan plan;
-    private final PointStore store;
+    private final Points store;
     private final int jobs;
     private final Shard shard;
     private final Progress progress;
 
-    public SweepRunner(SweepPlan plan, Path sweepDir, int jobs, Shard shard, Progress progress) {
+    /** {@code store} keeps finished points, so a stopped sweep resumes. */
+    public SweepRunner(SweepPlan plan, Points store, int jobs, Shard shard, Progress progress) {
         this.plan = plan;
-        this.store = new PointStore(sweepDir, plan.fingerprint());
+        this.store = store;
         this.jobs = jobs;
         this.shard = shard;
         this.progress = progress;
@@ -124,7 +124,7 @@ public final class SweepRunner {
      */
     public static Set<String> metricNames(SweepPlan plan) {
         Scenario first = plan.points().get(0).file().variants().get(0);
-        return MetricPaths.flatten(SummaryJson.variant(Simulation.run(first.brief()))).keySet();
+        return RunFigures.of(Simulation.run(first.brief())).keySet();
     }
 
     public static PointResult runPoint(SweepPlan plan, SweepPoint p) {
@@ -142,29 +142,8 @@ public final class SweepRunner {
         for (Scenario s : p.file().variants()) {
             seed = replicationSeed(s.seed(), k);
             RunResult r = Simulation.run(s.withSeed(seed));
-            variants.put(s.variant(), MetricPaths.flatten(SummaryJson.variant(r)));
+            variants.put(s.variant(), RunFigures.of(r));
         }
         return new PointResult.Replication(k, seed, variants);
-    }
-
-    /** The sweep's points read back from the given folders (shards), in order; missing ones are listed. */
-    public static List<PointResult> collect(SweepInfo info, List<Path> sweepDirs, List<Integer> missing) {
-        List<PointStore> stores = sweepDirs.stream().map(d -> new PointStore(d, info.fingerprint())).toList();
-        List<PointResult> out = new ArrayList<>();
-        for (int i = 0; i < info.points(); i++) {
-            PointResult found = null;
-            for (PointStore s : stores) {
-                found = s.read(i);
-                if (found != null) {
-                    break;
-                }
-            }
-            if (found == null) {
-                missing.add(i);
-            } else {
-                out.add(found);
-            }
-        }
-        return out;
     }
 }

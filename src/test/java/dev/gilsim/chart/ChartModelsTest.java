@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.metrics.Timeline;
-import dev.gilsim.report.PercentileTable;
-import dev.gilsim.report.RunData;
-import dev.gilsim.report.VariantData;
+import dev.gilsim.results.PercentileTable;
+import dev.gilsim.results.RunData;
+import dev.gilsim.results.VariantData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.chart.SweepChart.Line;
-import dev.gilsim.report.RunData;
+import dev.gilsim.output.OutputFolder;
+import dev.gilsim.results.RunData;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.run.Simulation;
 import dev.gilsim.scenario.Scenario;

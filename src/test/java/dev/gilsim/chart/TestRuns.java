@@ -1,6 +1,6 @@
 package dev.gilsim.chart;
 
-import dev.gilsim.report.RunData;
+import dev.gilsim.results.RunData;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.run.Simulation;
 import dev.gilsim.scenario.Scenario;

@@ -1,5 +1,6 @@
 package dev.gilsim.cli;
 
+import dev.gilsim.output.RunFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.gilsim.report;
 
+import dev.gilsim.results.RunData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.gilsim.report.Provenance;
 import dev.gilsim.report.SummaryJson;
+import dev.gilsim.results.Provenance;
 import dev.gilsim.scenario.ScenarioFile;
 import dev.gilsim.scenario.ScenarioLoader;
 import java.io.ByteArrayOutputStream;

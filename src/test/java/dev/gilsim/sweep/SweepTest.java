@@ -14,8 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SweepTest {
-    static final String SCENARIO = """
+public class SweepTest {
+    /** A sweep small enough to run in tests; output's tests sweep it too. */
+    public static final String SCENARIO = """
             name: tiny-sweep
             duration: 200ms
             warmup: 20ms
@@ -101,7 +102,7 @@ class SweepTest {
     }
 
     @Test
-    void metricPathsNameListItemsByProcessAndName() throws Exception {
+    void metricsAreTheRegistrysNamesWithSubjectsNamedByProcessAndName() throws Exception {
         SweepPlan p = plan(SCENARIO, List.of(), List.of());
         PointResult r = SweepRunner.runPoint(p, p.points().get(0));
         var metrics = r.replications().get(0).variants().get("base");
@@ -109,25 +110,6 @@ class SweepTest {
         assertTrue(metrics.containsKey("processes.app.switches"));
         assertTrue(metrics.containsKey("core_utilisation"));
         assertTrue(!metrics.containsKey("seed"), "the seed is a parameter, not a metric");
-    }
-
-    /** The chart: one line per other-dimension value, x parsed as milliseconds, log x across decades. */
-    @Test
-    void chartHasOneLinePerSeriesValueWithMillisecondsOnX() throws Exception {
-        SweepPlan p = plan(SCENARIO.replace("[1ms, 5ms]", "[100us, 1ms, 50ms]"), List.of(), List.of());
-        List<PointResult> results = p.points().stream().map(pt -> SweepRunner.runPoint(p, pt)).toList();
-        var spec = SweepOutputs.chart(SweepInfo.of(p), results);
-        assertEquals(List.of("cores=1", "cores=2", "cores=4"), spec.lines().stream().map(l -> l.name()).toList());
-        assertEquals(List.of(0.1, 1.0, 50.0), java.util.Arrays.stream(spec.lines().get(0).x()).boxed().toList());
-        assertTrue(spec.logX());
-        assertEquals("python.switch_interval (ms)", spec.xTitle());
-        var chart = dev.gilsim.chart.SweepChart.build(spec);
-        var shown = chart.getSeriesMap().values().stream().filter(x -> x.isShowInLegend()).map(x -> x.getName()).toList();
-        assertEquals(List.of("cores=1", "cores=2", "cores=4"), shown);
-        for (var line : spec.lines()) {
-            boolean hasInterval = java.util.Arrays.stream(line.halfWidth()).anyMatch(h -> h > 0);
-            assertEquals(hasInterval, chart.getSeriesMap().containsKey(line.name() + " (95% CI low)"), line.name());
-        }
     }
 
     /** Pool threads start lazily, so replications can differ in which threads (metrics) they report. */

@@ -1,4 +1,4 @@
-package dev.gilsim.report;
+package dev.gilsim.results;
 
 import java.util.List;
 

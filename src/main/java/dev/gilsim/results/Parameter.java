@@ -1,4 +1,4 @@
-package dev.gilsim.report;
+package dev.gilsim.results;
 
 /** One line of a run's parameter table: a name as the scenario file spells it, and its value. */
 public record Parameter(String name, String value) {

@@ -1,4 +1,4 @@
-package dev.gilsim.report;
+package dev.gilsim.output;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.gilsim.sweep;
+package dev.gilsim.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every number of one variant of summary.json under a dotted path, so a sweep can follow any
- * metric the run reports: {@code core_utilisation}, {@code threads.app/sleeper.return_delay.p99_ms},
- * {@code processes.app.switches}. List items are named by their {@code name} (prefixed with their
- * {@code process} where they have one); an item without a name by its index.
+ * Every number of one variant of a saved summary.json under a dotted path, for what reads runs
+ * back from their files ({@code gilsim diff}): {@code core_utilisation},
+ * {@code threads.app/sleeper.return_delay.p99_ms}, {@code processes.app.switches}. List items are
+ * named by their {@code name} (prefixed with their {@code process} where they have one); an item
+ * without a name by its index. The names are those of the registry ({@code results.RunFigures}),
+ * which names a run in memory the same way (MetricPathsTest).
  */
 public final class MetricPaths {
     /** Numbers that describe the run rather than measure it. */

@@ -1,4 +1,4 @@
-package dev.gilsim.report;
+package dev.gilsim.results;
 
 import dev.gilsim.metrics.NamedLatency;
 import dev.gilsim.metrics.NamedSeries;

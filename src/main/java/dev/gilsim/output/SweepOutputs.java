@@ -1,18 +1,19 @@
-package dev.gilsim.sweep;
+package dev.gilsim.output;
 
 import dev.gilsim.chart.ChartFormat;
 import dev.gilsim.chart.SweepChart;
-import dev.gilsim.report.AtomicFiles;
+import dev.gilsim.output.AtomicFiles;
 import dev.gilsim.report.HtmlReport;
-import dev.gilsim.scenario.InputException;
 import dev.gilsim.scenario.Location;
-import dev.gilsim.scenario.Suggest;
 import dev.gilsim.scenario.Units;
+import dev.gilsim.sweep.Interval;
+import dev.gilsim.sweep.PointResult;
+import dev.gilsim.sweep.SweepInfo;
+import dev.gilsim.sweep.SweepMetric;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,9 @@ public final class SweepOutputs {
             page(info, results, html, List.of(), why);
             return new Written(csv, json, null, why, html);
         }
-        checkMetric(info.metric(), results, metricLocation);
+        check(info.metric(), results, metricLocation);
         for (String m : more) {
-            checkMetric(m, results, new Location("--metric", 1, 1));
+            check(m, results, new Location("--metric", 1, 1));
         }
         List<Charted> charted = new ArrayList<>();
         String why = null;
@@ -68,7 +69,7 @@ public final class SweepOutputs {
                 continue;
             }
             Path chart = dir.resolve("sweep-" + m.replaceAll("[^A-Za-z0-9._-]+", "_") + "." + format.extension());
-            SweepChart.write(spec, chart, format);
+            AtomicFiles.write(chart, out -> SweepChart.write(spec, format, out));
             charted.add(new Charted(m, chart));
             if (m.equals(info.metric())) {
                 first = chart;
@@ -150,18 +151,9 @@ public final class SweepOutputs {
                 .toPlainString();
     }
 
-    static void checkMetric(String metric, List<PointResult> results, Location where) {
+    static void check(String metric, List<PointResult> results, Location where) {
         PointResult first = results.get(0);
-        checkMetric(metric, first.metrics(first.variantNames().get(0)), where);
-    }
-
-    /** A located error, with the closest name, when no run reports {@code metric}. */
-    public static void checkMetric(String metric, Collection<String> metrics, Location where) {
-        if (!metrics.contains(metric)) {
-            String close = Suggest.closest(metric, metrics).map(c -> " (did you mean '" + c + "'?)").orElse("");
-            throw new InputException(where, "sweep.metric", "no run reports " + InputException.quote(metric) + close,
-                    close.isEmpty() ? "a dotted path into a variant of summary.json, e.g. core_utilisation" : null);
-        }
+        SweepMetric.check(metric, first.metrics(first.variantNames().get(0)), where);
     }
 
     /** The metric against the x dimension, one line per combination of the other dimensions and variant. */

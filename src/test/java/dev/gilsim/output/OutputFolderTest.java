@@ -1,4 +1,4 @@
-package dev.gilsim.chart;
+package dev.gilsim.output;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gilsim.chart.ChartFormat;
+import dev.gilsim.chart.TestRuns;
 import dev.gilsim.metrics.Timeline;
-import dev.gilsim.report.RunData;
 import dev.gilsim.report.SavedRun;
 import dev.gilsim.report.TraceJson;
+import dev.gilsim.results.RunData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,12 +1,15 @@
-package dev.gilsim.sweep;
+package dev.gilsim.output;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gilsim.report.AtomicFiles;
+import dev.gilsim.output.AtomicFiles;
 import dev.gilsim.report.Csv;
 import dev.gilsim.report.SummaryJson;
+import dev.gilsim.sweep.Interval;
+import dev.gilsim.sweep.PointResult;
+import dev.gilsim.sweep.SweepInfo;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

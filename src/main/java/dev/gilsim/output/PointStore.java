@@ -1,12 +1,14 @@
-package dev.gilsim.sweep;
+package dev.gilsim.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gilsim.report.AtomicFiles;
+import dev.gilsim.output.AtomicFiles;
 import dev.gilsim.report.SummaryJson;
+import dev.gilsim.sweep.PointResult;
+import dev.gilsim.sweep.Points;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,7 @@ import java.util.Map;
  * moment a point completes. A killed sweep leaves only whole files; running it again skips every
  * point whose file belongs to the same sweep (same fingerprint) and runs the rest.
  */
-public final class PointStore {
+public final class PointStore implements Points {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
     private final String fingerprint;
@@ -36,6 +38,7 @@ public final class PointStore {
         return dir.resolve(String.format(Locale.ROOT, "p%05d.json", point));
     }
 
+    @Override
     public void write(PointResult r) throws IOException {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("fingerprint", fingerprint);
@@ -59,6 +62,7 @@ public final class PointStore {
     }
 
     /** The stored result of a point of this sweep, or null if it is missing, foreign or unreadable. */
+    @Override
     public PointResult read(int point) {
         Path f = file(point);
         if (!Files.isRegularFile(f)) {

@@ -1,14 +1,20 @@
-package dev.gilsim.chart;
+package dev.gilsim.output;
 
-import dev.gilsim.report.AtomicFiles;
+import dev.gilsim.chart.ChartFormat;
+import dev.gilsim.chart.ChartKind;
+import dev.gilsim.chart.NamedChart;
+import dev.gilsim.output.AtomicFiles;
 import dev.gilsim.report.ChartDataJson;
 import dev.gilsim.report.ChartFile;
 import dev.gilsim.report.HtmlReport;
 import dev.gilsim.report.PercentilesCsv;
-import dev.gilsim.report.RunData;
 import dev.gilsim.report.SavedRun;
+import dev.gilsim.report.SummaryJson;
 import dev.gilsim.report.ThreadsCsv;
 import dev.gilsim.report.TraceJson;
+import dev.gilsim.results.Provenance;
+import dev.gilsim.results.RunData;
+import dev.gilsim.run.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -21,12 +27,13 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Writes a run's output folder beside its {@code summary.json}: the data files, the charts in
+ * Writes a run's output folder: {@code summary.json} and the other data files, the charts in
  * {@code charts/}, and {@code report.html} last, so the page never refers to a chart not yet
- * written. Every file is written atomically. Chart files of the same format left in
+ * written ({@code gilsim chart} redraws the last two from the saved data). Every file is written atomically. Chart files of the same format left in
  * {@code charts/} by an earlier run, and no longer drawn, are removed.
  */
 public final class OutputFolder {
+    public static final String SUMMARY = "summary.json";
     public static final String CHARTS = "charts";
     public static final String REPORT = "report.html";
     public static final String PERCENTILES = "percentiles.csv";
@@ -35,7 +42,19 @@ public final class OutputFolder {
     private OutputFolder() {
     }
 
-    /** Writes everything a finished run leaves; returns the files written, data files first. */
+    /**
+     * Writes everything a finished run leaves, {@code summary.json} first; returns the files
+     * written, data files first.
+     */
+    public static List<Path> write(Path dir, List<RunResult> results, Provenance provenance, ChartFormat format)
+            throws IOException {
+        List<Path> written = new ArrayList<>();
+        written.add(write(dir.resolve(SUMMARY), out -> SummaryJson.write(results, provenance, out)));
+        written.addAll(write(dir, RunData.of(results, provenance), format));
+        return written;
+    }
+
+    /** Writes everything but {@code summary.json}; returns the files written, data files first. */
     public static List<Path> write(Path dir, RunData run, ChartFormat format) throws IOException {
         List<Path> written = new ArrayList<>();
         written.add(write(dir.resolve(PERCENTILES), out -> PercentilesCsv.write(run, out)));
@@ -82,7 +101,7 @@ public final class OutputFolder {
         try {
             IntStream.range(0, charts.size()).parallel().forEach(i -> {
                 try {
-                    write(targets.get(i), out -> format.write(charts.get(i).chart(), out));
+                    write(targets.get(i), out -> charts.get(i).write(format, out));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

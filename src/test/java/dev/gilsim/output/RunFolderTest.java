@@ -1,4 +1,4 @@
-package dev.gilsim.report;
+package dev.gilsim.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,0 +1,126 @@
+package dev.gilsim.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gilsim.chart.TestRuns;
+import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.results.Figure;
+import dev.gilsim.results.Provenance;
+import dev.gilsim.results.RunData;
+import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.run.RunResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-thread registry is the one list every thread output iterates: each figure is in
+ * {@code summary.json}'s thread objects, {@code threads.csv} and {@code chart-data.json}, and in
+ * the console's and report.html's thread tables under its heading, so adding a figure is one entry.
+ */
+class ThreadFiguresTest {
+    private static List<RunResult> results;
+    private static RunData run;
+
+    @BeforeAll
+    static void simulate() {
+        results = TestRuns.results();
+        run = RunData.of(results, Provenance.of(List.of(), null, TestRuns.YAML));
+    }
+
+    @Test
+    void everyFigureIsAFieldOfEverySummaryJsonThreadInRegistryOrder() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SummaryJson.write(results, run.provenance(), out);
+        JsonNode thread = new ObjectMapper().readTree(out.toByteArray()).path("variants").get(0).path("threads").get(0);
+        List<String> names = new ArrayList<>(List.of("process", "name"));
+        ThreadFigures.ALL.forEach(f -> names.add(f.name()));
+        assertEquals(names, fieldNames(thread));
+        for (Figure<ThreadSummary> f : ThreadFigures.ALL) {
+            assertTrue(f.isDistribution() ? thread.get(f.name()).has("p99_ms") : thread.get(f.name()).isNumber(),
+                    f.name());
+        }
+    }
+
+    @Test
+    void everyFigureHasItsColumnsInThreadsCsvAndChartData() throws IOException {
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        ThreadsCsv.write(run, csv);
+        String header = csv.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        ChartDataJson.write(run, data);
+        JsonNode saved = new ObjectMapper().readTree(data.toByteArray()).path("variants").get(0).path("threads").get(0);
+        for (Figure<ThreadSummary> f : ThreadFigures.ALL) {
+            String column = f.isDistribution() ? f.name() + "_p99_ms" : f.name();
+            assertTrue(List.of(header.split(",")).contains(column), column + " in " + header);
+            assertTrue(saved.has(column), column + " in chart-data.json");
+        }
+    }
+
+    /**
+     * The console shows a figure under its heading, a distribution as its statistics (the first
+     * named: {@code gil-wait p50}, {@code p99}); the sleeper's acquisitions are its {@code acq} cell.
+     */
+    @Test
+    void everyFigureWithAConsoleHeadingIsAColumnOfTheConsoleTable() {
+        List<String> lines = ConsoleTable.threads(results).lines().toList();
+        List<String> header = List.of(lines.get(0).trim().split("\\s{2,}"));
+        List<String> expected = new ArrayList<>(List.of("variant", "thread"));
+        for (Figure<ThreadSummary> f : ThreadFigures.console()) {
+            if (!f.isDistribution()) {
+                expected.add(f.console());
+            }
+            for (int i = 0; i < f.stats().size(); i++) {
+                expected.add((i == 0 ? f.console() + " " : "") + f.stats().get(i).heading());
+            }
+        }
+        assertEquals(expected, header);
+        assertEquals(ThreadFigures.ALL.stream().filter(f -> f.console() != null).count(),
+                ThreadFigures.console().size(), "every figure with a console heading is shown");
+        ThreadSummary sleeper = results.get(0).summary().threads().get(1);
+        List<String> row = List.of(lines.get(2).trim().split("\\s{2,}"));
+        int acq = header.indexOf("acq");
+        assertEquals(Long.toString(sleeper.acquisitions()), row.get(acq), lines.get(2));
+    }
+
+    @Test
+    void everyFigureWithAnHtmlHeadingIsAColumnOfTheReportsThreadTable() {
+        String h = HtmlReport.render(run, List.of());
+        String table = h.substring(h.indexOf("<h2 id=\"threads\">"));
+        StringBuilder header = new StringBuilder("<tr><th>variant</th><th>thread</th>");
+        ThreadFigures.html().forEach(f -> header.append("<th>").append(HtmlReport.esc(f.html())).append("</th>"));
+        assertTrue(table.contains(header + "</tr>"), table);
+        assertEquals(ThreadFigures.ALL.stream().filter(f -> f.html() != null).count(), ThreadFigures.html().size());
+        for (Figure<ThreadSummary> f : ThreadFigures.html()) {
+            assertTrue(!f.isDistribution(), f.name() + ": report.html's thread table has one cell per figure");
+        }
+    }
+
+    @Test
+    void namesAreUniqueAndCarryTheirUnit() {
+        assertEquals(ThreadFigures.ALL.size(), ThreadFigures.ALL.stream().map(Figure<ThreadSummary>::name).distinct().count());
+        for (Figure<ThreadSummary> f : ThreadFigures.ALL) {
+            switch (f.unit()) {
+                case FRACTION -> assertTrue(f.name().endsWith("_fraction"), f.name());
+                case PER_SECOND -> assertTrue(f.name().endsWith("_per_s"), f.name());
+                default -> assertTrue(!f.description().isBlank(), f.name());
+            }
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode o) {
+        List<String> out = new ArrayList<>();
+        for (Iterator<String> it = o.fieldNames(); it.hasNext();) {
+            out.add(it.next());
+        }
+        return out;
+    }
+}
