@@ -10,5 +10,17 @@
  * {@link dev.gilsim.kernel.Distribution} is the duration distributions a scenario may name
  * (constant, exponential, uniform, normal, lognormal, gamma, empirical);
  * {@link dev.gilsim.kernel.Durations} formats and builds nanosecond quantities.
+ *
+ * <p>A worked example ({@code PackageExamplesTest} runs it): an event scheduled for 2 ms and a
+ * one-shot one at 1 ms fire in time order, and the clock stops where the run was asked to.
+ * <pre>{@code
+ * Simulator sim = new Simulator();
+ * List<String> log = new ArrayList<>();
+ * Event ping = new Event(() -> log.add("ping at " + Durations.format(sim.now())));
+ * sim.schedule(ping, millis(2));
+ * sim.at(millis(1), 0, () -> log.add("first at " + Durations.format(sim.now())));
+ * sim.runUntil(millis(5));
+ * // log: [first at 1ms, ping at 2ms]; sim.now() == millis(5)
+ * }</pre>
  */
 package dev.gilsim.kernel;

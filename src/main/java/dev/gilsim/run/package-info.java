@@ -4,5 +4,13 @@
  * time to the end (in slices when a {@link dev.gilsim.run.Progress} listens), checks the app's
  * invariants and returns a {@link dev.gilsim.run.RunResult}. {@link dev.gilsim.run.Parallel} joins
  * work run on several threads without changing what it computes.
+ *
+ * <p>A worked example ({@code PackageExamplesTest} runs it): a scenario's text, loaded and run.
+ * <pre>{@code
+ * Scenario scenario = new ScenarioLoader().load("two-threads.yaml", yaml, List.of()).first();
+ * RunResult result = new Simulation(scenario).run();
+ * ThreadSummary first = result.summary().threads().get(0);
+ * // first.thread() == "spinner-1"; first.heldFraction() is about 0.5: two threads share one GIL
+ * }</pre>
  */
 package dev.gilsim.run;
