@@ -25,8 +25,30 @@ public record FigureComparison(String version, String experiment, String figure,
      * figures compare as equal instead of as an arbitrary ratio of two noises.
      */
     public double ratio() {
-        double floor = unit.equals("ms") ? 0.01 : 0.1;
+        double floor = floor();
         return (simMedian + floor) / (realMedian + floor);
+    }
+
+    /**
+     * How much wider the seeds' spread is than the real runs' (1: no wider), each spread taken as
+     * max over min with the floor of {@link #ratio()}. A figure whose seeds disagree more than real
+     * runs do depends on luck (often a phase lock one seed falls into), so a single seed's value of
+     * it can mislead.
+     */
+    public double seedSpreadExcess() {
+        double floor = floor();
+        double sim = (simMax + floor) / (simMin + floor);
+        double real = (realMax + floor) / (realMin + floor);
+        return Double.isNaN(sim) || Double.isNaN(real) ? 1 : Math.max(1, sim / real);
+    }
+
+    /** The seeds' spread exceeds the real runs' by more than the tolerance. */
+    public boolean seedSensitive() {
+        return seedSpreadExcess() > 1 + TOLERANCE;
+    }
+
+    private double floor() {
+        return unit.equals("ms") ? 0.01 : 0.1;
     }
 
     public String verdict() {

@@ -55,6 +55,12 @@ public record Validation(List<FigureComparison> figures, Map<String, Distributio
         return n == 0 ? Double.NaN : Math.exp(sum / n);
     }
 
+    /** The figures whose seeds disagree more than real runs do, most sensitive first. */
+    public List<FigureComparison> seedSensitive() {
+        return figures.stream().filter(FigureComparison::seedSensitive)
+                .sorted(java.util.Comparator.comparingDouble(FigureComparison::seedSpreadExcess).reversed()).toList();
+    }
+
     public double score() {
         return score(figures);
     }

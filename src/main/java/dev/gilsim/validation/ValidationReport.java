@@ -40,6 +40,9 @@ public final class ValidationReport {
         }
         w.printf(Locale.ROOT, "all versions: %.0f%% in band, geometric mean ratio %.2f (%d seeds; %d disturbed runs left out)%n",
                 100 * v.score(), v.geometricMeanRatio(), v.seeds(), v.disturbedRuns());
+        List<FigureComparison> sensitive = v.seedSensitive();
+        w.printf(Locale.ROOT, "%d of %d figures vary more between seeds than between real runs (by more than 15%%)%s%n",
+                sensitive.size(), v.figures().size(), sensitive.isEmpty() ? "" : "; most: " + mostSensitive(sensitive, 3));
         if (!everyFigure) {
             return;
         }
@@ -51,6 +54,15 @@ public final class ValidationReport {
                     fmt(f.realMedian()) + " [" + fmt(f.realMin()) + "-" + fmt(f.realMax()) + "]",
                     fmt(f.simMedian()) + " " + f.unit(), f.verdict());
         }
+    }
+
+    private static String mostSensitive(List<FigureComparison> fs, int n) {
+        StringBuilder b = new StringBuilder();
+        for (FigureComparison f : fs.subList(0, Math.min(n, fs.size()))) {
+            b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %s %s (%.1fx)", f.version(),
+                    f.experiment(), f.figure(), f.seedSpreadExcess()));
+        }
+        return b.toString();
     }
 
     /** Writes the folder; {@code chartVersion} selects whose distributions get CDF charts. */
@@ -160,12 +172,13 @@ public final class ValidationReport {
 
     String csv() {
         StringBuilder b = new StringBuilder(
-                "python,experiment,figure,unit,real_median,real_min,real_max,real_runs,sim_median,sim_min,sim_max,seeds,in_band,verdict\n");
+                "python,experiment,figure,unit,real_median,real_min,real_max,real_runs,sim_median,sim_min,sim_max,seeds,in_band,verdict,"
+                        + "seed_spread_excess\n");
         for (FigureComparison f : v.figures()) {
             b.append(String.join(",", f.version(), f.experiment(), f.figure(), f.unit(), num(f.realMedian()),
                     num(f.realMin()), num(f.realMax()), Integer.toString(f.realRuns()), num(f.simMedian()),
                     num(f.simMin()), num(f.simMax()), Integer.toString(f.seeds()), Boolean.toString(f.inBand()),
-                    f.verdict())).append('\n');
+                    f.verdict(), num(f.seedSpreadExcess()))).append('\n');
         }
         return b.toString();
     }
@@ -177,6 +190,7 @@ public final class ValidationReport {
         root.put("geometric_mean_ratio", round(v.geometricMeanRatio()));
         root.put("seeds", v.seeds());
         root.put("disturbed_runs_left_out", v.disturbedRuns());
+        root.put("seed_sensitive_figures", v.seedSensitive().size());
         ObjectNode versions = root.putObject("versions");
         for (String version : v.versions()) {
             ObjectNode o = versions.putObject(version);
@@ -198,6 +212,7 @@ public final class ValidationReport {
             o.put("sim_max", round(f.simMax()));
             o.put("in_band", f.inBand());
             o.put("verdict", f.verdict());
+            o.put("seed_spread_excess", round(f.seedSpreadExcess()));
         }
         return root;
     }
@@ -218,6 +233,15 @@ public final class ValidationReport {
         }
         b.append(String.format(Locale.ROOT, "</ul><p>All versions: %.0f%% in band, geometric mean ratio %.2f, %d seeds per experiment, %d disturbed real runs left out.</p>",
                 100 * v.score(), v.geometricMeanRatio(), v.seeds(), v.disturbedRuns()));
+        List<FigureComparison> sensitive = v.seedSensitive();
+        b.append(String.format(Locale.ROOT, "<p><b>%d</b> of %d figures vary more between seeds than between real runs "
+                + "(the seeds' max over min wider than the real runs' by more than 15%%): a single seed's value of "
+                + "these can mislead; run several (<code>--seed</code>, or a sweep's replications).", sensitive.size(),
+                v.figures().size()));
+        if (!sensitive.isEmpty()) {
+            b.append(" Most: ").append(esc(mostSensitive(sensitive, 5))).append('.');
+        }
+        b.append("</p>");
         String section = null;
         for (String[] img : images) {
             if (!img[0].equals(section)) {
@@ -228,12 +252,16 @@ public final class ValidationReport {
             b.append("<img alt=\"").append(esc(img[1])).append("\" src=\"").append(esc(img[1])).append("\">");
         }
         b.append("<h2>Every figure</h2><table><tr><th>python</th><th>experiment</th><th>figure</th><th>real median</th>")
-                .append("<th>real min</th><th>real max</th><th>gilsim median</th><th>unit</th><th>verdict</th></tr>");
+                .append("<th>real min</th><th>real max</th><th>gilsim median</th><th>gilsim min</th><th>gilsim max</th>")
+                .append("<th>unit</th><th>verdict</th></tr>");
         for (FigureComparison f : v.figures()) {
             b.append("<tr><td>").append(esc(f.version())).append("</td><td>").append(esc(f.experiment()))
                     .append("</td><td>").append(esc(f.figure())).append("</td><td>").append(fmt(f.realMedian()))
                     .append("</td><td>").append(fmt(f.realMin())).append("</td><td>").append(fmt(f.realMax()))
-                    .append("</td><td>").append(fmt(f.simMedian())).append("</td><td>").append(esc(f.unit()))
+                    .append("</td><td>").append(fmt(f.simMedian())).append("</td><td")
+                    .append(f.seedSensitive() ? " class=miss title=\"wider than the real spread\">" : ">")
+                    .append(fmt(f.simMin())).append("</td><td").append(f.seedSensitive() ? " class=miss>" : ">")
+                    .append(fmt(f.simMax())).append("</td><td>").append(esc(f.unit()))
                     .append("</td><td class=").append(f.inBand() ? "ok" : "miss").append('>').append(f.verdict())
                     .append("</td></tr>");
         }
