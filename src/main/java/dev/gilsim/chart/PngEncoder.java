@@ -34,15 +34,7 @@ final class PngEncoder {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] argb = pixels(image);
-        boolean alpha = false;
-        for (int p : argb) {
-            if (p >>> 24 != 0xff) {
-                alpha = true;
-                break;
-            }
-        }
-        int channels = alpha ? 4 : 3;
-
+        boolean alpha = translucent(argb);
         DataOutputStream png = new DataOutputStream(out);
         png.write(SIGNATURE);
         ByteArrayOutputStream header = new ByteArrayOutputStream(13);
@@ -55,7 +47,29 @@ final class PngEncoder {
         h.writeByte(0); // adaptive filtering, one filter byte per row
         h.writeByte(0); // no interlace
         chunk(png, "IHDR", header.toByteArray(), header.size());
+        ByteArrayOutputStream compressed = compressedRows(argb, width, height, alpha);
+        chunk(png, "IDAT", compressed.toByteArray(), compressed.size());
+        chunk(png, "IEND", new byte[0], 0);
+        png.flush();
+    }
 
+    /** Whether some pixel is not fully opaque, so the image needs an alpha channel. */
+    private static boolean translucent(int[] argb) {
+        for (int p : argb) {
+            if (p >>> 24 != 0xff) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The image data: every row filtered, then deflated. A hot path (every pixel of every chart
+     * passes through it), kept as one loop over rows with its buffers reused.
+     */
+    private static ByteArrayOutputStream compressedRows(int[] argb, int width, int height, boolean alpha)
+            throws IOException {
+        int channels = alpha ? 4 : 3;
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(width * height / 4 + 64);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (DeflaterOutputStream z = new DeflaterOutputStream(compressed, deflater, 1 << 16)) {
@@ -95,9 +109,7 @@ final class PngEncoder {
         } finally {
             deflater.end();
         }
-        chunk(png, "IDAT", compressed.toByteArray(), compressed.size());
-        chunk(png, "IEND", new byte[0], 0);
-        png.flush();
+        return compressed;
     }
 
     /** The pixels as ARGB ints: straight from the raster for the types XChart draws into. */

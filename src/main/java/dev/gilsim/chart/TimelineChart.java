@@ -149,7 +149,12 @@ public final class TimelineChart {
         if (keep.size() == n) {
             return new Drawn(t, 0, 0);
         }
-        int[] index = new int[n];
+        return new Drawn(onlyLanes(t, keep), idle, quiet);
+    }
+
+    /** The timeline of the lanes {@code keep} (in order), renumbered from 0; a mark needs both its lanes. */
+    private static Timeline onlyLanes(Timeline t, List<Integer> keep) {
+        int[] index = new int[t.lanes().size()];
         java.util.Arrays.fill(index, -1);
         List<Timeline.Lane> lanes = new ArrayList<>();
         for (int lane : keep) {
@@ -168,7 +173,7 @@ public final class TimelineChart {
                 marks.add(new Timeline.Mark(m.kind(), index[m.lane()], index[m.target()], m.at()));
             }
         }
-        return new Drawn(new Timeline(t.start(), t.end(), t.truncated(), lanes, segments, marks), idle, quiet);
+        return new Timeline(t.start(), t.end(), t.truncated(), lanes, segments, marks);
     }
 
     public static XYChart of(VariantData variant) {
@@ -198,13 +203,29 @@ public final class TimelineChart {
         chart.getStyler().setXAxisMin(t.start() / 1e6);
         chart.getStyler().setXAxisMax(t.end() / 1e6);
         chart.getStyler().setPlotGridHorizontalLinesVisible(false);
-        double pixel = t.length() / 1e6 / (chart.getWidth() - 60.0);
-        for (int lane = 0; lane < lanes; lane++) {
+        double msPerPixel = t.length() / 1e6 / (chart.getWidth() - 60.0);
+        laneNames(chart, t, msPerPixel);
+        stateSeries(chart, t, freeThreaded);
+        stepLabels(chart, t, msPerPixel);
+        marks(chart, t, Timeline.MarkKind.DROP_REQUEST, DROP_REQUESTS, 0.3, SeriesMarkers.TRIANGLE_DOWN,
+                new Color(0xCC0000));
+        marks(chart, t, Timeline.MarkKind.FORCED_DROP, FORCED_DROPS, -0.3, SeriesMarkers.TRIANGLE_UP,
+                Color.BLACK);
+        return chart;
+    }
+
+    /** Each lane's thread, named above its bar at the left edge ({@code msPerPixel} places the text). */
+    private static void laneNames(XYChart chart, Timeline t, double msPerPixel) {
+        for (int lane = 0; lane < t.lanes().size(); lane++) {
             String name = t.lanes().get(lane).qualifiedName();
             // Text is centred on its point: shift it right by half its (estimated) width.
-            double x = t.start() / 1e6 + pixel * (6 + 3.6 * name.length());
+            double x = t.start() / 1e6 + msPerPixel * (6 + 3.6 * name.length());
             chart.addAnnotation(new AnnotationText(name, x, laneY(t, lane) + 0.5, false));
         }
+    }
+
+    /** One thick line series per colour, each segment two points on its lane and a NaN to break the line. */
+    private static void stateSeries(XYChart chart, Timeline t, boolean freeThreaded) {
         Map<Category, List<Double>> xs = new EnumMap<>(Category.class);
         Map<Category, List<Double>> ys = new EnumMap<>(Category.class);
         for (Timeline.Segment s : t.segments()) {
@@ -229,12 +250,6 @@ public final class TimelineChart {
             s.setLineColor(c.colour);
             s.setLineStyle(new BasicStroke(stroke, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
         }
-        stepLabels(chart, t, pixel);
-        marks(chart, t, Timeline.MarkKind.DROP_REQUEST, DROP_REQUESTS, 0.3, SeriesMarkers.TRIANGLE_DOWN,
-                new Color(0xCC0000));
-        marks(chart, t, Timeline.MarkKind.FORCED_DROP, FORCED_DROPS, -0.3, SeriesMarkers.TRIANGLE_UP,
-                Color.BLACK);
-        return chart;
     }
 
     /** A run of one lane's segments under one step label, in ms. */

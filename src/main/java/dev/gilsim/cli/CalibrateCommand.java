@@ -56,23 +56,7 @@ final class CalibrateCommand implements Runnable {
             throw new UserException("--reps must be 1 to 20", Cli.BAD_INPUT);
         }
         PrintWriter err = spec.commandLine().getErr();
-        Path source = data;
-        if (python != null) {
-            String v = ProbeRunner.version(python);
-            source = Path.of("output", "calibration", "cpython-" + v);
-            err.println("gilsim: measuring CPython " + v + " into " + source + " (keep the machine quiet)");
-            err.flush();
-            try {
-                ProbeRunner.measure(python, source, reps, Calibration.EXPERIMENTS, line -> {
-                    err.println("  " + line);
-                    err.flush();
-                });
-            } catch (IOException e) {
-                throw new UserException("cannot run the probes: " + e.getMessage(), Cli.FAILURE);
-            }
-        } else if (!Files.isDirectory(data)) {
-            throw new UserException(data + ": no such folder of probe results", Cli.BAD_INPUT);
-        }
+        Path source = probeResults(err);
         Dataset d = Dataset.read(source);
         if (d.versions().isEmpty()) {
             throw new UserException("no quiet probe results in " + source, Cli.BAD_INPUT);
@@ -82,7 +66,46 @@ final class CalibrateCommand implements Runnable {
             throw new UserException("no measurements of CPython " + v + " in " + source + "; it has "
                     + String.join(", ", d.versions()), Cli.BAD_INPUT);
         }
-        Calibration c = new Calibration(d, v);
+        List<Calibration.Fitted> fits = fit(new Calibration(d, v), err);
+        String text = Calibration.profile("gilsim machine profile, fitted by gilsim calibrate from CPython " + v
+                + " measured in " + source + ".\nApply it with --profile " + out.getFileName()
+                + "; every value here replaces defaults.yaml's.", fits);
+        writeProfile(text);
+        PrintWriter w = spec.commandLine().getOut();
+        w.print(text);
+        w.println("wrote " + out);
+        w.flush();
+    }
+
+    /** The folder of probe results: --data, or where --python's interpreter is measured now. */
+    private Path probeResults(PrintWriter err) {
+        if (python == null) {
+            if (!Files.isDirectory(data)) {
+                throw new UserException(data + ": no such folder of probe results", Cli.BAD_INPUT);
+            }
+            return data;
+        }
+        String v = ProbeRunner.version(python);
+        Path source = Path.of("output", "calibration", "cpython-" + v);
+        err.println("gilsim: measuring CPython " + v + " into " + source + " (keep the machine quiet)");
+        err.flush();
+        try {
+            ProbeRunner.measure(python, source, reps, Calibration.EXPERIMENTS, line -> {
+                err.println("  " + line);
+                err.flush();
+            });
+        } catch (IOException e) {
+            throw new UserException("cannot run the probes: " + e.getMessage(), Cli.FAILURE);
+        }
+        return source;
+    }
+
+    /**
+     * Every fitted value, the wake-up latency first. The direct fits come first; the loop's timer
+     * wake-up and the wake-up latency are then found by validating with the direct fits applied,
+     * and the handoff wake-up with the wake-up latency applied too.
+     */
+    private static List<Calibration.Fitted> fit(Calibration c, PrintWriter err) {
         List<Calibration.Fitted> fits = new ArrayList<>(c.fit());
         List<String> sets = new ArrayList<>();
         for (Calibration.Fitted f : fits) {
@@ -99,9 +122,11 @@ final class CalibrateCommand implements Runnable {
         fits.add(0, wakeup);
         sets.add(wakeup.assignment());
         fits.add(c.handoffWakeup(Suite.builtin(), sets, jobs));
-        String text = Calibration.profile("gilsim machine profile, fitted by gilsim calibrate from CPython " + v
-                + " measured in " + source + ".\nApply it with --profile " + out.getFileName()
-                + "; every value here replaces defaults.yaml's.", fits);
+        return fits;
+    }
+
+    /** Written whole or not at all: a temporary file beside it, moved into place. */
+    private void writeProfile(String text) {
         try {
             Path parent = out.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -112,9 +137,5 @@ final class CalibrateCommand implements Runnable {
         } catch (IOException e) {
             throw new UserException("cannot write " + out + ": " + e.getMessage(), Cli.FAILURE);
         }
-        PrintWriter w = spec.commandLine().getOut();
-        w.print(text);
-        w.println("wrote " + out);
-        w.flush();
     }
 }

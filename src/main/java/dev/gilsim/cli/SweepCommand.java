@@ -105,16 +105,7 @@ final class SweepCommand implements Runnable {
             throw new UserException("--jobs must be 1 to 1024", Cli.BAD_INPUT);
         }
         ChartFormat format = chartFormat.format();
-        SweepPlan plan = ScenarioOptions.loader(profile, maxThreads, maxEvents).loadSweep(file, plain, grid);
-        if (plan.dimensions().isEmpty()) {
-            throw new UserException(file + ": nothing to sweep: add a sweep section or --set PATH=V1,V2,...",
-                    Cli.BAD_INPUT);
-        }
-        if (replications != null) {
-            plan = new SweepPlan(plan.name(), plan.source(), plan.dimensions(), plan.points(), replications,
-                    plan.metric(), plan.metricLocation(), plan.x(), plan.series(),
-                    plan.fingerprint() + "-r" + replications);
-        }
+        SweepPlan plan = loadPlan(plain, grid);
         SweepInfo info = SweepInfo.of(plan);
         Location metricAt = plan.metricLocation();
         List<String> more = metrics.size() > 1 ? metrics.subList(1, metrics.size()) : List.of();
@@ -122,13 +113,7 @@ final class SweepCommand implements Runnable {
             info = info.withMetric(metrics.get(0));
             metricAt = new Location("--metric", 1, 1);
         }
-        if (info.metric() != null) {
-            var names = SweepRunner.metricNames(plan);
-            SweepMetric.check(info.metric(), names, metricAt);
-            for (String m : more) {
-                SweepMetric.check(m, names, new Location("--metric", 1, 1));
-            }
-        }
+        checkMetrics(plan, info, metricAt, more);
         Path dir = out.resolve(plan.name()).resolve("sweep");
         try {
             // A file where the folder should be, or a read-only folder, is found before hours of simulating.
@@ -152,22 +137,54 @@ final class SweepCommand implements Runnable {
                         slice, ran.points(), dir);
                 return;
             }
-            List<Integer> missing = new ArrayList<>();
-            List<PointResult> results = SweepFolder.collect(info, List.of(dir), missing);
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("points " + missing + " did not finish");
-            }
-            SweepOutputs.Written written = SweepOutputs.write(info, results, dir, format, metricAt, more);
-            if (info.metric() != null) {
-                w.print(MergeCommand.table(info, results));
-            }
-            w.printf("wrote %s, %s%s; open %s%n", written.csv(), written.json(),
-                    written.chart() == null ? " (no chart: " + written.noChartBecause() + ")"
-                            : ", " + written.chart(), written.html());
+            writeOutputs(w, info, dir, format, metricAt, more);
         } catch (IOException e) {
             throw new UserException("cannot write " + dir + ": " + e.getMessage(), Cli.FAILURE);
         }
         w.flush();
+    }
+
+    /** The scenario's sweep with the plain and grid overrides; --replications replaces the file's (and its points). */
+    private SweepPlan loadPlan(List<String> plain, List<String> grid) {
+        SweepPlan plan = ScenarioOptions.loader(profile, maxThreads, maxEvents).loadSweep(file, plain, grid);
+        if (plan.dimensions().isEmpty()) {
+            throw new UserException(file + ": nothing to sweep: add a sweep section or --set PATH=V1,V2,...",
+                    Cli.BAD_INPUT);
+        }
+        if (replications != null) {
+            plan = new SweepPlan(plan.name(), plan.source(), plan.dimensions(), plan.points(), replications,
+                    plan.metric(), plan.metricLocation(), plan.x(), plan.series(),
+                    plan.fingerprint() + "-r" + replications);
+        }
+        return plan;
+    }
+
+    /** Every metric to chart names a figure of the sweep's runs, checked before anything runs. */
+    private static void checkMetrics(SweepPlan plan, SweepInfo info, Location metricAt, List<String> more) {
+        if (info.metric() != null) {
+            var names = SweepRunner.metricNames(plan);
+            SweepMetric.check(info.metric(), names, metricAt);
+            for (String m : more) {
+                SweepMetric.check(m, names, new Location("--metric", 1, 1));
+            }
+        }
+    }
+
+    /** With every point run: sweep.csv, sweep.json, the charts and sweep.html, and the metric's table. */
+    private static void writeOutputs(PrintWriter w, SweepInfo info, Path dir, ChartFormat format, Location metricAt,
+            List<String> more) throws IOException {
+        List<Integer> missing = new ArrayList<>();
+        List<PointResult> results = SweepFolder.collect(info, List.of(dir), missing);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("points " + missing + " did not finish");
+        }
+        SweepOutputs.Written written = SweepOutputs.write(info, results, dir, format, metricAt, more);
+        if (info.metric() != null) {
+            w.print(MergeCommand.table(info, results));
+        }
+        w.printf("wrote %s, %s%s; open %s%n", written.csv(), written.json(),
+                written.chart() == null ? " (no chart: " + written.noChartBecause() + ")"
+                        : ", " + written.chart(), written.html());
     }
 
     private Shard parseShard() {

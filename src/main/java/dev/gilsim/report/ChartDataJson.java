@@ -91,6 +91,15 @@ public final class ChartDataJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        writeThreads(g, v);
+        writeLatencies(g, v);
+        writeSeries(g, v);
+        writeRequests(g, v);
+        g.writeEndObject();
+    }
+
+    /** Each thread's figures under threads.csv's column names, numbers as numbers. */
+    private static void writeThreads(JsonGenerator g, VariantData v) throws IOException {
         g.writeArrayFieldStart("threads");
         for (ThreadSummary t : v.threads()) {
             g.writeStartObject();
@@ -106,6 +115,9 @@ public final class ChartDataJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    private static void writeLatencies(JsonGenerator g, VariantData v) throws IOException {
         g.writeArrayFieldStart("latencies");
         for (NamedLatency l : v.latencies()) {
             g.writeStartObject();
@@ -116,6 +128,9 @@ public final class ChartDataJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    private static void writeSeries(JsonGenerator g, VariantData v) throws IOException {
         g.writeArrayFieldStart("series");
         for (NamedSeries s : v.series()) {
             g.writeStartObject();
@@ -131,6 +146,9 @@ public final class ChartDataJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    private static void writeRequests(JsonGenerator g, VariantData v) throws IOException {
         g.writeArrayFieldStart("requests");
         for (EndpointRequests e : v.requests()) {
             g.writeStartObject();
@@ -142,7 +160,6 @@ public final class ChartDataJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
     static String encode(Histogram h) {

@@ -42,57 +42,12 @@ final class DistributionReader {
         try {
             return switch (e.getKey()) {
                 case "constant" -> Distribution.constant(Nodes.duration(body));
-                case "exponential" -> {
-                    MapReader p = params(body, "{mean: 5ms}");
-                    long mean = p.positiveDurationReq("mean");
-                    p.finish();
-                    yield new Distribution.Exponential(mean);
-                }
-                case "uniform" -> {
-                    MapReader p = params(body, "{min: 1ms, max: 3ms}");
-                    long min = p.durationReq("min");
-                    long max = p.durationReq("max");
-                    p.finish();
-                    if (max < min) {
-                        throw p.error("max", "max is less than min", "max >= min");
-                    }
-                    yield new Distribution.Uniform(min, max);
-                }
-                case "normal" -> {
-                    MapReader p = params(body, "{mean: 2ms, sd: 1ms}");
-                    long mean = p.positiveDurationReq("mean");
-                    long sd = p.durationReq("sd");
-                    p.finish();
-                    yield new Distribution.TruncatedNormal(mean, sd);
-                }
-                case "lognormal" -> {
-                    MapReader p = params(body, "{median: 40us, sigma: 0.5}");
-                    long median = p.positiveDurationReq("median");
-                    double sigma = Nodes.number(p.req("sigma", "a number from 0 to 10"), 0, 10);
-                    p.finish();
-                    yield new Distribution.LogNormal(median, sigma);
-                }
-                case "gamma" -> {
-                    MapReader p = params(body, "{shape: 2, mean: 4ms}");
-                    double shape = Nodes.number(p.req("shape", "a positive number"), 1e-6, 1e6);
-                    long mean = p.positiveDurationReq("mean");
-                    p.finish();
-                    yield new Distribution.Gamma(shape, mean);
-                }
-                case "empirical" -> {
-                    ListNode values = Nodes.list(body);
-                    if (values.size() == 0) {
-                        throw InputException.at(body, "no values", "a list of durations, e.g. [1ms, 2ms, 9ms]");
-                    }
-                    if (values.size() > 1_000_000) {
-                        throw InputException.at(body, "too many values (" + values.size() + ")", "at most 1000000");
-                    }
-                    List<Long> out = new ArrayList<>(values.size());
-                    for (Node v : values.items()) {
-                        out.add(Nodes.duration(v));
-                    }
-                    yield new Distribution.Empirical(out);
-                }
+                case "exponential" -> exponential(body);
+                case "uniform" -> uniform(body);
+                case "normal" -> normal(body);
+                case "lognormal" -> lognormal(body);
+                case "gamma" -> gamma(body);
+                case "empirical" -> empirical(body);
                 default -> {
                     String close = Suggest.closest(e.getKey(), KINDS).map(c -> " (did you mean '" + c + "'?)").orElse("");
                     throw new InputException(m.keyLocation(e.getKey()), Node.child(m.path(), e.getKey()),
@@ -103,6 +58,63 @@ final class DistributionReader {
         } catch (IllegalArgumentException bad) {
             throw InputException.at(n, bad.getMessage(), EXPECTED);
         }
+    }
+
+    private static Distribution exponential(Node body) {
+        MapReader p = params(body, "{mean: 5ms}");
+        long mean = p.positiveDurationReq("mean");
+        p.finish();
+        return new Distribution.Exponential(mean);
+    }
+
+    private static Distribution uniform(Node body) {
+        MapReader p = params(body, "{min: 1ms, max: 3ms}");
+        long min = p.durationReq("min");
+        long max = p.durationReq("max");
+        p.finish();
+        if (max < min) {
+            throw p.error("max", "max is less than min", "max >= min");
+        }
+        return new Distribution.Uniform(min, max);
+    }
+
+    private static Distribution normal(Node body) {
+        MapReader p = params(body, "{mean: 2ms, sd: 1ms}");
+        long mean = p.positiveDurationReq("mean");
+        long sd = p.durationReq("sd");
+        p.finish();
+        return new Distribution.TruncatedNormal(mean, sd);
+    }
+
+    private static Distribution lognormal(Node body) {
+        MapReader p = params(body, "{median: 40us, sigma: 0.5}");
+        long median = p.positiveDurationReq("median");
+        double sigma = Nodes.number(p.req("sigma", "a number from 0 to 10"), 0, 10);
+        p.finish();
+        return new Distribution.LogNormal(median, sigma);
+    }
+
+    private static Distribution gamma(Node body) {
+        MapReader p = params(body, "{shape: 2, mean: 4ms}");
+        double shape = Nodes.number(p.req("shape", "a positive number"), 1e-6, 1e6);
+        long mean = p.positiveDurationReq("mean");
+        p.finish();
+        return new Distribution.Gamma(shape, mean);
+    }
+
+    private static Distribution empirical(Node body) {
+        ListNode values = Nodes.list(body);
+        if (values.size() == 0) {
+            throw InputException.at(body, "no values", "a list of durations, e.g. [1ms, 2ms, 9ms]");
+        }
+        if (values.size() > 1_000_000) {
+            throw InputException.at(body, "too many values (" + values.size() + ")", "at most 1000000");
+        }
+        List<Long> out = new ArrayList<>(values.size());
+        for (Node v : values.items()) {
+            out.add(Nodes.duration(v));
+        }
+        return new Distribution.Empirical(out);
     }
 
     private static MapReader params(Node body, String example) {

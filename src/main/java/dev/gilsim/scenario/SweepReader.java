@@ -34,6 +34,20 @@ final class SweepReader {
     private SweepReader() {
     }
 
+    /** What the {@code sweep:} section says, then the dimensions {@code --set} adds and the chart's axes. */
+    private static final class Section {
+        final Map<String, Dimension> dims = new LinkedHashMap<>();
+        /** The {@code points:} list, or null for a grid. */
+        List<Map<String, Node>> explicit;
+        int replications = 3;
+        String metric;
+        Location metricLocation;
+        String x;
+        String series;
+        Node xNode;
+        Node seriesNode;
+    }
+
     /**
      * @param root the scenario tree with defaults and plain overrides applied, still holding {@code sweep}
      * @param gridSets {@code path=v1,v2,...} assignments from the command line, each a dimension
@@ -41,85 +55,104 @@ final class SweepReader {
     static SweepPlan plan(MapNode root, String source, List<String> gridSets, String defaultsText,
             java.util.function.BiFunction<Node, String, ScenarioFile> loadTree) {
         MapReader top = MapReader.of(root, ScenarioLoader.ROOT_EXPECTED);
-        Map<String, Dimension> dims = new LinkedHashMap<>();
-        List<Map<String, Node>> explicit = null;
-        int replications = 3;
-        String metric = null;
-        Location metricLocation = null;
-        String x = null;
-        String series = null;
-        Node xNode = null;
-        Node seriesNode = null;
+        Section sweep = new Section();
         if (top.has("sweep")) {
-            MapReader s = top.map("sweep");
-            if (s.has("grid") && s.has("points")) {
-                throw s.error("points", "a sweep has either a grid or points, not both", null);
-            }
-            s.optMap("grid").ifPresent(g -> {
-                for (Map.Entry<String, Node> e : g.entries().entrySet()) {
-                    ListNode values = Nodes.list(e.getValue());
-                    if (values.size() == 0) {
-                        throw InputException.at(values, "no values", "a list such as [1ms, 5ms]");
-                    }
-                    dims.put(e.getKey(), new Dimension(e.getKey(), g.node().keyLocation(e.getKey()), values.items()));
-                }
-            });
-            if (s.has("points")) {
-                explicit = new ArrayList<>();
-                ListNode points = s.list("points");
-                if (points.size() == 0) {
-                    throw InputException.at(points, "no points", "a list of {path: value} mappings");
-                }
-                for (Node p : points.items()) {
-                    Map<String, Node> assignments = MapReader.of(p, "a mapping of field paths to values").entries();
-                    explicit.add(assignments);
-                    for (String path : assignments.keySet()) {
-                        dims.putIfAbsent(path, new Dimension(path, ((MapNode) p).keyLocation(path), List.of()));
-                    }
-                }
-            }
-            replications = s.integer("replications", 3, 1, 1000);
-            if (s.has("metric")) {
-                metric = s.stringReq("metric");
-                metricLocation = s.req("metric").location();
-            }
-            xNode = s.opt("x").orElse(null);
-            seriesNode = s.opt("series").orElse(null);
-            x = s.string("x", null);
-            series = s.string("series", null);
-            s.finish();
+            read(top.map("sweep"), sweep);
         }
         for (String set : gridSets) {
-            int eq = set.indexOf('=');
-            String path = set.substring(0, eq).strip();
-            Node list = YamlSource.parseFragment("--set", "[" + set.substring(eq + 1) + "]", path, eq);
-            dims.put(path, new Dimension(path, new Location("--set", 1, 1), ((ListNode) list).items()));
-            if (explicit != null) {
-                throw new InputException(new Location("--set", 1, 1), path,
-                        "the scenario lists explicit sweep points, so a grid cannot be added", null);
-            }
+            addGridSet(set, sweep);
         }
-        List<String> paths = new ArrayList<>(dims.keySet());
-        if (x != null && !paths.contains(x)) {
-            throw InputException.at(xNode, InputException.quote(x) + " is not a swept field", "one of " + String.join(", ", paths));
-        }
-        if (series != null && !paths.contains(series)) {
-            throw InputException.at(seriesNode, InputException.quote(series) + " is not a swept field",
-                    "one of " + String.join(", ", paths));
-        }
-        if (x == null && !paths.isEmpty()) {
-            x = paths.get(0);
-        }
-        if (series == null && paths.size() > 1) {
-            String first = x;
-            series = paths.stream().filter(p -> !p.equals(first)).findFirst().orElse(null);
-        }
+        List<String> paths = new ArrayList<>(sweep.dims.keySet());
+        chooseAxes(sweep, paths);
         MapNode base = root.without("sweep");
-        List<Map<String, Node>> assignments = explicit != null ? explicit : grid(new ArrayList<>(dims.values()));
+        List<Map<String, Node>> assignments = sweep.explicit != null ? sweep.explicit
+                : grid(new ArrayList<>(sweep.dims.values()));
         if (assignments.size() > MAX_POINTS) {
             throw new InputException(root.location(), "sweep", "the sweep has " + assignments.size() + " points",
                     "at most " + MAX_POINTS);
         }
+        List<SweepPoint> points = points(base, paths, assignments, source, loadTree);
+        if (points.get(0).file() == null) {
+            return null;
+        }
+        String fingerprint = fingerprint(content(root), defaultsText, gridSets, sweep.replications, paths);
+        return new SweepPlan(points.get(0).file().name(), source, paths, points, sweep.replications, sweep.metric,
+                sweep.metricLocation, sweep.x, sweep.series, fingerprint);
+    }
+
+    private static void read(MapReader s, Section sweep) {
+        if (s.has("grid") && s.has("points")) {
+            throw s.error("points", "a sweep has either a grid or points, not both", null);
+        }
+        s.optMap("grid").ifPresent(g -> {
+            for (Map.Entry<String, Node> e : g.entries().entrySet()) {
+                ListNode values = Nodes.list(e.getValue());
+                if (values.size() == 0) {
+                    throw InputException.at(values, "no values", "a list such as [1ms, 5ms]");
+                }
+                sweep.dims.put(e.getKey(), new Dimension(e.getKey(), g.node().keyLocation(e.getKey()), values.items()));
+            }
+        });
+        if (s.has("points")) {
+            sweep.explicit = new ArrayList<>();
+            ListNode points = s.list("points");
+            if (points.size() == 0) {
+                throw InputException.at(points, "no points", "a list of {path: value} mappings");
+            }
+            for (Node p : points.items()) {
+                Map<String, Node> assignments = MapReader.of(p, "a mapping of field paths to values").entries();
+                sweep.explicit.add(assignments);
+                for (String path : assignments.keySet()) {
+                    sweep.dims.putIfAbsent(path, new Dimension(path, ((MapNode) p).keyLocation(path), List.of()));
+                }
+            }
+        }
+        sweep.replications = s.integer("replications", 3, 1, 1000);
+        if (s.has("metric")) {
+            sweep.metric = s.stringReq("metric");
+            sweep.metricLocation = s.req("metric").location();
+        }
+        sweep.xNode = s.opt("x").orElse(null);
+        sweep.seriesNode = s.opt("series").orElse(null);
+        sweep.x = s.string("x", null);
+        sweep.series = s.string("series", null);
+        s.finish();
+    }
+
+    /** A {@code --set path=v1,v2,...}: one more dimension of the grid. */
+    private static void addGridSet(String set, Section sweep) {
+        int eq = set.indexOf('=');
+        String path = set.substring(0, eq).strip();
+        Node list = YamlSource.parseFragment("--set", "[" + set.substring(eq + 1) + "]", path, eq);
+        sweep.dims.put(path, new Dimension(path, new Location("--set", 1, 1), ((ListNode) list).items()));
+        if (sweep.explicit != null) {
+            throw new InputException(new Location("--set", 1, 1), path,
+                    "the scenario lists explicit sweep points, so a grid cannot be added", null);
+        }
+    }
+
+    /** Checks the chosen x and series are swept fields; by default x is the first, the series the next. */
+    private static void chooseAxes(Section sweep, List<String> paths) {
+        if (sweep.x != null && !paths.contains(sweep.x)) {
+            throw InputException.at(sweep.xNode, InputException.quote(sweep.x) + " is not a swept field",
+                    "one of " + String.join(", ", paths));
+        }
+        if (sweep.series != null && !paths.contains(sweep.series)) {
+            throw InputException.at(sweep.seriesNode, InputException.quote(sweep.series) + " is not a swept field",
+                    "one of " + String.join(", ", paths));
+        }
+        if (sweep.x == null && !paths.isEmpty()) {
+            sweep.x = paths.get(0);
+        }
+        if (sweep.series == null && paths.size() > 1) {
+            String first = sweep.x;
+            sweep.series = paths.stream().filter(p -> !p.equals(first)).findFirst().orElse(null);
+        }
+    }
+
+    /** Each assignment applied to the base tree and loaded as a scenario; values labelled for tables. */
+    private static List<SweepPoint> points(MapNode base, List<String> paths, List<Map<String, Node>> assignments,
+            String source, java.util.function.BiFunction<Node, String, ScenarioFile> loadTree) {
         List<SweepPoint> points = new ArrayList<>();
         for (Map<String, Node> a : assignments) {
             Node tree = base;
@@ -135,12 +168,7 @@ final class SweepReader {
             }
             points.add(new SweepPoint(points.size(), values, loadTree.apply(tree, source)));
         }
-        if (points.get(0).file() == null) {
-            return null;
-        }
-        String fingerprint = fingerprint(content(root), defaultsText, gridSets, replications, paths);
-        return new SweepPlan(points.get(0).file().name(), source, paths, points, replications, metric,
-                metricLocation, x, series, fingerprint);
+        return points;
     }
 
     /** Every combination, the first dimension varying slowest. */

@@ -1,0 +1,25 @@
+package dev.gilsim.metrics;
+
+/** For {@link AppMetrics}: one endpoint's requests, counted in the window and over the whole run. */
+final class EndpointStats {
+    final String server;
+    final String endpoint;
+    final LatencyRecorder latency = new LatencyRecorder();
+    long arrived;
+    long completed;
+    long rejected;
+    long arrivedTotal;
+    long finishedTotal;
+    long censored;
+    /** Arrival times of the requests not yet answered, with how many arrived at each. */
+    final java.util.TreeMap<Long, Integer> open = new java.util.TreeMap<>();
+
+    void closed(long arrival) {
+        open.computeIfPresent(arrival, (t, n) -> n == 1 ? null : n - 1);
+    }
+
+    EndpointStats(String server, String endpoint) {
+        this.server = server;
+        this.endpoint = endpoint;
+    }
+}
