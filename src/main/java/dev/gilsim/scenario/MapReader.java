@@ -134,6 +134,10 @@ public final class MapReader {
         return opt(key).map(n -> Nodes.number(n, min, max)).orElse(dflt);
     }
 
+    public double numberReq(String key, double min, double max) {
+        return Nodes.number(req(key, "a number"), min, max);
+    }
+
     /** @param dflt returned when absent; may be null */
     public String string(String key, String dflt) {
         return opt(key).map(Nodes::string).orElse(dflt);
@@ -145,6 +149,10 @@ public final class MapReader {
 
     public boolean bool(String key, boolean dflt) {
         return opt(key).map(Nodes::bool).orElse(dflt);
+    }
+
+    public boolean boolReq(String key) {
+        return Nodes.bool(req(key, "true or false"));
     }
 
     public <E extends Enum<E>> E choice(String key, Class<E> type, E dflt) {

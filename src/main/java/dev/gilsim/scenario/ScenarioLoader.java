@@ -213,7 +213,7 @@ public final class ScenarioLoader {
         if (duration > MAX_DURATION) {
             throw r.error("duration", "is longer than a day", "at most 24h of virtual time");
         }
-        long warmup = r.duration("warmup", 0);
+        long warmup = r.durationReq("warmup");
         if (warmup >= duration) {
             throw r.error("warmup", "must be shorter than the duration (" + Units.formatDuration(duration) + ")",
                     null);
@@ -301,14 +301,14 @@ public final class ScenarioLoader {
     }
 
     private static OsSettings machine(MapReader m) {
-        int cores = m.integer("cores", 2, 1, 1024);
+        int cores = m.integerReq("cores", 1, 1024);
         long slice = m.positiveDurationReq("time_slice");
-        long slack = m.duration("timer_slack", 0);
-        long haltPoll = m.duration("halt_poll", 0);
-        Distribution polled = m.opt("polled_wakeup").map(DistributionReader::read).orElse(Distribution.constant(0));
-        Distribution timerWakeup = m.opt("timer_wakeup").map(DistributionReader::read).orElse(null);
-        Distribution handoffWakeup = m.opt("handoff_wakeup").map(DistributionReader::read).orElse(null);
-        long coldStart = m.duration("cold_start", 0);
+        long slack = m.durationReq("timer_slack");
+        long haltPoll = m.durationReq("halt_poll");
+        Distribution polled = DistributionReader.read(m.req("polled_wakeup", DistributionReader.EXPECTED));
+        Distribution timerWakeup = DistributionReader.read(m.req("timer_wakeup", DistributionReader.EXPECTED));
+        Distribution handoffWakeup = DistributionReader.read(m.req("handoff_wakeup", DistributionReader.EXPECTED));
+        long coldStart = m.durationReq("cold_start");
         if (slice > 1_000_000_000L) {
             throw m.error("time_slice", "is longer than 1s", "a few milliseconds");
         }
@@ -337,7 +337,7 @@ public final class ScenarioLoader {
         MapReader py = MapReader.of(pythonNode, "a mapping of Python settings");
         PythonVersion version = version(py);
         MapReader row = defaults.version(version);
-        Build build = py.choice("build", Build.class, Build.GIL);
+        Build build = py.choiceReq("build", Build.class);
         if (build == Build.FREE_THREADED && !version.hasFreeThreadedBuild()) {
             throw py.error("build", "Python " + version + " has no free-threaded build", "version 3.13 or later");
         }
@@ -351,10 +351,10 @@ public final class ScenarioLoader {
             throw py.error("check_interval", "is longer than 1s", "a few microseconds");
         }
         Distribution latency = DistributionReader.read(py.req("wakeup_latency", DistributionReader.EXPECTED));
-        WakeupPolicyKind policy = py.choice("wakeup_policy", WakeupPolicyKind.class, WakeupPolicyKind.RANDOM);
-        double requesterWins = py.number("requester_wins", 0, 0, 1);
-        Distribution overhead = py.opt("drop_overhead").map(DistributionReader::read)
-                .orElse(Distribution.constant(0));
+        WakeupPolicyKind policy = py.choiceReq("wakeup_policy", WakeupPolicyKind.class);
+        double requesterWins = py.numberReq("requester_wins", 0, 1);
+        Distribution overhead = DistributionReader.read(py.req("drop_overhead", DistributionReader.EXPECTED));
+        // G10: a version without a free-threaded build has no slowdown to apply; 1 is no factor, not a default.
         double slowdown = py.number("free_threaded_slowdown", row.number("free_threaded_slowdown", 1.0, 1, 100), 1,
                 100);
         // C8: the version's row says whether time.sleep(0) is a syscall that returns at once.

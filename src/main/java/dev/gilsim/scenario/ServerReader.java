@@ -193,7 +193,7 @@ final class ServerReader {
 
     private ServerSetup server(MapReader s, String name) {
         GilSettings gil = python.apply(s.opt("python").orElse(null));
-        int workers = s.integer("workers", 1, 1, MAX_WORKERS);
+        int workers = s.integerReq("workers", 1, MAX_WORKERS);
         Dispatch dispatch = s.choiceReq("dispatch", Dispatch.class);
         ListNode endpointList = s.list("endpoints");
         List<EndpointSpec> endpoints = endpoints(endpointList);
@@ -394,9 +394,9 @@ final class ServerReader {
             Node kindNode = x.req("kind", "one of " + String.join(", ", EXECUTOR_KINDS));
             String kind = Nodes.string(kindNode);
             ExecutorSpec spec = switch (kind) {
-                case "thread_pool" -> new ExecutorSpec.ThreadPool(name, maxWorkers(x), x.bool("per_request", false),
+                case "thread_pool" -> new ExecutorSpec.ThreadPool(name, maxWorkers(x), x.boolReq("per_request"),
                         DistributionReader.read(x.req("thread_start")));
-                case "anyio" -> new ExecutorSpec.AnyioLimiter(name, x.integer("tokens", 40, 1, MAX_POOL_WORKERS),
+                case "anyio" -> new ExecutorSpec.AnyioLimiter(name, x.integerReq("tokens", 1, MAX_POOL_WORKERS),
                         x.positiveDurationReq("idle_retire"), DistributionReader.read(x.req("thread_start")));
                 case "process_pool" -> processPool(x, name);
                 default -> throw InputException.at(kindNode, InputException.quote(kind) + " is not an executor kind"
@@ -429,7 +429,7 @@ final class ServerReader {
                 d(x, "manager_hop"), d(x, "pipe_write"), d(x, "unpickle_args"), d(x, "pickle_result"),
                 d(x, "unpickle_result"), Distribution.constant(parentShare),
                 Distribution.constant(total - parentShare), d(x, "child_exit"));
-        return new ExecutorSpec.ProcessPool(name, maxWorkers, method, x.bool("per_request", false), costs);
+        return new ExecutorSpec.ProcessPool(name, maxWorkers, method, x.boolReq("per_request"), costs);
     }
 
     private static Distribution d(MapReader x, String key) {
@@ -456,7 +456,7 @@ final class ServerReader {
         if (submit.equals(status)) {
             throw j.error("status", "is the submit endpoint too", "a different endpoint that reports the job");
         }
-        int workers = j.integer("workers", 1, 1, MAX_WORKERS);
+        int workers = j.integerReq("workers", 1, MAX_WORKERS);
         List<HandlerStep> job = steps.steps(j.req("steps", "a list of steps"), false, "a job (a plain function)");
         Distribution poll = DistributionReader.read(j.req("poll_every", DistributionReader.EXPECTED));
         j.finish();
