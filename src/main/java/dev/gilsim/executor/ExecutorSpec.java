@@ -73,7 +73,6 @@ public sealed interface ExecutorSpec {
      * E3: {@code concurrent.futures.ProcessPoolExecutor}.
      *
      * @param maxWorkers null for the default, the CPU count
-     * @param startMethod null for the Python version's default
      */
     record ProcessPool(String name, Integer maxWorkers, StartMethod startMethod, boolean perRequest,
             ProcessPoolCosts costs) implements ExecutorSpec {
@@ -82,11 +81,8 @@ public sealed interface ExecutorSpec {
             if (maxWorkers != null && maxWorkers < 1) {
                 throw new IllegalArgumentException("max_workers must be at least 1");
             }
+            Objects.requireNonNull(startMethod, "startMethod");
             Objects.requireNonNull(costs, "costs");
-        }
-
-        public ProcessPool(String name, Integer maxWorkers) {
-            this(name, maxWorkers, null, false, ProcessPoolCosts.DEFAULT);
         }
     }
 

@@ -89,7 +89,7 @@ public final class Simulation {
             }
         }
         AppSpec spec = new AppSpec(servers.stream().map(ServerSetup::spec).toList());
-        return App.build(machine, spec, scenario.version(), gilByServer(servers), appMetrics);
+        return App.build(machine, spec, scenario.poolDefaults(), gilByServer(servers), appMetrics);
     }
 
     /** Each server's own Python settings: a value every process it starts is built with. */

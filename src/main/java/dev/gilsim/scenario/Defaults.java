@@ -116,8 +116,9 @@ public final class Defaults {
         return MapReader.of(row, null);
     }
 
-    public long processStart(String startMethod) {
-        return MapReader.of(processStart, null).durationReq(startMethod);
+    /** E3: a start method's start-up per worker, the parent's share and the child's boot. */
+    public MapReader processStart(String startMethod) {
+        return MapReader.of(processStart, null).map(startMethod);
     }
 
     /** What a {@code servers:} item leaves out, as a tree to merge the item over. */

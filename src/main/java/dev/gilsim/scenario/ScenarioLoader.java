@@ -1,5 +1,6 @@
 package dev.gilsim.scenario;
 
+import dev.gilsim.executor.PoolDefaults;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.OsSettings;
@@ -223,6 +224,7 @@ public final class ScenarioLoader {
         Node pythonNode = r.req("python");
         PythonVersion version = version(MapReader.of(pythonNode, null));
         GilSettings python = python(pythonNode);
+        PoolDefaults pools = poolDefaults(version, machine.cores());
         if (!r.has("processes") && !r.has("servers")) {
             throw new InputException(r.location(), "processes", "missing required field",
                     "a list of processes, or a list of servers, or both");
@@ -231,14 +233,14 @@ public final class ScenarioLoader {
         Set<String> processNames = new HashSet<>();
         processes.forEach(p -> processNames.add(p.name()));
         int processThreads = processes.stream().mapToInt(p -> p.threads().size()).sum();
-        ServerReader servers = new ServerReader(defaults, version, machine.cores(),
+        ServerReader servers = new ServerReader(defaults, version, pools,
                 n -> python(n == null ? pythonNode : Overrides.merge(pythonNode, n)), processThreads, maxThreads);
         List<ServerSetup> serverList = r.optList("servers").map(l -> servers.servers(l, processNames))
                 .orElse(List.of());
         long[] timeline = r.optMap("timeline").map(t -> timeline(t, warmup, duration)).orElse(new long[] {-1, -1});
         r.finish();
         Scenario scenario = new Scenario(name, title, description, source, variant, variantDescription, duration,
-                warmup, seed, machine, version, python, processes, serverList, timeline[0], timeline[1]);
+                warmup, seed, machine, version, pools, python, processes, serverList, timeline[0], timeline[1]);
         double events = EventEstimate.of(scenario);
         if (events > maxEvents) {
             throw r.error("duration", String.format(Locale.ROOT,
@@ -331,6 +333,13 @@ public final class ScenarioLoader {
         return PythonVersion.parse(text).orElseThrow(() -> InputException.at(n,
                 "unknown Python version " + InputException.quote(text), "one of " + String.join(", ",
                         Arrays.stream(PythonVersion.values()).map(PythonVersion::text).toList())));
+    }
+
+    /** E1, E3: the version's default pool sizes (defaults.yaml's versions table) on this machine. */
+    private PoolDefaults poolDefaults(PythonVersion version, int cores) {
+        MapReader row = defaults.version(version);
+        return new PoolDefaults(PoolSizeFormula.workers(row.req("thread_pool_max_workers", PoolSizeFormula.EXPECTED),
+                cores), PoolSizeFormula.workers(row.req("process_pool_max_workers", PoolSizeFormula.EXPECTED), cores));
     }
 
     private GilSettings python(Node pythonNode) {

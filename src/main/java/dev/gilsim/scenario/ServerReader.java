@@ -5,6 +5,7 @@ import dev.gilsim.asyncio.HandlerStep;
 import dev.gilsim.asyncio.LoopCosts;
 import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.executor.ExecutorSpec;
+import dev.gilsim.executor.PoolDefaults;
 import dev.gilsim.executor.ProcessPoolCosts;
 import dev.gilsim.executor.StartMethod;
 import dev.gilsim.interpreter.GilSettings;
@@ -51,7 +52,7 @@ final class ServerReader {
     private final HandlerStepReader steps;
     private final ProgramReader programs;
     private final PythonVersion version;
-    private final int cores;
+    private final PoolDefaults poolDefaults;
     private final Function<Node, GilSettings> python;
 
     /** @param python binds a server's {@code python:} mapping, merged over the scenario's */
@@ -62,7 +63,7 @@ final class ServerReader {
     private long threadsSoFar;
     private final int maxThreads;
 
-    ServerReader(Defaults defaults, PythonVersion version, int cores, Function<Node, GilSettings> python,
+    ServerReader(Defaults defaults, PythonVersion version, PoolDefaults poolDefaults, Function<Node, GilSettings> python,
             int threadsSoFar, int maxThreads) {
         this.threadsSoFar = threadsSoFar;
         this.maxThreads = maxThreads;
@@ -70,7 +71,7 @@ final class ServerReader {
         this.steps = new HandlerStepReader(defaults.syscall());
         this.programs = new ProgramReader(defaults.syscall());
         this.version = version;
-        this.cores = cores;
+        this.poolDefaults = poolDefaults;
         this.python = python;
     }
 
@@ -242,14 +243,14 @@ final class ServerReader {
 
     private long capacity(ExecutorSpec x) {
         if (x instanceof ExecutorSpec.ThreadPool t) {
-            return t.maxWorkers() != null ? t.maxWorkers() : version.defaultThreadPoolWorkers(cores);
+            return t.maxWorkers() != null ? t.maxWorkers() : poolDefaults.threadPoolMaxWorkers();
         }
         if (x instanceof ExecutorSpec.AnyioLimiter a) {
             return a.tokens();
         }
         if (x instanceof ExecutorSpec.ProcessPool p) {
             // Each worker process runs one thread for its work and one that feeds it results.
-            return 2L * (p.maxWorkers() != null ? p.maxWorkers() : version.defaultProcessPoolWorkers(cores));
+            return 2L * (p.maxWorkers() != null ? p.maxWorkers() : poolDefaults.processPoolMaxWorkers());
         }
         return 0;
     }
@@ -423,12 +424,11 @@ final class ServerReader {
                     "one of fork, forkserver, spawn");
         }
         StartMethod method = StartMethod.named(methodName);
-        long total = defaults.processStart(methodName);
-        long parentShare = Math.min(total, method.parentNanos());
+        MapReader start = defaults.processStart(methodName);
         ProcessPoolCosts costs = new ProcessPoolCosts(d(x, "pickle_args"), d(x, "wake_manager"),
                 d(x, "manager_hop"), d(x, "pipe_write"), d(x, "unpickle_args"), d(x, "pickle_result"),
-                d(x, "unpickle_result"), Distribution.constant(parentShare),
-                Distribution.constant(total - parentShare), d(x, "child_exit"));
+                d(x, "unpickle_result"), Distribution.constant(start.durationReq("parent")),
+                Distribution.constant(start.durationReq("child")), d(x, "child_exit"));
         return new ExecutorSpec.ProcessPool(name, maxWorkers, method, x.boolReq("per_request"), costs);
     }
 

@@ -7,7 +7,6 @@ import dev.gilsim.executor.Executor;
 import dev.gilsim.executor.ExecutorContext;
 import dev.gilsim.executor.ExecutorObserver;
 import dev.gilsim.executor.ExecutorSpec;
-import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilObserver;
 import dev.gilsim.interpreter.GilSettings;
@@ -19,6 +18,7 @@ import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.interpreter.PyThread;
 import dev.gilsim.interpreter.Step;
 import dev.gilsim.interpreter.WakeupPolicyKind;
+import dev.gilsim.scenario.DefaultSpecs;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.kernel.RandomStreams;
 import dev.gilsim.kernel.Simulator;
@@ -71,7 +71,7 @@ final class LoopWorld {
 
     /** Shared pools by name, created at first use, as a server process keeps them. */
     ExecutorLookup pools(Interpreter p, ExecutorSpec... specs) {
-        ExecutorContext ctx = new ExecutorContext(p, PythonVersion.V3_12, exact(), recorder);
+        ExecutorContext ctx = new ExecutorContext(p, DefaultSpecs.poolDefaults(machine.os().cores()), exact(), recorder);
         Map<String, Executor> made = new LinkedHashMap<>();
         return name -> {
             for (ExecutorSpec s : specs) {

@@ -6,8 +6,8 @@ import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gilsim.scenario.DefaultSpecs;
 import dev.gilsim.executor.ExecutorSpec;
-import dev.gilsim.executor.ProcessPoolCosts;
 import dev.gilsim.executor.StartMethod;
 import dev.gilsim.interpreter.Interpreter;
 import java.util.List;
@@ -48,7 +48,7 @@ class PowInPoolTest {
     /** In a child process (its own GIL, the second core) the loop barely notices: p99 under 2 ms. */
     @Test
     void processPoolPowLeavesTheLoopResponsive() {
-        LoopWorld w = run(new ExecutorSpec.ProcessPool("pool", 1, StartMethod.FORK, false, ProcessPoolCosts.DEFAULT));
+        LoopWorld w = run(DefaultSpecs.processPool("pool", 1, StartMethod.FORK, false));
         List<Long> sorted = w.recorder.lags.stream().sorted().toList();
         long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
         assertTrue(sorted.size() > 100, "samples " + sorted.size());

@@ -3,7 +3,6 @@ package dev.gilsim.executor;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 
-import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
@@ -15,6 +14,7 @@ import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.kernel.RandomStreams;
 import dev.gilsim.kernel.Simulator;
+import dev.gilsim.scenario.DefaultSpecs;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,17 +32,17 @@ final class PoolWorld {
     private int callers;
 
     PoolWorld(int cores) {
-        this(cores, PythonVersion.V3_12);
+        this(cores, DefaultSpecs.poolDefaults(cores));
     }
 
-    PoolWorld(int cores, PythonVersion version) {
+    PoolWorld(int cores, PoolDefaults poolDefaults) {
         machine = new Machine(sim, new RandomStreams(7), new OsSettings(cores, millis(3), 0),
                 dev.gilsim.interpreter.GilObserver.NONE);
         app = machine.newInterpreter("app", exact());
-        this.version = version;
+        this.poolDefaults = poolDefaults;
     }
 
-    private final PythonVersion version;
+    private final PoolDefaults poolDefaults;
 
     static GilSettings exact() {
         return new GilSettings(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
@@ -50,7 +50,7 @@ final class PoolWorld {
     }
 
     ExecutorContext context() {
-        return new ExecutorContext(app, version, exact(), new ExecutorObserver() {
+        return new ExecutorContext(app, poolDefaults, exact(), new ExecutorObserver() {
             @Override
             public void workerStarted(String process, String executor, String worker, long now) {
                 started.add(worker);

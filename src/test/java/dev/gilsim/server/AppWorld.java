@@ -6,7 +6,6 @@ import static dev.gilsim.kernel.Durations.millis;
 import dev.gilsim.asyncio.HandlerStep;
 import dev.gilsim.asyncio.LoopCosts;
 import dev.gilsim.asyncio.LoopSpec;
-import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Machine;
@@ -15,6 +14,7 @@ import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.kernel.RandomStreams;
 import dev.gilsim.kernel.Simulator;
+import dev.gilsim.scenario.DefaultSpecs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +29,7 @@ final class AppWorld {
     AppWorld(int cores, long seed, GilSettings gil, AppSpec spec) {
         machine = new Machine(sim, new RandomStreams(seed), new OsSettings(cores, millis(3), 0),
                 dev.gilsim.interpreter.GilObserver.NONE);
-        app = App.build(machine, spec, PythonVersion.V3_12, server -> gil, log);
+        app = App.build(machine, spec, DefaultSpecs.poolDefaults(cores), server -> gil, log);
     }
 
     static AppWorld exact(int cores, AppSpec spec) {

@@ -5,10 +5,10 @@ import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gilsim.scenario.DefaultSpecs;
 import dev.gilsim.asyncio.HandlerStep;
 import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.executor.ExecutorSpec;
-import dev.gilsim.executor.ProcessPoolCosts;
 import dev.gilsim.executor.StartMethod;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
@@ -58,9 +58,8 @@ class RandomAppProperties {
         List<ExecutorSpec> pools = List.of(
                 new ExecutorSpec.ThreadPool("tp", r.nextInt(1, 4)),
                 new ExecutorSpec.ThreadPool("tp-per-request", null, true, ExecutorSpec.ThreadPool.DEFAULT_THREAD_START),
-                new ExecutorSpec.ProcessPool("pp", r.nextInt(1, 3), StartMethod.FORK, false, ProcessPoolCosts.DEFAULT),
-                new ExecutorSpec.ProcessPool("pp-per-request", 1, StartMethod.values()[r.nextInt(3)], true,
-                        ProcessPoolCosts.DEFAULT));
+                DefaultSpecs.processPool("pp", r.nextInt(1, 3), StartMethod.FORK, false),
+                DefaultSpecs.processPool("pp-per-request", 1, StartMethod.values()[r.nextInt(3)], true));
         List<EndpointSpec> endpoints = new ArrayList<>();
         int n = r.nextInt(1, 4);
         for (int i = 0; i < n; i++) {
