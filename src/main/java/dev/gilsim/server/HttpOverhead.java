@@ -1,7 +1,5 @@
 package dev.gilsim.server;
 
-import static dev.gilsim.kernel.Durations.micros;
-
 import dev.gilsim.kernel.Distribution;
 import java.util.Objects;
 
@@ -25,10 +23,6 @@ public record HttpOverhead(Distribution recv, Distribution parse, Distribution r
     public HttpOverhead(Distribution recv, Distribution parse, Distribution respond, Distribution send) {
         this(recv, parse, respond, send, Distribution.constant(0));
     }
-
-    /** Rough figures for uvicorn with FastAPI on one core. */
-    public static final HttpOverhead DEFAULT = new HttpOverhead(Distribution.constant(micros(5)),
-            Distribution.constant(micros(60)), Distribution.constant(micros(40)), Distribution.constant(micros(10)));
 
     public static final HttpOverhead NONE = new HttpOverhead(Distribution.constant(0), Distribution.constant(0),
             Distribution.constant(0), Distribution.constant(0));

@@ -49,7 +49,7 @@ final class LoopWorld {
 
     /** No probe, no overheads, no epoll rounding. */
     static LoopSpec freeLoop() {
-        return new LoopSpec(null, LoopSpec.DEFAULT_SLOW_CALLBACK, 0, LoopCosts.FREE);
+        return new LoopSpec(null, DefaultSpecs.loop().slowCallbackThreshold(), 0, LoopCosts.FREE);
     }
 
     Interpreter process(String name) {

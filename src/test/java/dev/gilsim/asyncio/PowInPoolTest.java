@@ -23,7 +23,7 @@ class PowInPoolTest {
     private static LoopWorld run(ExecutorSpec pool) {
         LoopWorld w = new LoopWorld(2);
         Interpreter p = w.process("app");
-        EventLoop loop = w.loop(p, LoopSpec.DEFAULT);
+        EventLoop loop = w.loop(p, DefaultSpecs.loop());
         ExecutorLookup pools = w.pools(p, pool);
         for (long at : new long[] {millis(10), millis(500), millis(1000)}) {
             w.spawn(loop, at, pools, inPool(pool.name(), nativeHolding(millis(300))));
@@ -40,7 +40,7 @@ class PowInPoolTest {
      */
     @Test
     void threadPoolPowStallsTheLoopForTheWholeCall() {
-        LoopWorld w = run(new ExecutorSpec.ThreadPool("pool", null));
+        LoopWorld w = run(DefaultSpecs.threadPool("pool", null, false));
         assertTrue(w.recorder.maxLag() >= millis(290), "max lag " + w.recorder.maxLag());
         assertEquals(3, w.recorder.tasksCompleted.size());
     }

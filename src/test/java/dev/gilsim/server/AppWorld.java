@@ -43,8 +43,8 @@ final class AppWorld {
 
     /** A server for hand-worked timelines: no HTTP overhead, free loop, no probe, no epoll rounding. */
     static ServerSpec bare(String name, EndpointSpec... endpoints) {
-        return ServerSpec.of(name, List.of(endpoints)).withHttp(HttpOverhead.NONE)
-                .withLoop(new LoopSpec(null, LoopSpec.DEFAULT_SLOW_CALLBACK, 0, LoopCosts.FREE));
+        return DefaultSpecs.server(name, List.of(endpoints)).withHttp(HttpOverhead.NONE)
+                .withLoop(new LoopSpec(null, DefaultSpecs.loop().slowCallbackThreshold(), 0, LoopCosts.FREE));
     }
 
     static EndpointSpec async(String name, HandlerStep... steps) {

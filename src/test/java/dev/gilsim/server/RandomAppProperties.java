@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.scenario.DefaultSpecs;
 import dev.gilsim.asyncio.HandlerStep;
-import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.executor.ExecutorSpec;
 import dev.gilsim.executor.StartMethod;
 import dev.gilsim.interpreter.Build;
@@ -56,8 +55,8 @@ class RandomAppProperties {
 
     private static ServerSpec randomServer(SplittableRandom r) {
         List<ExecutorSpec> pools = List.of(
-                new ExecutorSpec.ThreadPool("tp", r.nextInt(1, 4)),
-                new ExecutorSpec.ThreadPool("tp-per-request", null, true, ExecutorSpec.ThreadPool.DEFAULT_THREAD_START),
+                DefaultSpecs.threadPool("tp", r.nextInt(1, 4), false),
+                DefaultSpecs.threadPool("tp-per-request", null, true),
                 DefaultSpecs.processPool("pp", r.nextInt(1, 3), StartMethod.FORK, false),
                 DefaultSpecs.processPool("pp-per-request", 1, StartMethod.values()[r.nextInt(3)], true));
         List<EndpointSpec> endpoints = new ArrayList<>();
@@ -82,12 +81,20 @@ class RandomAppProperties {
             arrivals.add(new ArrivalSpec.Burst(r.nextInt(1, 20), millis(r.nextInt(0, 200))));
         }
         ServerSpec s = new ServerSpec("web", r.nextInt(1, 4), Dispatch.values()[r.nextInt(Dispatch.values().length)],
-                arrivals, endpoints, HttpOverhead.DEFAULT, null, LoopSpec.DEFAULT.withHeartbeat(millis(r.nextInt(1, 20))),
-                pools, null, List.of());
+                arrivals, endpoints, DefaultSpecs.http(), null, DefaultSpecs.loop().withHeartbeat(millis(r.nextInt(1, 20))),
+                withImplicitPools(pools), null, List.of());
         if (r.nextInt(4) == 0) {
             s = s.withLimit(new LimitSpec(r.nextInt(1, 6), r.nextInt(0, 4)));
         }
         return s;
+    }
+
+    /** The declared pools and, as a scenario adds them, the default thread pool and anyio's. */
+    private static List<ExecutorSpec> withImplicitPools(List<ExecutorSpec> pools) {
+        List<ExecutorSpec> all = new ArrayList<>(pools);
+        all.add(DefaultSpecs.threadPool(dev.gilsim.asyncio.ExecutorLookup.DEFAULT, null, false));
+        all.add(DefaultSpecs.anyio(ServerSpec.ANYIO));
+        return all;
     }
 
     private static HandlerStep randomAsyncStep(SplittableRandom r, List<ExecutorSpec> pools) {
