@@ -214,15 +214,15 @@ public final class MapReader {
      * files cannot be compared meaningfully.
      */
     private Comparator<String> sourceOrder(List<String> insertion) {
-        String file = map.location().file();
-        Comparator<String> local = Comparator.comparing(k -> !map.keyLocation(k).file().equals(file));
+        Location here = map.location();
+        Comparator<String> local = Comparator.comparing(k -> !map.keyLocation(k).sameSource(here));
         return local
-                .thenComparingInt(k -> sameFileOr(k, file, map.keyLocation(k).line()))
-                .thenComparingInt(k -> sameFileOr(k, file, map.keyLocation(k).column()))
+                .thenComparingInt(k -> sameSourceOr(k, here, map.keyLocation(k).line()))
+                .thenComparingInt(k -> sameSourceOr(k, here, map.keyLocation(k).column()))
                 .thenComparingInt(insertion::indexOf);
     }
 
-    private int sameFileOr(String key, String file, int value) {
-        return map.keyLocation(key).file().equals(file) ? value : 0;
+    private int sameSourceOr(String key, Location here, int value) {
+        return map.keyLocation(key).sameSource(here) ? value : 0;
     }
 }

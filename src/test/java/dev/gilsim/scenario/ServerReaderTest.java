@@ -58,6 +58,19 @@ class ServerReaderTest {
         assertNull(s.servers().get(0).spec().jobs());
     }
 
+    /**
+     * A scenario called defaults.yaml gets no default's pass through validation: its job queue
+     * with only workers is refused as in any other file (by file name it was taken for a default
+     * and silently ignored).
+     */
+    @Test
+    void aScenarioNamedDefaultsYamlIsValidatedAsAScenario() {
+        InputException e = assertThrows(InputException.class, () -> new ScenarioLoader().load("defaults.yaml",
+                ONE_SERVER + "    jobs: {workers: 2}\n", List.of()));
+        assertTrue(e.getMessage().startsWith("defaults.yaml:7:"), e.getMessage());
+        assertTrue(e.getMessage().contains("a job queue needs submit, status and steps too"), e.getMessage());
+    }
+
     private static final String SERVER = """
             name: web
             duration: 2s
