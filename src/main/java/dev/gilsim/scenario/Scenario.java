@@ -16,9 +16,8 @@ import java.util.Objects;
  * @param poolDefaults the pool sizes of the version's defaults on this machine (E1, E3)
  * @param processes plain processes of threads
  * @param servers servers with event loops, pools and arrivals (model.md sections 5 and 6)
- * @param timelineStart where the GIL timeline and trace start ({@code timeline.start}), or -1 for
- *                      the end of the warm-up
- * @param timelineEnd where they end ({@code timeline.end}), or -1 for 200 ms after their start
+ * @param timelineStart where the GIL timeline and trace start ({@code timeline.start})
+ * @param timelineEnd where they end ({@code timeline.end}, or {@code timeline.span} after the start)
  */
 public record Scenario(
         String name,
@@ -47,6 +46,9 @@ public record Scenario(
         if (warmup >= duration) {
             throw new IllegalArgumentException("warm-up must be shorter than the duration");
         }
+        if (timelineStart < 0 || timelineEnd <= timelineStart || timelineEnd > duration) {
+            throw new IllegalArgumentException("the timeline must be a span within the run");
+        }
     }
 
     public boolean hasServers() {
@@ -59,7 +61,7 @@ public record Scenario(
      */
     public Scenario brief() {
         return new Scenario(name, title, description, source, variant, variantDescription, 1_000_000L, 0L, seed,
-                machine, version, poolDefaults, python, processes, servers, -1, -1);
+                machine, version, poolDefaults, python, processes, servers, 0L, 1_000_000L);
     }
 
     public Scenario withSeed(long newSeed) {

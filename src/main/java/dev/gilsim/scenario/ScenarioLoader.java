@@ -237,7 +237,7 @@ public final class ScenarioLoader {
                 n -> python(n == null ? pythonNode : Overrides.merge(pythonNode, n)), processThreads, maxThreads);
         List<ServerSetup> serverList = r.optList("servers").map(l -> servers.servers(l, processNames))
                 .orElse(List.of());
-        long[] timeline = r.optMap("timeline").map(t -> timeline(t, warmup, duration)).orElse(new long[] {-1, -1});
+        long[] timeline = timeline(r.map("timeline"), warmup, duration);
         r.finish();
         Scenario scenario = new Scenario(name, title, description, source, variant, variantDescription, duration,
                 warmup, seed, machine, version, pools, python, processes, serverList, timeline[0], timeline[1]);
@@ -261,15 +261,17 @@ public final class ScenarioLoader {
 
     /**
      * {@code timeline: {start: 1.49s, end: 1.83s}}: the span the GIL timeline and trace show, so a
-     * scenario can point them at its action (issue 10); {@code --window} still wins.
+     * scenario can point them at its action (issue 10); {@code --window} still wins. Without an
+     * end, {@code span} (defaults.yaml) after the start; without a start, the end of the warm-up.
      */
     private static long[] timeline(MapReader t, long warmup, long duration) {
         long start = t.duration("start", warmup);
+        long span = t.positiveDurationReq("span");
         if (start >= duration) {
             throw t.error("start", "is after the run ends (" + Units.formatDuration(duration) + ")",
                     "a time within the run");
         }
-        long end = t.duration("end", Math.min(duration, start + 200_000_000L));
+        long end = t.duration("end", Math.min(duration, start + span));
         if (end <= start) {
             throw t.error("end", "must come after start (" + Units.formatDuration(start) + ")", null);
         }

@@ -26,10 +26,12 @@ class DefaultsReachTheModelTest {
     /**
      * A scenario that leaves out every field defaults.yaml fills: a plain process, a server with an
      * async and a def endpoint, a declared pool of each kind (one process pool per start method, one
-     * with the version's), a job queue, and bare syscall steps (steps.syscall).
+     * with the version's), a job queue, and bare syscall steps (steps.syscall). Its timeline starts
+     * at 0, so that the timeline's end is timeline.span itself.
      */
     private static final String WORLD = """
             name: world
+            timeline: {start: 0s}
             processes:
               - name: p
                 threads:
