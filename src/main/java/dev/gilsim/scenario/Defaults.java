@@ -1,5 +1,6 @@
 package dev.gilsim.scenario;
 
+import dev.gilsim.executor.PoolDefaults;
 import dev.gilsim.interpreter.PythonVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,6 +115,13 @@ public final class Defaults {
             throw new IllegalStateException("defaults.yaml has no row for " + v);
         }
         return MapReader.of(row, null);
+    }
+
+    /** E1, E3: the version's default pool sizes on a machine of {@code cores} cores. */
+    public PoolDefaults poolSizes(PythonVersion v, int cores) {
+        MapReader row = version(v);
+        return new PoolDefaults(PoolSizeFormula.workers(row.req("thread_pool_max_workers", PoolSizeFormula.EXPECTED),
+                cores), PoolSizeFormula.workers(row.req("process_pool_max_workers", PoolSizeFormula.EXPECTED), cores));
     }
 
     /** E3: a start method's start-up per worker, the parent's share and the child's boot. */

@@ -224,7 +224,7 @@ public final class ScenarioLoader {
         Node pythonNode = r.req("python");
         PythonVersion version = version(MapReader.of(pythonNode, null));
         GilSettings python = python(pythonNode);
-        PoolDefaults pools = poolDefaults(version, machine.cores());
+        PoolDefaults pools = defaults.poolSizes(version, machine.cores());
         if (!r.has("processes") && !r.has("servers")) {
             throw new InputException(r.location(), "processes", "missing required field",
                     "a list of processes, or a list of servers, or both");
@@ -335,13 +335,6 @@ public final class ScenarioLoader {
         return PythonVersion.parse(text).orElseThrow(() -> InputException.at(n,
                 "unknown Python version " + InputException.quote(text), "one of " + String.join(", ",
                         Arrays.stream(PythonVersion.values()).map(PythonVersion::text).toList())));
-    }
-
-    /** E1, E3: the version's default pool sizes (defaults.yaml's versions table) on this machine. */
-    private PoolDefaults poolDefaults(PythonVersion version, int cores) {
-        MapReader row = defaults.version(version);
-        return new PoolDefaults(PoolSizeFormula.workers(row.req("thread_pool_max_workers", PoolSizeFormula.EXPECTED),
-                cores), PoolSizeFormula.workers(row.req("process_pool_max_workers", PoolSizeFormula.EXPECTED), cores));
     }
 
     private GilSettings python(Node pythonNode) {
