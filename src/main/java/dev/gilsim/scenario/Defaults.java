@@ -23,6 +23,7 @@ public final class Defaults {
     private final MapNode steps;
     private final MapNode server;
     private final MapNode executors;
+    private final MapNode items;
 
     private final MapNode root;
     /** The text every default came from (defaults.yaml, then any profile): a sweep's fingerprint. */
@@ -43,7 +44,8 @@ public final class Defaults {
         steps = r.map("steps").node();
         server = r.map("server").node();
         executors = r.map("executors").node();
-        for (String key : new String[] {"versions", "process_start", "steps", "server", "executors"}) {
+        items = r.map("items").node();
+        for (String key : new String[] {"versions", "process_start", "steps", "server", "executors", "items"}) {
             base = base.without(key);
         }
         this.scenarioDefaults = base;
@@ -137,6 +139,11 @@ public final class Defaults {
     /** What an executor of {@code kind} leaves out, or empty for an unknown kind. */
     public java.util.Optional<MapNode> executor(String kind) {
         return executors.get(kind).map(n -> (MapNode) n);
+    }
+
+    /** What a list item of {@code kind} (thread, endpoint, arrival, limit) has when it leaves {@code field} out. */
+    public Node item(String kind, String field) {
+        return MapReader.of(items, null).map(kind).req(field);
     }
 
     public long syscall() {

@@ -396,8 +396,8 @@ public final class ScenarioLoader {
                 if (!declared.add(threadName)) {
                     throw tr.error("name", "duplicate thread name '" + threadName + "' in process " + name, "a unique name");
                 }
-                int count = tr.integer("count", 1, 0, 10_000);
-                long start = tr.duration("start", 0);
+                int count = Nodes.integer(tr.opt("count").orElse(defaults.item("thread", "count")), 0, 10_000);
+                long start = Nodes.duration(tr.opt("start").orElse(defaults.item("thread", "start")));
                 var program = programs.program(tr);
                 tr.finish();
                 for (int k = 1; k <= count; k++) {

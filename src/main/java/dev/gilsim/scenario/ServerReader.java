@@ -202,7 +202,7 @@ final class ServerReader {
         endpoints.forEach(e -> endpointNames.add(e.name()));
         List<ArrivalSpec> arrivals = s.optList("arrivals").map(l -> arrivals(l, endpointNames)).orElse(List.of());
         HttpOverhead http = http(s.map("http"));
-        LimitSpec limit = s.opt("limit").map(ServerReader::limit).orElse(null);
+        LimitSpec limit = s.opt("limit").map(this::limit).orElse(null);
         LoopSpec loop = loop(s.map("loop"));
         List<ExecutorSpec> executors = s.optList("executors").map(this::executors).orElse(List.of());
         Set<String> executorNames = new HashSet<>(Set.of(ExecutorLookup.DEFAULT, ServerSpec.ANYIO));
@@ -273,8 +273,8 @@ final class ServerReader {
             EndpointKind kind = kind(e.req("kind", "async or def"));
             List<HandlerStep> handler = steps.steps(e.req("steps", "a list of steps"), kind == EndpointKind.ASYNC,
                     "a def endpoint (it runs in a worker thread)");
-            double weight = e.number("weight", 1, 0, 1e9);
-            LimitSpec limit = e.opt("limit").map(ServerReader::limit).orElse(null);
+            double weight = Nodes.number(e.opt("weight").orElse(defaults.item("endpoint", "weight")), 0, 1e9);
+            LimitSpec limit = e.opt("limit").map(this::limit).orElse(null);
             e.finish();
             out.add(new EndpointSpec(name, kind, handler, limit, weight));
         }
@@ -333,20 +333,25 @@ final class ServerReader {
                     if (!(rate > 0) || rate > MAX_RATE) {
                         throw a.error("rate", "must be above 0 and at most 10000000/s", null);
                     }
-                    yield new ArrivalSpec.Poisson(rate, a.duration("start", 0), endpoint);
+                    yield new ArrivalSpec.Poisson(rate, arrivalTime(a, "start"), endpoint);
                 }
                 case "interval" -> new ArrivalSpec.FixedInterval(a.positiveDurationReq("interval"),
-                        a.duration("start", 0), endpoint);
-                case "burst" -> new ArrivalSpec.Burst(a.integerReq("burst", 1, MAX_BURST), a.duration("at", 0),
+                        arrivalTime(a, "start"), endpoint);
+                case "burst" -> new ArrivalSpec.Burst(a.integerReq("burst", 1, MAX_BURST), arrivalTime(a, "at"),
                         endpoint);
                 default -> new ArrivalSpec.ClosedLoop(a.integerReq("clients", 1, MAX_CLIENTS),
-                        DistributionReader.read(a.req("think", DistributionReader.EXPECTED)), a.duration("start", 0),
+                        DistributionReader.read(a.req("think", DistributionReader.EXPECTED)), arrivalTime(a, "start"),
                         endpoint);
             };
             a.finish();
             out.add(spec);
         }
         return out;
+    }
+
+    /** An arrival's {@code start} or a burst's {@code at}, read only for the kinds that have it. */
+    private long arrivalTime(MapReader a, String key) {
+        return Nodes.duration(a.opt(key).orElse(defaults.item("arrival", key)));
     }
 
     private static HttpOverhead http(MapReader h) {
@@ -357,12 +362,13 @@ final class ServerReader {
         return out;
     }
 
-    /** {@code {concurrency: 4, queue: 0}}: at most 4 inside, none waiting (503); queue defaults to unbounded. */
-    private static LimitSpec limit(Node n) {
+    /** {@code {concurrency: 4, queue: 0}}: at most 4 inside, none waiting (503); the queue from items.limit. */
+    private LimitSpec limit(Node n) {
         MapReader l = MapReader.of(n, "a mapping such as {concurrency: 4, queue: 0}");
         int concurrency = l.integerReq("concurrency", 1, 1_000_000);
-        int queue = l.opt("queue").map(q -> q instanceof ScalarNode s && !s.quoted() && "unbounded".equals(s.text())
-                ? LimitSpec.UNBOUNDED_QUEUE : Nodes.integer(q, 0, 1_000_000_000)).orElse(LimitSpec.UNBOUNDED_QUEUE);
+        Node q = l.opt("queue").orElse(defaults.item("limit", "queue"));
+        int queue = q instanceof ScalarNode s && !s.quoted() && "unbounded".equals(s.text())
+                ? LimitSpec.UNBOUNDED_QUEUE : Nodes.integer(q, 0, 1_000_000_000);
         l.finish();
         return new LimitSpec(concurrency, queue);
     }
@@ -482,7 +488,7 @@ final class ServerReader {
             if (!declared.add(name)) {
                 throw tr.error("name", "duplicate thread name '" + name + "'", "a unique name");
             }
-            int count = tr.integer("count", 1, 0, 10_000);
+            int count = Nodes.integer(tr.opt("count").orElse(defaults.item("thread", "count")), 0, 10_000);
             var program = programs.program(tr);
             tr.finish();
             for (int k = 1; k <= count; k++) {

@@ -26,8 +26,9 @@ class DefaultsReachTheModelTest {
     /**
      * A scenario that leaves out every field defaults.yaml fills: a plain process, a server with an
      * async and a def endpoint, a declared pool of each kind (one process pool per start method, one
-     * with the version's), a job queue, and bare syscall steps (steps.syscall). Its timeline starts
-     * at 0, so that the timeline's end is timeline.span itself.
+     * with the version's), a job queue, a concurrency limit, rate and burst arrivals, and bare
+     * syscall steps (steps.syscall). Its timeline starts at 0, so that the timeline's end is
+     * timeline.span itself.
      */
     private static final String WORLD = """
             name: world
@@ -50,7 +51,8 @@ class DefaultsReachTheModelTest {
                   - {name: d, kind: def, steps: [{io: 1ms}]}
                   - {name: submit, kind: async, steps: [{cpu: 100us}]}
                   - {name: status, kind: async, steps: [{cpu: 100us}]}
-                arrivals: [{rate: 10/s, endpoint: a}]
+                arrivals: [{rate: 10/s, endpoint: a}, {burst: 2, endpoint: d}]
+                limit: {concurrency: 4}
                 executors:
                   - {name: tp, kind: thread_pool}
                   - {name: pp, kind: process_pool}
@@ -68,7 +70,7 @@ class DefaultsReachTheModelTest {
             Map.entry("forkserver", "spawn"), Map.entry("3.12", "3.13"), Map.entry("false", "true"),
             Map.entry("min(32, cpu+4)", "min(3, cpu+4)"),
             Map.entry("min(32, process_cpu_count+4)", "min(3, process_cpu_count+4)"), Map.entry("cpu", "1"),
-            Map.entry("process_cpu_count", "1"));
+            Map.entry("process_cpu_count", "1"), Map.entry("unbounded", "5"));
 
     /**
      * A leaf of defaults.yaml: its keys from the root, and its text. Inside a distribution
