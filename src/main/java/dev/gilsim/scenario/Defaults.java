@@ -24,6 +24,7 @@ public final class Defaults {
     private final MapNode server;
     private final MapNode executors;
     private final MapNode items;
+    private final MapNode sweep;
 
     private final MapNode root;
     /** The text every default came from (defaults.yaml, then any profile): a sweep's fingerprint. */
@@ -45,7 +46,8 @@ public final class Defaults {
         server = r.map("server").node();
         executors = r.map("executors").node();
         items = r.map("items").node();
-        for (String key : new String[] {"versions", "process_start", "steps", "server", "executors", "items"}) {
+        sweep = r.map("sweep").node();
+        for (String key : new String[] {"versions", "process_start", "steps", "server", "executors", "items", "sweep"}) {
             base = base.without(key);
         }
         this.scenarioDefaults = base;
@@ -144,6 +146,11 @@ public final class Defaults {
     /** What a list item of {@code kind} (thread, endpoint, arrival, limit) has when it leaves {@code field} out. */
     public Node item(String kind, String field) {
         return MapReader.of(items, null).map(kind).req(field);
+    }
+
+    /** What a sweep leaves out ({@code replications}). */
+    public Node sweep(String field) {
+        return MapReader.of(sweep, null).req(field);
     }
 
     public long syscall() {

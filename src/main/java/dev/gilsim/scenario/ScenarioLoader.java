@@ -102,7 +102,7 @@ public final class ScenarioLoader {
         }
         // A plain run ignores the sweep section, but it must still be well-formed.
         if (root instanceof MapNode m && m.has("sweep")) {
-            SweepReader.plan(m, source, List.of(), "", (tree, src) -> null);
+            SweepReader.plan(m, source, List.of(), defaults, (tree, src) -> null);
             root = m.without("sweep");
         }
         return loadTree(root, source, text);
@@ -129,7 +129,7 @@ public final class ScenarioLoader {
         for (String set : sets) {
             root = Overrides.apply(root, set, "--set");
         }
-        return SweepReader.plan((MapNode) root, file.toString(), gridSets, defaults.sourceText(),
+        return SweepReader.plan((MapNode) root, file.toString(), gridSets, defaults,
                 (tree, src) -> loadTree(tree, src, text));
     }
 

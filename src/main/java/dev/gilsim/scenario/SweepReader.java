@@ -38,12 +38,12 @@ final class SweepReader {
      * @param root the scenario tree with defaults and plain overrides applied, still holding {@code sweep}
      * @param gridSets {@code path=v1,v2,...} assignments from the command line, each a dimension
      */
-    static SweepPlan plan(MapNode root, String source, List<String> gridSets, String defaultsText,
+    static SweepPlan plan(MapNode root, String source, List<String> gridSets, Defaults defaults,
             java.util.function.BiFunction<Node, String, ScenarioFile> loadTree) {
         MapReader top = MapReader.of(root, ScenarioLoader.ROOT_EXPECTED);
         Map<String, Dimension> dims = new LinkedHashMap<>();
         List<Map<String, Node>> explicit = null;
-        int replications = 3;
+        int replications = Nodes.integer(defaults.sweep("replications"), 1, 1000);
         String metric = null;
         Location metricLocation = null;
         String x = null;
@@ -78,7 +78,7 @@ final class SweepReader {
                     }
                 }
             }
-            replications = s.integer("replications", 3, 1, 1000);
+            replications = s.integer("replications", replications, 1, 1000);
             if (s.has("metric")) {
                 metric = s.stringReq("metric");
                 metricLocation = s.req("metric").location();
@@ -138,7 +138,7 @@ final class SweepReader {
         if (points.get(0).file() == null) {
             return null;
         }
-        String fingerprint = fingerprint(content(root), defaultsText, gridSets, replications, paths);
+        String fingerprint = fingerprint(content(root), defaults.sourceText(), gridSets, replications, paths);
         return new SweepPlan(points.get(0).file().name(), source, paths, points, replications, metric,
                 metricLocation, x, series, fingerprint);
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every leaf of defaults.yaml reaches the model: for each one, found by walking the file (not a
  * hand list), a machine profile sets it to a distinct value and a scenario that leaves everything
  * out resolves to a different model, in which a distinct duration or number shows as itself. A
- * leaf that nothing reads fails here, and so does one whose value a reader ignores.
+ * leaf that nothing reads fails here, and so does one whose value a reader ignores. The model is
+ * the scenario and, for {@code sweep.*}, the plan of a sweep of the same file.
  */
 class DefaultsReachTheModelTest {
     /**
@@ -77,6 +78,10 @@ class DefaultsReachTheModelTest {
      * ({@code {lognormal: {median: 45us, sigma: 0.6}}}) {@code distribution} is that mapping, as a
      * value written over it replaces it whole.
      */
+    /** What a scenario resolves to: one run's model, and the replications of a sweep of it. */
+    record Resolved(Scenario scenario, int replications) {
+    }
+
     record Leaf(List<String> keys, String text, boolean quoted, MapNode distribution) {
         String path() {
             return String.join(".", keys);
@@ -88,12 +93,13 @@ class DefaultsReachTheModelTest {
         List<Leaf> leaves = leaves();
         assertTrue(leaves.size() > 50, "walked only " + leaves.size() + " leaves");
         List<String> unread = new ArrayList<>();
+        Path world = Files.writeString(dir.resolve("world.yaml"), WORLD);
         for (Leaf leaf : leaves) {
             String value = distinct(leaf);
             List<String> context = context(leaf);
-            Scenario before = load(new ScenarioLoader(), context);
+            Resolved before = resolve(new ScenarioLoader(), world, context);
             Path profile = Files.writeString(dir.resolve("profile.yaml"), profile(leaf, value));
-            Scenario after = load(new ScenarioLoader(Defaults.withProfile(profile)), context);
+            Resolved after = resolve(new ScenarioLoader(Defaults.withProfile(profile)), world, context);
             if (before.equals(after)) {
                 unread.add(leaf.path());
                 continue;
@@ -106,12 +112,13 @@ class DefaultsReachTheModelTest {
 
     /** Loaded twice, the world resolves to equal models: the comparison above can tell leaves apart. */
     @Test
-    void theWorldResolvesToTheSameModelEachTime() {
-        assertEquals(load(new ScenarioLoader(), List.of()), load(new ScenarioLoader(), List.of()));
+    void theWorldResolvesToTheSameModelEachTime(@TempDir Path dir) throws IOException {
+        Path world = Files.writeString(dir.resolve("world.yaml"), WORLD);
+        assertEquals(resolve(new ScenarioLoader(), world, List.of()), resolve(new ScenarioLoader(), world, List.of()));
     }
 
-    private static Scenario load(ScenarioLoader loader, List<String> sets) {
-        return loader.load("world.yaml", WORLD, sets).first();
+    private static Resolved resolve(ScenarioLoader loader, Path world, List<String> sets) {
+        return new Resolved(loader.load(world, sets).first(), loader.loadSweep(world, sets, List.of()).replications());
     }
 
     /** Version rows apply to the version a scenario runs; a free-threaded build needs 3.13 or later. */
