@@ -15,15 +15,6 @@ import java.util.Objects;
 public record LoopCosts(Distribution select, Distribution handle, Distribution selfPipeWrite,
         Distribution selfPipeRead, Distribution timerWakeup) {
 
-    /** Costs whose timer wake-up is immediate (hand-worked timelines). */
-    public LoopCosts(Distribution select, Distribution handle, Distribution selfPipeWrite, Distribution selfPipeRead) {
-        this(select, handle, selfPipeWrite, selfPipeRead, Distribution.constant(0));
-    }
-
-    /** No overheads at all, for timelines worked by hand. */
-    public static final LoopCosts FREE = new LoopCosts(Distribution.constant(0), Distribution.constant(0),
-            Distribution.constant(0), Distribution.constant(0));
-
     public LoopCosts {
         Objects.requireNonNull(select, "select");
         Objects.requireNonNull(handle, "handle");

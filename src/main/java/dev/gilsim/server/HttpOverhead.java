@@ -19,14 +19,6 @@ import java.util.Objects;
 public record HttpOverhead(Distribution recv, Distribution parse, Distribution respond, Distribution send,
         Distribution client) {
 
-    /** Costs with no client time (a load generator whose own time is negligible). */
-    public HttpOverhead(Distribution recv, Distribution parse, Distribution respond, Distribution send) {
-        this(recv, parse, respond, send, Distribution.constant(0));
-    }
-
-    public static final HttpOverhead NONE = new HttpOverhead(Distribution.constant(0), Distribution.constant(0),
-            Distribution.constant(0), Distribution.constant(0));
-
     public HttpOverhead {
         Objects.requireNonNull(recv, "recv");
         Objects.requireNonNull(parse, "parse");

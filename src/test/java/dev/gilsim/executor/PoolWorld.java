@@ -3,11 +3,11 @@ package dev.gilsim.executor;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 
+import dev.gilsim.HandWorked;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.Machine;
-import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.PyThread;
 import dev.gilsim.interpreter.Step;
 import dev.gilsim.interpreter.WakeupPolicyKind;
@@ -36,7 +36,7 @@ final class PoolWorld {
     }
 
     PoolWorld(int cores, PoolDefaults poolDefaults) {
-        machine = new Machine(sim, new RandomStreams(7), new OsSettings(cores, millis(3), 0),
+        machine = new Machine(sim, new RandomStreams(7), HandWorked.machine(cores, millis(3), 0),
                 dev.gilsim.interpreter.GilObserver.NONE);
         app = machine.newInterpreter("app", exact());
         this.poolDefaults = poolDefaults;
@@ -45,7 +45,7 @@ final class PoolWorld {
     private final PoolDefaults poolDefaults;
 
     static GilSettings exact() {
-        return new GilSettings(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
+        return HandWorked.gil(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
                 WakeupPolicyKind.FIFO, Build.GIL, 1.4);
     }
 

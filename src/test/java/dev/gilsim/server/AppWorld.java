@@ -3,13 +3,12 @@ package dev.gilsim.server;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 
+import dev.gilsim.HandWorked;
 import dev.gilsim.asyncio.HandlerStep;
-import dev.gilsim.asyncio.LoopCosts;
 import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Machine;
-import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.kernel.RandomStreams;
@@ -27,7 +26,7 @@ final class AppWorld {
     final App app;
 
     AppWorld(int cores, long seed, GilSettings gil, AppSpec spec) {
-        machine = new Machine(sim, new RandomStreams(seed), new OsSettings(cores, millis(3), 0),
+        machine = new Machine(sim, new RandomStreams(seed), HandWorked.machine(cores, millis(3), 0),
                 dev.gilsim.interpreter.GilObserver.NONE);
         app = App.build(machine, spec, DefaultSpecs.poolDefaults(cores), server -> gil, log);
     }
@@ -37,14 +36,14 @@ final class AppWorld {
     }
 
     static GilSettings exactGil() {
-        return new GilSettings(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
+        return HandWorked.gil(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
                 WakeupPolicyKind.FIFO, Build.GIL, 1.4);
     }
 
     /** A server for hand-worked timelines: no HTTP overhead, free loop, no probe, no epoll rounding. */
     static ServerSpec bare(String name, EndpointSpec... endpoints) {
-        return DefaultSpecs.server(name, List.of(endpoints)).withHttp(HttpOverhead.NONE)
-                .withLoop(new LoopSpec(null, DefaultSpecs.loop().slowCallbackThreshold(), 0, LoopCosts.FREE));
+        return DefaultSpecs.server(name, List.of(endpoints)).withHttp(HandWorked.noHttp())
+                .withLoop(new LoopSpec(null, DefaultSpecs.loop().slowCallbackThreshold(), 0, HandWorked.freeLoop()));
     }
 
     static EndpointSpec async(String name, HandlerStep... steps) {

@@ -5,6 +5,7 @@ import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gilsim.HandWorked;
 import dev.gilsim.scenario.DefaultSpecs;
 import dev.gilsim.asyncio.HandlerStep;
 import dev.gilsim.executor.ExecutorSpec;
@@ -45,7 +46,7 @@ class RandomAppProperties {
 
     private static AppWorld run(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        GilSettings gil = new GilSettings(millis(5), micros(5), Distribution.constant(micros(r.nextInt(0, 60))),
+        GilSettings gil = HandWorked.gil(millis(5), micros(5), Distribution.constant(micros(r.nextInt(0, 60))),
                 Distribution.constant(0), WakeupPolicyKind.values()[r.nextInt(WakeupPolicyKind.values().length)],
                 Build.GIL, 1.4);
         AppWorld w = new AppWorld(r.nextInt(1, 5), seed, gil, AppSpec.of(randomServer(r)));
