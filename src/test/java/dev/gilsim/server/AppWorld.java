@@ -46,12 +46,13 @@ final class AppWorld {
                 .withLoop(new LoopSpec(null, DefaultSpecs.loop().slowCallbackThreshold(), 0, HandWorked.freeLoop()));
     }
 
+    /** An endpoint without a limit, weight 1 (arrivals that name none are shared equally). */
     static EndpointSpec async(String name, HandlerStep... steps) {
-        return new EndpointSpec(name, EndpointKind.ASYNC, List.of(steps));
+        return new EndpointSpec(name, EndpointKind.ASYNC, List.of(steps), null, 1);
     }
 
     static EndpointSpec sync(String name, HandlerStep... steps) {
-        return new EndpointSpec(name, EndpointKind.SYNC, List.of(steps));
+        return new EndpointSpec(name, EndpointKind.SYNC, List.of(steps), null, 1);
     }
 
     static HandlerStep cpu(long nanos) {
