@@ -55,9 +55,11 @@ class PackageExamplesTest {
     @Test
     void interpreterExample() {
         Simulator sim = new Simulator();
-        Machine machine = new Machine(sim, new RandomStreams(1), new OsSettings(2, millis(3), 0), GilObserver.NONE);
-        GilSettings exact = new GilSettings(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
-                WakeupPolicyKind.FIFO, Build.GIL, 1.4);
+        Distribution none = Distribution.constant(0);
+        OsSettings os = new OsSettings(2, millis(3), 0, 0, none, null, null, 0);
+        Machine machine = new Machine(sim, new RandomStreams(1), os, GilObserver.NONE);
+        GilSettings exact = new GilSettings(millis(5), micros(5), none, none, WakeupPolicyKind.FIFO, Build.GIL, 1.4,
+                0.0, -1);
         Interpreter app = machine.newInterpreter("app", exact);
         ProgramStep.Repeat spin = new ProgramStep.Repeat(ProgramStep.Repeat.FOREVER,
                 List.of(new ProgramStep.Cpu(null)));

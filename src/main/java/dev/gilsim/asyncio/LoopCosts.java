@@ -1,7 +1,5 @@
 package dev.gilsim.asyncio;
 
-import static dev.gilsim.kernel.Durations.micros;
-
 import dev.gilsim.kernel.Distribution;
 import java.util.Objects;
 
@@ -16,19 +14,6 @@ import java.util.Objects;
  */
 public record LoopCosts(Distribution select, Distribution handle, Distribution selfPipeWrite,
         Distribution selfPipeRead, Distribution timerWakeup) {
-
-    /** Costs whose timer wake-up is immediate (hand-worked timelines). */
-    public LoopCosts(Distribution select, Distribution handle, Distribution selfPipeWrite, Distribution selfPipeRead) {
-        this(select, handle, selfPipeWrite, selfPipeRead, Distribution.constant(0));
-    }
-
-    /** Rough figures for CPython on Linux. */
-    public static final LoopCosts DEFAULT = new LoopCosts(Distribution.constant(micros(2)),
-            Distribution.constant(micros(5)), Distribution.constant(micros(3)), Distribution.constant(micros(3)));
-
-    /** No overheads at all, for timelines worked by hand. */
-    public static final LoopCosts FREE = new LoopCosts(Distribution.constant(0), Distribution.constant(0),
-            Distribution.constant(0), Distribution.constant(0));
 
     public LoopCosts {
         Objects.requireNonNull(select, "select");

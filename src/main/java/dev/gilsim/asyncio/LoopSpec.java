@@ -1,26 +1,17 @@
 package dev.gilsim.asyncio;
 
-import static dev.gilsim.kernel.Durations.millis;
-
 import java.util.Objects;
 
 /**
- * An asyncio event loop's settings.
+ * An asyncio event loop's settings; a scenario takes them from defaults.yaml's {@code server.loop}.
  *
  * @param heartbeatPeriod L4: the probe's {@code asyncio.sleep(P)}, or null for no probe
- * @param slowCallbackThreshold L4: {@code loop.slow_callback_duration} (100 ms)
+ * @param slowCallbackThreshold L4: {@code loop.slow_callback_duration}
  * @param selectorResolution {@code EpollSelector.select} rounds its timeout up to whole
  *     milliseconds ({@code epoll_wait} takes ms); 0 for none
  * @param costs the loop's own overheads
  */
 public record LoopSpec(Long heartbeatPeriod, long slowCallbackThreshold, long selectorResolution, LoopCosts costs) {
-    public static final long DEFAULT_HEARTBEAT = millis(10);
-    public static final long DEFAULT_SLOW_CALLBACK = millis(100);
-    public static final long EPOLL_RESOLUTION = millis(1);
-
-    public static final LoopSpec DEFAULT = new LoopSpec(DEFAULT_HEARTBEAT, DEFAULT_SLOW_CALLBACK, EPOLL_RESOLUTION,
-            LoopCosts.DEFAULT);
-
     public LoopSpec {
         if (heartbeatPeriod != null && heartbeatPeriod <= 0) {
             throw new IllegalArgumentException("heartbeat period must be positive");

@@ -10,12 +10,13 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * {@code --window}: the span of virtual time the GIL timeline and trace show. {@code START..END}
  * gives it in time since the run started ({@code 1s..1.2s}); a single {@code LENGTH} starts it at
- * the end of the warm-up ({@code 50ms}). Without the option: the first 200 ms after the warm-up.
+ * the end of the warm-up ({@code 50ms}). Without the option: the scenario's {@code timeline:}, by default
+ * defaults.yaml's span (200 ms) after the warm-up.
  */
 record TimelineWindow(Long start, long length) {
     static final String HELP = "Span of the GIL timeline and trace.json: START..END in virtual time "
             + "(e.g. 1s..1.2s), or a LENGTH from the end of the warm-up (e.g. 50ms). "
-            + "Default: the first 200ms after the warm-up.";
+            + "Default: the scenario's timeline, or the first 200ms after the warm-up.";
 
     Window resolve(Scenario s) {
         if (start == null) {

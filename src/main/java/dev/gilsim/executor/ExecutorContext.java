@@ -2,23 +2,22 @@ package dev.gilsim.executor;
 
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
-import dev.gilsim.interpreter.PythonVersion;
 import java.util.Objects;
 
 /**
- * Where an executor lives: its process, the Python version whose defaults apply, the GIL settings
- * of any child process it starts (a process pool's children run the Python their parent runs),
- * and whom it reports to.
+ * Where an executor lives: its process, the pool sizes that apply when a spec declares none, the
+ * GIL settings of any child process it starts (a process pool's children run the Python their parent
+ * runs), and whom it reports to.
  */
 public record ExecutorContext(
         Interpreter process,
-        PythonVersion version,
+        PoolDefaults poolDefaults,
         GilSettings gilSettings,
         ExecutorObserver observer) {
 
     public ExecutorContext {
         Objects.requireNonNull(process, "process");
-        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(poolDefaults, "poolDefaults");
         Objects.requireNonNull(gilSettings, "gilSettings");
         Objects.requireNonNull(observer, "observer");
     }
@@ -32,9 +31,5 @@ public record ExecutorContext(
         } else {
             return new ProcessPool(this, (ExecutorSpec.ProcessPool) spec, instance);
         }
-    }
-
-    int cpus() {
-        return process.machine().os().cores();
     }
 }

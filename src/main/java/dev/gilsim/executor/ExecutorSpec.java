@@ -1,8 +1,5 @@
 package dev.gilsim.executor;
 
-import static dev.gilsim.kernel.Durations.micros;
-import static dev.gilsim.kernel.Durations.seconds;
-
 import dev.gilsim.kernel.Distribution;
 import java.util.Objects;
 
@@ -22,8 +19,6 @@ public sealed interface ExecutorSpec {
      */
     record ThreadPool(String name, Integer maxWorkers, boolean perRequest, Distribution threadStart)
             implements ExecutorSpec {
-        public static final Distribution DEFAULT_THREAD_START = Distribution.constant(micros(50));
-
         public ThreadPool {
             requireName(name);
             if (maxWorkers != null && maxWorkers < 1) {
@@ -31,23 +26,16 @@ public sealed interface ExecutorSpec {
             }
             Objects.requireNonNull(threadStart, "threadStart");
         }
-
-        public ThreadPool(String name, Integer maxWorkers) {
-            this(name, maxWorkers, false, DEFAULT_THREAD_START);
-        }
     }
 
     /**
      * E2: anyio's {@code CapacityLimiter} in front of its worker threads (FastAPI {@code def}
      * endpoints and {@code def} dependencies, Starlette's {@code run_in_threadpool}).
      *
-     * @param tokens 40 by default
+     * @param tokens how many calls run at once ({@code anyio.to_thread}'s default limiter has 40)
      * @param idleRetire idle threads older than this are stopped at the next submit (10 s)
      */
     record AnyioLimiter(String name, int tokens, long idleRetire, Distribution threadStart) implements ExecutorSpec {
-        public static final int DEFAULT_TOKENS = 40;
-        public static final long DEFAULT_IDLE_RETIRE = seconds(10);
-
         public AnyioLimiter {
             requireName(name);
             if (tokens < 1) {
@@ -57,10 +45,6 @@ public sealed interface ExecutorSpec {
                 throw new IllegalArgumentException("idle retirement must be positive");
             }
             Objects.requireNonNull(threadStart, "threadStart");
-        }
-
-        public AnyioLimiter(String name) {
-            this(name, DEFAULT_TOKENS, DEFAULT_IDLE_RETIRE, ThreadPool.DEFAULT_THREAD_START);
         }
 
         @Override
@@ -73,7 +57,6 @@ public sealed interface ExecutorSpec {
      * E3: {@code concurrent.futures.ProcessPoolExecutor}.
      *
      * @param maxWorkers null for the default, the CPU count
-     * @param startMethod null for the Python version's default
      */
     record ProcessPool(String name, Integer maxWorkers, StartMethod startMethod, boolean perRequest,
             ProcessPoolCosts costs) implements ExecutorSpec {
@@ -82,11 +65,8 @@ public sealed interface ExecutorSpec {
             if (maxWorkers != null && maxWorkers < 1) {
                 throw new IllegalArgumentException("max_workers must be at least 1");
             }
+            Objects.requireNonNull(startMethod, "startMethod");
             Objects.requireNonNull(costs, "costs");
-        }
-
-        public ProcessPool(String name, Integer maxWorkers) {
-            this(name, maxWorkers, null, false, ProcessPoolCosts.DEFAULT);
         }
     }
 

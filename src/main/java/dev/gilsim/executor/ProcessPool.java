@@ -56,12 +56,11 @@ public final class ProcessPool implements Executor {
         this.ctx = ctx;
         this.spec = spec;
         this.instance = instance;
-        this.maxWorkers = spec.maxWorkers() != null ? spec.maxWorkers()
-                : ctx.version().defaultProcessPoolWorkers(ctx.cpus());
-        this.startMethod = spec.startMethod() != null ? spec.startMethod() : StartMethod.defaultFor(ctx.version());
+        this.maxWorkers = spec.maxWorkers() != null ? spec.maxWorkers() : ctx.poolDefaults().processPoolMaxWorkers();
+        this.startMethod = spec.startMethod();
         this.costs = spec.costs();
-        this.parentStart = costs.parentStart() != null ? costs.parentStart() : startMethod.defaultParentCost();
-        this.childBoot = costs.childBoot() != null ? costs.childBoot() : startMethod.defaultChildBoot();
+        this.parentStart = costs.parentStart();
+        this.childBoot = costs.childBoot();
         this.sim = ctx.process().machine().simulator();
         this.random = ctx.process().machine().streams().stream("executor:" + ctx.process().name() + "/" + instance);
     }

@@ -40,8 +40,7 @@ public final class ThreadPool implements Executor {
         this.spec = spec;
         this.name = spec.name();
         this.instance = instance;
-        this.maxWorkers = spec.maxWorkers() != null ? spec.maxWorkers()
-                : ctx.version().defaultThreadPoolWorkers(ctx.cpus());
+        this.maxWorkers = spec.maxWorkers() != null ? spec.maxWorkers() : ctx.poolDefaults().threadPoolMaxWorkers();
         this.sim = ctx.process().machine().simulator();
         this.random = ctx.process().machine().streams().stream("executor:" + ctx.process().name() + "/" + instance);
     }

@@ -31,19 +31,6 @@ public record GilSettings(
         double requesterWins,
         long zeroSleepSyscall) {
 
-    /** Settings without G11 (hand-worked timelines): the wake-up policy alone chooses. */
-    public GilSettings(long switchInterval, long checkInterval, Distribution wakeupLatency, Distribution dropOverhead,
-            WakeupPolicyKind wakeupPolicy, Build build, double freeThreadedSlowdown) {
-        this(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build, freeThreadedSlowdown, 0.0);
-    }
-
-    /** Settings whose {@code time.sleep(0)} is a timed sleep, as from 3.11 on (C8). */
-    public GilSettings(long switchInterval, long checkInterval, Distribution wakeupLatency, Distribution dropOverhead,
-            WakeupPolicyKind wakeupPolicy, Build build, double freeThreadedSlowdown, double requesterWins) {
-        this(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build, freeThreadedSlowdown,
-                requesterWins, -1);
-    }
-
     /** C8: whether {@code time.sleep(0)} is a syscall that returns at once (3.8 to 3.10). */
     public boolean zeroSleepReturnsAtOnce() {
         return zeroSleepSyscall >= 0;

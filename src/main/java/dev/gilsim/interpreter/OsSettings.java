@@ -21,17 +21,6 @@ package dev.gilsim.interpreter;
 public record OsSettings(int cores, long timeSlice, long timerSlack, long haltPollNanos,
         dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
         dev.gilsim.kernel.Distribution handoffWakeup, long coldStart) {
-    /** A machine without halt polling, whose timers wake threads as signals do (G6). */
-    public OsSettings(int cores, long timeSlice, long timerSlack) {
-        this(cores, timeSlice, timerSlack, 0, dev.gilsim.kernel.Distribution.constant(0), null);
-    }
-
-    /** A machine whose forced droppers wake like any other blocked thread, with no cold starts. */
-    public OsSettings(int cores, long timeSlice, long timerSlack, long haltPollNanos,
-            dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup) {
-        this(cores, timeSlice, timerSlack, haltPollNanos, polledWakeup, timerWakeup, null, 0);
-    }
-
     /** Whether forced droppers have their own wake-up latency (C6). */
     public boolean hasHandoffWakeup() {
         return handoffWakeup != null;

@@ -123,10 +123,9 @@ final class Parameters {
     }
 
     private static String executor(ExecutorSpec x, Scenario s) {
-        int cores = s.machine().cores();
         if (x instanceof ExecutorSpec.ThreadPool t) {
             return "thread pool, max_workers " + (t.maxWorkers() == null
-                    ? s.version().defaultThreadPoolWorkers(cores) + " (the default)" : t.maxWorkers())
+                    ? s.poolDefaults().threadPoolMaxWorkers() + " (the default)" : t.maxWorkers())
                     + (t.perRequest() ? ", one per request" : "");
         }
         if (x instanceof ExecutorSpec.AnyioLimiter a) {
@@ -134,7 +133,7 @@ final class Parameters {
         }
         if (x instanceof ExecutorSpec.ProcessPool p) {
             return "process pool, max_workers " + (p.maxWorkers() == null
-                    ? s.version().defaultProcessPoolWorkers(cores) + " (the default)" : p.maxWorkers()) + ", "
+                    ? s.poolDefaults().processPoolMaxWorkers() + " (the default)" : p.maxWorkers()) + ", "
                     + p.startMethod().name().toLowerCase(Locale.ROOT) + (p.perRequest() ? ", one per request" : "");
         }
         return x.name();

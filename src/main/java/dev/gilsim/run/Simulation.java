@@ -32,8 +32,6 @@ import java.util.function.Function;
 
 /** Builds the world a scenario describes and runs it; one object per run, nothing shared. */
 public final class Simulation {
-    /** The timeline's default length, from the end of the warm-up on. */
-    public static final long DEFAULT_TIMELINE_NANOS = 200_000_000L;
     /** Virtual time run between two progress reports. */
     private static final int PROGRESS_SLICES = 200;
 
@@ -89,7 +87,7 @@ public final class Simulation {
             }
         }
         AppSpec spec = new AppSpec(servers.stream().map(ServerSetup::spec).toList());
-        return App.build(machine, spec, scenario.version(), gilByServer(servers), appMetrics);
+        return App.build(machine, spec, scenario.poolDefaults(), gilByServer(servers), appMetrics);
     }
 
     /** Each server's own Python settings: a value every process it starts is built with. */
@@ -101,16 +99,9 @@ public final class Simulation {
         return bySpec::get;
     }
 
-    /**
-     * The scenario's {@code timeline:} span, or else the first {@link #DEFAULT_TIMELINE_NANOS} after
-     * the warm-up (less if the run ends sooner).
-     */
+    /** The scenario's {@code timeline:} span (defaults.yaml's after the warm-up, unless it says). */
     public static Window defaultTimelineWindow(Scenario scenario) {
-        if (scenario.timelineStart() >= 0) {
-            return new Window(scenario.timelineStart(), scenario.timelineEnd());
-        }
-        long start = scenario.warmup();
-        return new Window(start, Math.min(scenario.duration(), start + DEFAULT_TIMELINE_NANOS));
+        return new Window(scenario.timelineStart(), scenario.timelineEnd());
     }
 
     public Simulator simulator() {

@@ -1,5 +1,6 @@
 package dev.gilsim.scenario;
 
+import dev.gilsim.executor.PoolDefaults;
 import dev.gilsim.interpreter.PythonVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,8 @@ public final class Defaults {
     private final MapNode steps;
     private final MapNode server;
     private final MapNode executors;
+    private final MapNode items;
+    private final MapNode sweep;
 
     private final MapNode root;
     /** The text every default came from (defaults.yaml, then any profile): a sweep's fingerprint. */
@@ -42,7 +45,9 @@ public final class Defaults {
         steps = r.map("steps").node();
         server = r.map("server").node();
         executors = r.map("executors").node();
-        for (String key : new String[] {"versions", "process_start", "steps", "server", "executors"}) {
+        items = r.map("items").node();
+        sweep = r.map("sweep").node();
+        for (String key : new String[] {"versions", "process_start", "steps", "server", "executors", "items", "sweep"}) {
             base = base.without(key);
         }
         this.scenarioDefaults = base;
@@ -116,8 +121,16 @@ public final class Defaults {
         return MapReader.of(row, null);
     }
 
-    public long processStart(String startMethod) {
-        return MapReader.of(processStart, null).durationReq(startMethod);
+    /** E1, E3: the version's default pool sizes on a machine of {@code cores} cores. */
+    public PoolDefaults poolSizes(PythonVersion v, int cores) {
+        MapReader row = version(v);
+        return new PoolDefaults(PoolSizeFormula.workers(row.req("thread_pool_max_workers", PoolSizeFormula.EXPECTED),
+                cores), PoolSizeFormula.workers(row.req("process_pool_max_workers", PoolSizeFormula.EXPECTED), cores));
+    }
+
+    /** E3: a start method's start-up per worker, the parent's share and the child's boot. */
+    public MapReader processStart(String startMethod) {
+        return MapReader.of(processStart, null).map(startMethod);
     }
 
     /** What a {@code servers:} item leaves out, as a tree to merge the item over. */
@@ -128,6 +141,16 @@ public final class Defaults {
     /** What an executor of {@code kind} leaves out, or empty for an unknown kind. */
     public java.util.Optional<MapNode> executor(String kind) {
         return executors.get(kind).map(n -> (MapNode) n);
+    }
+
+    /** What a list item of {@code kind} (thread, endpoint, arrival, limit) has when it leaves {@code field} out. */
+    public Node item(String kind, String field) {
+        return MapReader.of(items, null).map(kind).req(field);
+    }
+
+    /** What a sweep leaves out ({@code replications}). */
+    public Node sweep(String field) {
+        return MapReader.of(sweep, null).req(field);
     }
 
     public long syscall() {

@@ -24,6 +24,14 @@ public record Location(String file, int line, int column, boolean fromDefaults) 
         }
     }
 
+    /**
+     * Whether both positions are in the same text, so that their lines compare: the same file, and
+     * both defaults or both not (a scenario may be called defaults.yaml too).
+     */
+    public boolean sameSource(Location other) {
+        return file.equals(other.file) && fromDefaults == other.fromDefaults;
+    }
+
     @Override
     public String toString() {
         return file + ":" + line + ":" + column;

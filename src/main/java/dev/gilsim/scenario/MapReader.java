@@ -134,6 +134,10 @@ public final class MapReader {
         return opt(key).map(n -> Nodes.number(n, min, max)).orElse(dflt);
     }
 
+    public double numberReq(String key, double min, double max) {
+        return Nodes.number(req(key, "a number"), min, max);
+    }
+
     /** @param dflt returned when absent; may be null */
     public String string(String key, String dflt) {
         return opt(key).map(Nodes::string).orElse(dflt);
@@ -145,6 +149,10 @@ public final class MapReader {
 
     public boolean bool(String key, boolean dflt) {
         return opt(key).map(Nodes::bool).orElse(dflt);
+    }
+
+    public boolean boolReq(String key) {
+        return Nodes.bool(req(key, "true or false"));
     }
 
     public <E extends Enum<E>> E choice(String key, Class<E> type, E dflt) {
@@ -206,15 +214,15 @@ public final class MapReader {
      * files cannot be compared meaningfully.
      */
     private Comparator<String> sourceOrder(List<String> insertion) {
-        String file = map.location().file();
-        Comparator<String> local = Comparator.comparing(k -> !map.keyLocation(k).file().equals(file));
+        Location here = map.location();
+        Comparator<String> local = Comparator.comparing(k -> !map.keyLocation(k).sameSource(here));
         return local
-                .thenComparingInt(k -> sameFileOr(k, file, map.keyLocation(k).line()))
-                .thenComparingInt(k -> sameFileOr(k, file, map.keyLocation(k).column()))
+                .thenComparingInt(k -> sameSourceOr(k, here, map.keyLocation(k).line()))
+                .thenComparingInt(k -> sameSourceOr(k, here, map.keyLocation(k).column()))
                 .thenComparingInt(insertion::indexOf);
     }
 
-    private int sameFileOr(String key, String file, int value) {
-        return map.keyLocation(key).file().equals(file) ? value : 0;
+    private int sameSourceOr(String key, Location here, int value) {
+        return map.keyLocation(key).sameSource(here) ? value : 0;
     }
 }

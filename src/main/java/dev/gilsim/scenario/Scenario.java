@@ -1,5 +1,6 @@
 package dev.gilsim.scenario;
 
+import dev.gilsim.executor.PoolDefaults;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.PythonVersion;
@@ -12,11 +13,11 @@ import java.util.Objects;
  *
  * @param name the scenario's name, used for its output folder
  * @param variant the variant's name, or {@code "base"} when the file declares none
+ * @param poolDefaults the pool sizes of the version's defaults on this machine (E1, E3)
  * @param processes plain processes of threads
  * @param servers servers with event loops, pools and arrivals (model.md sections 5 and 6)
- * @param timelineStart where the GIL timeline and trace start ({@code timeline.start}), or -1 for
- *                      the end of the warm-up
- * @param timelineEnd where they end ({@code timeline.end}), or -1 for 200 ms after their start
+ * @param timelineStart where the GIL timeline and trace start ({@code timeline.start})
+ * @param timelineEnd where they end ({@code timeline.end}, or {@code timeline.span} after the start)
  */
 public record Scenario(
         String name,
@@ -30,6 +31,7 @@ public record Scenario(
         long seed,
         OsSettings machine,
         PythonVersion version,
+        PoolDefaults poolDefaults,
         GilSettings python,
         List<ProcessSpec> processes,
         List<ServerSetup> servers,
@@ -38,27 +40,15 @@ public record Scenario(
 
     public Scenario {
         Objects.requireNonNull(name);
+        Objects.requireNonNull(poolDefaults, "poolDefaults");
         processes = List.copyOf(processes);
         servers = List.copyOf(servers);
         if (warmup >= duration) {
             throw new IllegalArgumentException("warm-up must be shorter than the duration");
         }
-    }
-
-    /** A scenario with the default timeline window. */
-    public Scenario(String name, String title, String description, String source, String variant,
-            String variantDescription, long duration, long warmup, long seed, OsSettings machine,
-            PythonVersion version, GilSettings python, List<ProcessSpec> processes, List<ServerSetup> servers) {
-        this(name, title, description, source, variant, variantDescription, duration, warmup, seed, machine,
-                version, python, processes, servers, -1, -1);
-    }
-
-    /** A scenario of plain processes only. */
-    public Scenario(String name, String title, String description, String source, String variant,
-            String variantDescription, long duration, long warmup, long seed, OsSettings machine,
-            PythonVersion version, GilSettings python, List<ProcessSpec> processes) {
-        this(name, title, description, source, variant, variantDescription, duration, warmup, seed, machine,
-                version, python, processes, List.of());
+        if (timelineStart < 0 || timelineEnd <= timelineStart || timelineEnd > duration) {
+            throw new IllegalArgumentException("the timeline must be a span within the run");
+        }
     }
 
     public boolean hasServers() {
@@ -71,11 +61,11 @@ public record Scenario(
      */
     public Scenario brief() {
         return new Scenario(name, title, description, source, variant, variantDescription, 1_000_000L, 0L, seed,
-                machine, version, python, processes, servers, -1, -1);
+                machine, version, poolDefaults, python, processes, servers, 0L, 1_000_000L);
     }
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, title, description, source, variant, variantDescription, duration, warmup,
-                newSeed, machine, version, python, processes, servers, timelineStart, timelineEnd);
+                newSeed, machine, version, poolDefaults, python, processes, servers, timelineStart, timelineEnd);
     }
 }

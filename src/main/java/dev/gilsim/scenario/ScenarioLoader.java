@@ -1,5 +1,6 @@
 package dev.gilsim.scenario;
 
+import dev.gilsim.executor.PoolDefaults;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.OsSettings;
@@ -101,7 +102,7 @@ public final class ScenarioLoader {
         }
         // A plain run ignores the sweep section, but it must still be well-formed.
         if (root instanceof MapNode m && m.has("sweep")) {
-            SweepReader.plan(m, source, List.of(), "", (tree, src) -> null);
+            SweepReader.plan(m, source, List.of(), defaults, (tree, src) -> null);
             root = m.without("sweep");
         }
         return loadTree(root, source, text);
@@ -128,7 +129,7 @@ public final class ScenarioLoader {
         for (String set : sets) {
             root = Overrides.apply(root, set, "--set");
         }
-        return SweepReader.plan((MapNode) root, file.toString(), gridSets, defaults.sourceText(),
+        return SweepReader.plan((MapNode) root, file.toString(), gridSets, defaults,
                 (tree, src) -> loadTree(tree, src, text));
     }
 
@@ -213,7 +214,7 @@ public final class ScenarioLoader {
         if (duration > MAX_DURATION) {
             throw r.error("duration", "is longer than a day", "at most 24h of virtual time");
         }
-        long warmup = r.duration("warmup", 0);
+        long warmup = r.durationReq("warmup");
         if (warmup >= duration) {
             throw r.error("warmup", "must be shorter than the duration (" + Units.formatDuration(duration) + ")",
                     null);
@@ -223,6 +224,7 @@ public final class ScenarioLoader {
         Node pythonNode = r.req("python");
         PythonVersion version = version(MapReader.of(pythonNode, null));
         GilSettings python = python(pythonNode);
+        PoolDefaults pools = defaults.poolSizes(version, machine.cores());
         if (!r.has("processes") && !r.has("servers")) {
             throw new InputException(r.location(), "processes", "missing required field",
                     "a list of processes, or a list of servers, or both");
@@ -231,14 +233,14 @@ public final class ScenarioLoader {
         Set<String> processNames = new HashSet<>();
         processes.forEach(p -> processNames.add(p.name()));
         int processThreads = processes.stream().mapToInt(p -> p.threads().size()).sum();
-        ServerReader servers = new ServerReader(defaults, version, machine.cores(),
+        ServerReader servers = new ServerReader(defaults, version, pools,
                 n -> python(n == null ? pythonNode : Overrides.merge(pythonNode, n)), processThreads, maxThreads);
         List<ServerSetup> serverList = r.optList("servers").map(l -> servers.servers(l, processNames))
                 .orElse(List.of());
-        long[] timeline = r.optMap("timeline").map(t -> timeline(t, warmup, duration)).orElse(new long[] {-1, -1});
+        long[] timeline = timeline(r.map("timeline"), warmup, duration);
         r.finish();
         Scenario scenario = new Scenario(name, title, description, source, variant, variantDescription, duration,
-                warmup, seed, machine, version, python, processes, serverList, timeline[0], timeline[1]);
+                warmup, seed, machine, version, pools, python, processes, serverList, timeline[0], timeline[1]);
         double events = EventEstimate.of(scenario);
         if (events > maxEvents) {
             throw r.error("duration", String.format(Locale.ROOT,
@@ -259,15 +261,17 @@ public final class ScenarioLoader {
 
     /**
      * {@code timeline: {start: 1.49s, end: 1.83s}}: the span the GIL timeline and trace show, so a
-     * scenario can point them at its action (issue 10); {@code --window} still wins.
+     * scenario can point them at its action (issue 10); {@code --window} still wins. Without an
+     * end, {@code span} (defaults.yaml) after the start; without a start, the end of the warm-up.
      */
     private static long[] timeline(MapReader t, long warmup, long duration) {
         long start = t.duration("start", warmup);
+        long span = t.positiveDurationReq("span");
         if (start >= duration) {
             throw t.error("start", "is after the run ends (" + Units.formatDuration(duration) + ")",
                     "a time within the run");
         }
-        long end = t.duration("end", Math.min(duration, start + 200_000_000L));
+        long end = t.duration("end", Math.min(duration, start + span));
         if (end <= start) {
             throw t.error("end", "must come after start (" + Units.formatDuration(start) + ")", null);
         }
@@ -301,14 +305,14 @@ public final class ScenarioLoader {
     }
 
     private static OsSettings machine(MapReader m) {
-        int cores = m.integer("cores", 2, 1, 1024);
+        int cores = m.integerReq("cores", 1, 1024);
         long slice = m.positiveDurationReq("time_slice");
-        long slack = m.duration("timer_slack", 0);
-        long haltPoll = m.duration("halt_poll", 0);
-        Distribution polled = m.opt("polled_wakeup").map(DistributionReader::read).orElse(Distribution.constant(0));
-        Distribution timerWakeup = m.opt("timer_wakeup").map(DistributionReader::read).orElse(null);
-        Distribution handoffWakeup = m.opt("handoff_wakeup").map(DistributionReader::read).orElse(null);
-        long coldStart = m.duration("cold_start", 0);
+        long slack = m.durationReq("timer_slack");
+        long haltPoll = m.durationReq("halt_poll");
+        Distribution polled = DistributionReader.read(m.req("polled_wakeup", DistributionReader.EXPECTED));
+        Distribution timerWakeup = DistributionReader.read(m.req("timer_wakeup", DistributionReader.EXPECTED));
+        Distribution handoffWakeup = DistributionReader.read(m.req("handoff_wakeup", DistributionReader.EXPECTED));
+        long coldStart = m.durationReq("cold_start");
         if (slice > 1_000_000_000L) {
             throw m.error("time_slice", "is longer than 1s", "a few milliseconds");
         }
@@ -337,7 +341,7 @@ public final class ScenarioLoader {
         MapReader py = MapReader.of(pythonNode, "a mapping of Python settings");
         PythonVersion version = version(py);
         MapReader row = defaults.version(version);
-        Build build = py.choice("build", Build.class, Build.GIL);
+        Build build = py.choiceReq("build", Build.class);
         if (build == Build.FREE_THREADED && !version.hasFreeThreadedBuild()) {
             throw py.error("build", "Python " + version + " has no free-threaded build", "version 3.13 or later");
         }
@@ -351,10 +355,10 @@ public final class ScenarioLoader {
             throw py.error("check_interval", "is longer than 1s", "a few microseconds");
         }
         Distribution latency = DistributionReader.read(py.req("wakeup_latency", DistributionReader.EXPECTED));
-        WakeupPolicyKind policy = py.choice("wakeup_policy", WakeupPolicyKind.class, WakeupPolicyKind.RANDOM);
-        double requesterWins = py.number("requester_wins", 0, 0, 1);
-        Distribution overhead = py.opt("drop_overhead").map(DistributionReader::read)
-                .orElse(Distribution.constant(0));
+        WakeupPolicyKind policy = py.choiceReq("wakeup_policy", WakeupPolicyKind.class);
+        double requesterWins = py.numberReq("requester_wins", 0, 1);
+        Distribution overhead = DistributionReader.read(py.req("drop_overhead", DistributionReader.EXPECTED));
+        // G10: a version without a free-threaded build has no slowdown to apply; 1 is no factor, not a default.
         double slowdown = py.number("free_threaded_slowdown", row.number("free_threaded_slowdown", 1.0, 1, 100), 1,
                 100);
         // C8: the version's row says whether time.sleep(0) is a syscall that returns at once.
@@ -392,8 +396,8 @@ public final class ScenarioLoader {
                 if (!declared.add(threadName)) {
                     throw tr.error("name", "duplicate thread name '" + threadName + "' in process " + name, "a unique name");
                 }
-                int count = tr.integer("count", 1, 0, 10_000);
-                long start = tr.duration("start", 0);
+                int count = Nodes.integer(tr.opt("count").orElse(defaults.item("thread", "count")), 0, 10_000);
+                long start = Nodes.duration(tr.opt("start").orElse(defaults.item("thread", "start")));
                 var program = programs.program(tr);
                 tr.finish();
                 for (int k = 1; k <= count; k++) {

@@ -5,6 +5,7 @@ import dev.gilsim.asyncio.ExecutorLookup;
 import dev.gilsim.asyncio.LoopCosts;
 import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.executor.ExecutorSpec;
+import dev.gilsim.executor.PoolDefaults;
 import dev.gilsim.executor.ProcessPoolCosts;
 import dev.gilsim.executor.StartMethod;
 import dev.gilsim.interpreter.GilSettings;
@@ -51,7 +52,7 @@ final class ServerReader {
     private final Defaults defaults;
     private final StepReader steps;
     private final PythonVersion version;
-    private final int cores;
+    private final PoolDefaults poolDefaults;
     private final Function<Node, GilSettings> python;
 
     /** @param python binds a server's {@code python:} mapping, merged over the scenario's */
@@ -62,14 +63,14 @@ final class ServerReader {
     private long threadsSoFar;
     private final int maxThreads;
 
-    ServerReader(Defaults defaults, PythonVersion version, int cores, Function<Node, GilSettings> python,
+    ServerReader(Defaults defaults, PythonVersion version, PoolDefaults poolDefaults, Function<Node, GilSettings> python,
             int threadsSoFar, int maxThreads) {
         this.threadsSoFar = threadsSoFar;
         this.maxThreads = maxThreads;
         this.defaults = defaults;
         this.steps = new StepReader(defaults.syscall());
         this.version = version;
-        this.cores = cores;
+        this.poolDefaults = poolDefaults;
         this.python = python;
     }
 
@@ -192,7 +193,7 @@ final class ServerReader {
 
     private ServerSetup server(MapReader s, String name) {
         GilSettings gil = python.apply(s.opt("python").orElse(null));
-        int workers = s.integer("workers", 1, 1, MAX_WORKERS);
+        int workers = s.integerReq("workers", 1, MAX_WORKERS);
         Dispatch dispatch = s.choiceReq("dispatch", Dispatch.class);
         ListNode endpointList = s.list("endpoints");
         List<EndpointSpec> endpoints = endpoints(endpointList);
@@ -200,7 +201,7 @@ final class ServerReader {
         endpoints.forEach(e -> endpointNames.add(e.name()));
         List<ArrivalSpec> arrivals = s.optList("arrivals").map(l -> arrivals(l, endpointNames)).orElse(List.of());
         HttpOverhead http = http(s.map("http"));
-        LimitSpec limit = s.opt("limit").map(ServerReader::limit).orElse(null);
+        LimitSpec limit = s.opt("limit").map(this::limit).orElse(null);
         LoopSpec loop = loop(s.map("loop"));
         List<ExecutorSpec> executors = s.optList("executors").map(this::executors).orElse(List.of());
         Set<String> executorNames = new HashSet<>(Set.of(ExecutorLookup.DEFAULT, ServerSpec.ANYIO));
@@ -241,14 +242,14 @@ final class ServerReader {
 
     private long capacity(ExecutorSpec x) {
         if (x instanceof ExecutorSpec.ThreadPool t) {
-            return t.maxWorkers() != null ? t.maxWorkers() : version.defaultThreadPoolWorkers(cores);
+            return t.maxWorkers() != null ? t.maxWorkers() : poolDefaults.threadPoolMaxWorkers();
         }
         if (x instanceof ExecutorSpec.AnyioLimiter a) {
             return a.tokens();
         }
         if (x instanceof ExecutorSpec.ProcessPool p) {
             // Each worker process runs one thread for its work and one that feeds it results.
-            return 2L * (p.maxWorkers() != null ? p.maxWorkers() : version.defaultProcessPoolWorkers(cores));
+            return 2L * (p.maxWorkers() != null ? p.maxWorkers() : poolDefaults.processPoolMaxWorkers());
         }
         return 0;
     }
@@ -272,8 +273,8 @@ final class ServerReader {
             List<ProgramStep> handler = steps.steps(e.req("steps", "a list of steps"),
                     kind == EndpointKind.ASYNC ? StepReader.Code.COROUTINE : StepReader.Code.FUNCTION,
                     "a def endpoint (it runs in a worker thread)");
-            double weight = e.number("weight", 1, 0, 1e9);
-            LimitSpec limit = e.opt("limit").map(ServerReader::limit).orElse(null);
+            double weight = Nodes.number(e.opt("weight").orElse(defaults.item("endpoint", "weight")), 0, 1e9);
+            LimitSpec limit = e.opt("limit").map(this::limit).orElse(null);
             e.finish();
             out.add(new EndpointSpec(name, kind, handler, limit, weight));
         }
@@ -337,20 +338,25 @@ final class ServerReader {
                     if (!(rate > 0) || rate > MAX_RATE) {
                         throw a.error("rate", "must be above 0 and at most 10000000/s", null);
                     }
-                    yield new ArrivalSpec.Poisson(rate, a.duration("start", 0), endpoint);
+                    yield new ArrivalSpec.Poisson(rate, arrivalTime(a, "start"), endpoint);
                 }
                 case "interval" -> new ArrivalSpec.FixedInterval(a.positiveDurationReq("interval"),
-                        a.duration("start", 0), endpoint);
-                case "burst" -> new ArrivalSpec.Burst(a.integerReq("burst", 1, MAX_BURST), a.duration("at", 0),
+                        arrivalTime(a, "start"), endpoint);
+                case "burst" -> new ArrivalSpec.Burst(a.integerReq("burst", 1, MAX_BURST), arrivalTime(a, "at"),
                         endpoint);
                 default -> new ArrivalSpec.ClosedLoop(a.integerReq("clients", 1, MAX_CLIENTS),
-                        DistributionReader.read(a.req("think", DistributionReader.EXPECTED)), a.duration("start", 0),
+                        DistributionReader.read(a.req("think", DistributionReader.EXPECTED)), arrivalTime(a, "start"),
                         endpoint);
             };
             a.finish();
             out.add(spec);
         }
         return out;
+    }
+
+    /** An arrival's {@code start} or a burst's {@code at}, read only for the kinds that have it. */
+    private long arrivalTime(MapReader a, String key) {
+        return Nodes.duration(a.opt(key).orElse(defaults.item("arrival", key)));
     }
 
     private static HttpOverhead http(MapReader h) {
@@ -361,12 +367,13 @@ final class ServerReader {
         return out;
     }
 
-    /** {@code {concurrency: 4, queue: 0}}: at most 4 inside, none waiting (503); queue defaults to unbounded. */
-    private static LimitSpec limit(Node n) {
+    /** {@code {concurrency: 4, queue: 0}}: at most 4 inside, none waiting (503); the queue from items.limit. */
+    private LimitSpec limit(Node n) {
         MapReader l = MapReader.of(n, "a mapping such as {concurrency: 4, queue: 0}");
         int concurrency = l.integerReq("concurrency", 1, 1_000_000);
-        int queue = l.opt("queue").map(q -> q instanceof ScalarNode s && !s.quoted() && "unbounded".equals(s.text())
-                ? LimitSpec.UNBOUNDED_QUEUE : Nodes.integer(q, 0, 1_000_000_000)).orElse(LimitSpec.UNBOUNDED_QUEUE);
+        Node q = l.opt("queue").orElse(defaults.item("limit", "queue"));
+        int queue = q instanceof ScalarNode s && !s.quoted() && "unbounded".equals(s.text())
+                ? LimitSpec.UNBOUNDED_QUEUE : Nodes.integer(q, 0, 1_000_000_000);
         l.finish();
         return new LimitSpec(concurrency, queue);
     }
@@ -399,9 +406,9 @@ final class ServerReader {
             Node kindNode = x.req("kind", "one of " + String.join(", ", EXECUTOR_KINDS));
             String kind = Nodes.string(kindNode);
             ExecutorSpec spec = switch (kind) {
-                case "thread_pool" -> new ExecutorSpec.ThreadPool(name, maxWorkers(x), x.bool("per_request", false),
+                case "thread_pool" -> new ExecutorSpec.ThreadPool(name, maxWorkers(x), x.boolReq("per_request"),
                         DistributionReader.read(x.req("thread_start")));
-                case "anyio" -> new ExecutorSpec.AnyioLimiter(name, x.integer("tokens", 40, 1, MAX_POOL_WORKERS),
+                case "anyio" -> new ExecutorSpec.AnyioLimiter(name, x.integerReq("tokens", 1, MAX_POOL_WORKERS),
                         x.positiveDurationReq("idle_retire"), DistributionReader.read(x.req("thread_start")));
                 case "process_pool" -> processPool(x, name);
                 default -> throw InputException.at(kindNode, InputException.quote(kind) + " is not an executor kind"
@@ -428,13 +435,12 @@ final class ServerReader {
                     "one of fork, forkserver, spawn");
         }
         StartMethod method = StartMethod.named(methodName);
-        long total = defaults.processStart(methodName);
-        long parentShare = Math.min(total, method.parentNanos());
+        MapReader start = defaults.processStart(methodName);
         ProcessPoolCosts costs = new ProcessPoolCosts(d(x, "pickle_args"), d(x, "wake_manager"),
                 d(x, "manager_hop"), d(x, "pipe_write"), d(x, "unpickle_args"), d(x, "pickle_result"),
-                d(x, "unpickle_result"), Distribution.constant(parentShare),
-                Distribution.constant(total - parentShare), d(x, "child_exit"));
-        return new ExecutorSpec.ProcessPool(name, maxWorkers, method, x.bool("per_request", false), costs);
+                d(x, "unpickle_result"), Distribution.constant(start.durationReq("parent")),
+                Distribution.constant(start.durationReq("child")), d(x, "child_exit"));
+        return new ExecutorSpec.ProcessPool(name, maxWorkers, method, x.boolReq("per_request"), costs);
     }
 
     private static Distribution d(MapReader x, String key) {
@@ -461,7 +467,7 @@ final class ServerReader {
         if (submit.equals(status)) {
             throw j.error("status", "is the submit endpoint too", "a different endpoint that reports the job");
         }
-        int workers = j.integer("workers", 1, 1, MAX_WORKERS);
+        int workers = j.integerReq("workers", 1, MAX_WORKERS);
         List<ProgramStep> job = steps.steps(j.req("steps", "a list of steps"), StepReader.Code.FUNCTION,
                 "a job (a plain function)");
         Distribution poll = DistributionReader.read(j.req("poll_every", DistributionReader.EXPECTED));
@@ -488,7 +494,7 @@ final class ServerReader {
             if (!declared.add(name)) {
                 throw tr.error("name", "duplicate thread name '" + name + "'", "a unique name");
             }
-            int count = tr.integer("count", 1, 0, 10_000);
+            int count = Nodes.integer(tr.opt("count").orElse(defaults.item("thread", "count")), 0, 10_000);
             var program = steps.program(tr);
             tr.finish();
             for (int k = 1; k <= count; k++) {

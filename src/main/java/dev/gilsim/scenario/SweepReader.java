@@ -39,7 +39,8 @@ final class SweepReader {
         final Map<String, Dimension> dims = new LinkedHashMap<>();
         /** The {@code points:} list, or null for a grid. */
         List<Map<String, Node>> explicit;
-        int replications = 3;
+        /** From defaults.yaml's sweep table, unless the sweep says. */
+        int replications;
         String metric;
         Location metricLocation;
         String x;
@@ -52,10 +53,11 @@ final class SweepReader {
      * @param root the scenario tree with defaults and plain overrides applied, still holding {@code sweep}
      * @param gridSets {@code path=v1,v2,...} assignments from the command line, each a dimension
      */
-    static SweepPlan plan(MapNode root, String source, List<String> gridSets, String defaultsText,
+    static SweepPlan plan(MapNode root, String source, List<String> gridSets, Defaults defaults,
             java.util.function.BiFunction<Node, String, ScenarioFile> loadTree) {
         MapReader top = MapReader.of(root, ScenarioLoader.ROOT_EXPECTED);
         Section sweep = new Section();
+        sweep.replications = Nodes.integer(defaults.sweep("replications"), 1, 1000);
         if (top.has("sweep")) {
             read(top.map("sweep"), sweep);
         }
@@ -75,7 +77,7 @@ final class SweepReader {
         if (points.get(0).file() == null) {
             return null;
         }
-        String fingerprint = fingerprint(content(root), defaultsText, gridSets, sweep.replications, paths);
+        String fingerprint = fingerprint(content(root), defaults.sourceText(), gridSets, sweep.replications, paths);
         return new SweepPlan(points.get(0).file().name(), source, paths, points, sweep.replications, sweep.metric,
                 sweep.metricLocation, sweep.x, sweep.series, fingerprint);
     }
@@ -107,7 +109,7 @@ final class SweepReader {
                 }
             }
         }
-        sweep.replications = s.integer("replications", 3, 1, 1000);
+        sweep.replications = s.integer("replications", sweep.replications, 1, 1000);
         if (s.has("metric")) {
             sweep.metric = s.stringReq("metric");
             sweep.metricLocation = s.req("metric").location();

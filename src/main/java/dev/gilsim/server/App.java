@@ -1,6 +1,6 @@
 package dev.gilsim.server;
 
-import dev.gilsim.interpreter.PythonVersion;
+import dev.gilsim.executor.PoolDefaults;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Machine;
 import java.util.ArrayList;
@@ -24,15 +24,15 @@ public final class App {
      * @param gilSettings each server's Python settings, handed as a value to every process the
      *     server starts: its workers, their process-pool children and its job workers
      */
-    public static App build(Machine machine, AppSpec spec, PythonVersion version,
+    public static App build(Machine machine, AppSpec spec, PoolDefaults poolDefaults,
             Function<ServerSpec, GilSettings> gilSettings, AppObserver observer) {
         Objects.requireNonNull(machine, "machine");
-        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(poolDefaults, "poolDefaults");
         Objects.requireNonNull(gilSettings, "gilSettings");
         Objects.requireNonNull(observer, "observer");
         App app = new App();
         for (ServerSpec s : spec.servers()) {
-            app.servers.add(new Server(machine, s, version,
+            app.servers.add(new Server(machine, s, poolDefaults,
                     Objects.requireNonNull(gilSettings.apply(s), s.name()), observer));
         }
         return app;

@@ -30,10 +30,6 @@ public record EndpointSpec(String name, EndpointKind kind, List<ProgramStep> ste
         }
     }
 
-    public EndpointSpec(String name, EndpointKind kind, List<ProgramStep> steps) {
-        this(name, kind, steps, null, 1);
-    }
-
     public EndpointSpec withLimit(LimitSpec l) {
         return new EndpointSpec(name, kind, steps, l, weight);
     }

@@ -1,7 +1,5 @@
 package dev.gilsim.server;
 
-import static dev.gilsim.kernel.Durations.micros;
-
 import dev.gilsim.kernel.Distribution;
 import java.util.Objects;
 
@@ -20,18 +18,6 @@ import java.util.Objects;
  */
 public record HttpOverhead(Distribution recv, Distribution parse, Distribution respond, Distribution send,
         Distribution client) {
-
-    /** Costs with no client time (a load generator whose own time is negligible). */
-    public HttpOverhead(Distribution recv, Distribution parse, Distribution respond, Distribution send) {
-        this(recv, parse, respond, send, Distribution.constant(0));
-    }
-
-    /** Rough figures for uvicorn with FastAPI on one core. */
-    public static final HttpOverhead DEFAULT = new HttpOverhead(Distribution.constant(micros(5)),
-            Distribution.constant(micros(60)), Distribution.constant(micros(40)), Distribution.constant(micros(10)));
-
-    public static final HttpOverhead NONE = new HttpOverhead(Distribution.constant(0), Distribution.constant(0),
-            Distribution.constant(0), Distribution.constant(0));
 
     public HttpOverhead {
         Objects.requireNonNull(recv, "recv");

@@ -1,7 +1,7 @@
 package dev.gilsim.server;
 
 import dev.gilsim.executor.ExecutorContext;
-import dev.gilsim.interpreter.PythonVersion;
+import dev.gilsim.executor.PoolDefaults;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.Machine;
@@ -41,7 +41,7 @@ public final class Server {
     private long completed;
     private long rejected;
 
-    Server(Machine machine, ServerSpec spec, PythonVersion version, GilSettings gil, AppObserver observer) {
+    Server(Machine machine, ServerSpec spec, PoolDefaults poolDefaults, GilSettings gil, AppObserver observer) {
         this.spec = spec;
         this.observer = observer;
         this.sim = machine.simulator();
@@ -67,7 +67,7 @@ public final class Server {
         for (int i = 0; i < spec.workers(); i++) {
             String name = spec.name() + "-" + i;
             Interpreter p = machine.newInterpreter(name, gil);
-            WorkerProcess w = new WorkerProcess(this, i, p, new ExecutorContext(p, version, gil, observer));
+            WorkerProcess w = new WorkerProcess(this, i, p, new ExecutorContext(p, poolDefaults, gil, observer));
             workers.add(w);
             w.loop().start(0);
             for (BackgroundThreadSpec b : spec.backgroundThreads()) {

@@ -15,8 +15,9 @@ import java.util.Set;
  * event loop, fed by the arrivals through the dispatch policy.
  *
  * @param limit E5 for the whole process (uvicorn's {@code --limit-concurrency}), or null
- * @param executors pools each process has; {@code default} (for {@code to_thread}) and
- *     {@code anyio} (for {@code def} endpoints) exist with their defaults unless declared here
+ * @param executors pools each process has, {@code default} (for {@code to_thread}) and
+ *     {@code anyio} (for {@code def} endpoints) among them: every FastAPI process has both, and the
+ *     scenario adds them with defaults.yaml's settings when a server does not declare them
  * @param jobs the job-queue-and-polling pattern, or null
  * @param backgroundThreads plain threads started in every worker process
  */
@@ -51,12 +52,6 @@ public record ServerSpec(
         executors = List.copyOf(executors);
         backgroundThreads = List.copyOf(backgroundThreads);
         validate(name, arrivals, endpoints, executors, jobs, backgroundThreads);
-    }
-
-    /** One worker, LIFO, default overheads and loop, no arrivals, no pools, no jobs. */
-    public static ServerSpec of(String name, List<EndpointSpec> endpoints) {
-        return new ServerSpec(name, 1, Dispatch.LIFO, List.of(), endpoints, HttpOverhead.DEFAULT, null,
-                LoopSpec.DEFAULT, List.of(), null, List.of());
     }
 
     public ServerSpec withWorkers(int n, Dispatch d) {
@@ -127,13 +122,17 @@ public record ServerSpec(
         if (drawsByWeight && !(weight > 0)) {
             throw new IllegalArgumentException("server " + name + " has arrivals but no endpoint with a weight");
         }
-        Set<String> executorNames = new HashSet<>(Set.of(ExecutorLookup.DEFAULT, ANYIO));
-        Set<String> declared = new HashSet<>();
+        Set<String> executorNames = new HashSet<>();
         for (ExecutorSpec x : executors) {
-            if (!declared.add(x.name())) {
+            if (!executorNames.add(x.name())) {
                 throw new IllegalArgumentException("server " + name + ": duplicate executor " + x.name());
             }
-            executorNames.add(x.name());
+        }
+        // The model has no pool settings of its own: the implicit pools come in as values too.
+        for (String implicit : List.of(ExecutorLookup.DEFAULT, ANYIO)) {
+            if (!executorNames.contains(implicit)) {
+                throw new IllegalArgumentException("server " + name + " has no '" + implicit + "' executor");
+            }
         }
         for (EndpointSpec e : endpoints) {
             checkExecutorNames(name, e.name(), e.steps(), executorNames);

@@ -40,8 +40,6 @@ public final class WorkerProcess implements ExecutorLookup, EventLoop.SelectList
         ServerSpec spec = server.spec;
         this.loop = new EventLoop(process, spec.loop(), server.observer);
         loop.setSelectListener(this);
-        executorSpecs.put(DEFAULT, new ExecutorSpec.ThreadPool(DEFAULT, null));
-        executorSpecs.put(ServerSpec.ANYIO, new ExecutorSpec.AnyioLimiter(ServerSpec.ANYIO));
         for (ExecutorSpec x : spec.executors()) {
             executorSpecs.put(x.name(), x);
         }

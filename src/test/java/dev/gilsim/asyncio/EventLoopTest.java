@@ -13,6 +13,7 @@ import dev.gilsim.asyncio.LoopWorld.Recorder.Mark;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.kernel.Distribution;
+import dev.gilsim.scenario.DefaultSpecs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -138,7 +139,7 @@ class EventLoopTest {
         LoopWorld w = new LoopWorld(2);
         Interpreter p = w.machine.newInterpreter("app",
                 LoopWorld.exact().withWakeupLatency(Distribution.constant(micros(50))));
-        w.loop(p, LoopSpec.DEFAULT);
+        w.loop(p, DefaultSpecs.loop());
         w.spinner(p, "spin");
         w.sim.runUntil(millis(1000));
 
@@ -177,7 +178,7 @@ class EventLoopTest {
         Interpreter p = w.process("app");
         Distribution free = Distribution.constant(0);
         LoopCosts costs = new LoopCosts(free, free, free, free, Distribution.constant(micros(150)));
-        w.loop(p, new LoopSpec(millis(10), LoopSpec.DEFAULT_SLOW_CALLBACK, 0, costs));
+        w.loop(p, new LoopSpec(millis(10), DefaultSpecs.loop().slowCallbackThreshold(), 0, costs));
         w.sim.runUntil(millis(100));
 
         assertTrue(w.recorder.lags.size() >= 8, w.recorder.lags.toString());

@@ -3,6 +3,7 @@ package dev.gilsim.asyncio;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 
+import dev.gilsim.HandWorked;
 import dev.gilsim.executor.Executor;
 import dev.gilsim.executor.ExecutorContext;
 import dev.gilsim.executor.ExecutorObserver;
@@ -12,16 +13,15 @@ import dev.gilsim.interpreter.GilObserver;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.Machine;
-import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.ProgramRunner;
 import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.interpreter.PyThread;
-import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.Step;
 import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.kernel.RandomStreams;
 import dev.gilsim.kernel.Simulator;
+import dev.gilsim.scenario.DefaultSpecs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,18 +38,18 @@ final class LoopWorld {
     }
 
     LoopWorld(int cores, long seed) {
-        machine = new Machine(sim, new RandomStreams(seed), new OsSettings(cores, millis(3), 0), recorder);
+        machine = new Machine(sim, new RandomStreams(seed), HandWorked.machine(cores, millis(3), 0), recorder);
     }
 
     /** FIFO wake-ups, no wake-up latency, no drop overhead, check points every 5 us. */
     static GilSettings exact() {
-        return new GilSettings(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
+        return HandWorked.gil(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
                 WakeupPolicyKind.FIFO, Build.GIL, 1.4);
     }
 
     /** No probe, no overheads, no epoll rounding. */
     static LoopSpec freeLoop() {
-        return new LoopSpec(null, LoopSpec.DEFAULT_SLOW_CALLBACK, 0, LoopCosts.FREE);
+        return new LoopSpec(null, DefaultSpecs.loop().slowCallbackThreshold(), 0, HandWorked.freeLoop());
     }
 
     Interpreter process(String name) {
@@ -71,7 +71,7 @@ final class LoopWorld {
 
     /** Shared pools by name, created at first use, as a server process keeps them. */
     ExecutorLookup pools(Interpreter p, ExecutorSpec... specs) {
-        ExecutorContext ctx = new ExecutorContext(p, PythonVersion.V3_12, exact(), recorder);
+        ExecutorContext ctx = new ExecutorContext(p, DefaultSpecs.poolDefaults(machine.os().cores()), exact(), recorder);
         Map<String, Executor> made = new LinkedHashMap<>();
         return name -> {
             for (ExecutorSpec s : specs) {

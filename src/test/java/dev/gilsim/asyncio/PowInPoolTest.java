@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.executor.ExecutorSpec;
-import dev.gilsim.executor.ProcessPoolCosts;
 import dev.gilsim.executor.StartMethod;
 import dev.gilsim.interpreter.Interpreter;
+import dev.gilsim.scenario.DefaultSpecs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class PowInPoolTest {
     private static LoopWorld run(ExecutorSpec pool) {
         LoopWorld w = new LoopWorld(2);
         Interpreter p = w.process("app");
-        EventLoop loop = w.loop(p, LoopSpec.DEFAULT);
+        EventLoop loop = w.loop(p, DefaultSpecs.loop());
         ExecutorLookup pools = w.pools(p, pool);
         for (long at : new long[] {millis(10), millis(500), millis(1000)}) {
             w.spawn(loop, at, pools, inPool(pool.name(), nativeHolding(millis(300))));
@@ -40,7 +40,7 @@ class PowInPoolTest {
      */
     @Test
     void threadPoolPowStallsTheLoopForTheWholeCall() {
-        LoopWorld w = run(new ExecutorSpec.ThreadPool("pool", null));
+        LoopWorld w = run(DefaultSpecs.threadPool("pool", null, false));
         assertTrue(w.recorder.maxLag() >= millis(290), "max lag " + w.recorder.maxLag());
         assertEquals(3, w.recorder.tasksCompleted.size());
     }
@@ -48,7 +48,7 @@ class PowInPoolTest {
     /** In a child process (its own GIL, the second core) the loop barely notices: p99 under 2 ms. */
     @Test
     void processPoolPowLeavesTheLoopResponsive() {
-        LoopWorld w = run(new ExecutorSpec.ProcessPool("pool", 1, StartMethod.FORK, false, ProcessPoolCosts.DEFAULT));
+        LoopWorld w = run(DefaultSpecs.processPool("pool", 1, StartMethod.FORK, false));
         List<Long> sorted = w.recorder.lags.stream().sorted().toList();
         long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
         assertTrue(sorted.size() > 100, "samples " + sorted.size());

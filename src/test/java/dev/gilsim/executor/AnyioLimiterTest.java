@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AnyioLimiterTest {
 
     /**
-     * E2, 40 tokens, thread start free. At 1 ms two calls (5 ms and 10 ms of blocking I/O) start anyio-0 and anyio-1.
+     * E2, anyio's 40 tokens, thread start free. At 1 ms two calls (5 ms and 10 ms of blocking I/O) start anyio-0 and anyio-1.
      * anyio-0 is idle from 6, anyio-1 from 11. At 20 ms a call goes to the most recently idle
      * thread, anyio-1, not the longest idle. At 20 s both threads have been idle over 10 s: the
      * submit retires them (oldest first) and starts anyio-2.
@@ -23,7 +23,7 @@ class AnyioLimiterTest {
     void reusesTheMostRecentlyIdleThreadAndRetiresThreadsIdleTenSeconds() {
         PoolWorld w = new PoolWorld(2);
         AnyioLimiter pool = (AnyioLimiter) w.pool(new ExecutorSpec.AnyioLimiter("anyio",
-                ExecutorSpec.AnyioLimiter.DEFAULT_TOKENS, seconds(10), Distribution.constant(0)));
+                40, seconds(10), Distribution.constant(0)));
         w.submitAt(millis(1), pool, io(millis(5)), io(millis(10)));
         w.submitAt(millis(20), pool, io(millis(1)));
         w.submitAt(seconds(20), pool, io(millis(1)));

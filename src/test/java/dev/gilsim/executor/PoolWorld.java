@@ -3,14 +3,13 @@ package dev.gilsim.executor;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 
+import dev.gilsim.HandWorked;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.Completion;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.Machine;
-import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.PyThread;
-import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.Script;
 import dev.gilsim.interpreter.Step;
 import dev.gilsim.interpreter.WakeupPolicyKind;
@@ -18,6 +17,7 @@ import dev.gilsim.interpreter.Work;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.kernel.RandomStreams;
 import dev.gilsim.kernel.Simulator;
+import dev.gilsim.scenario.DefaultSpecs;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,25 +35,25 @@ final class PoolWorld {
     private int callers;
 
     PoolWorld(int cores) {
-        this(cores, PythonVersion.V3_12);
+        this(cores, DefaultSpecs.poolDefaults(cores));
     }
 
-    PoolWorld(int cores, PythonVersion version) {
-        machine = new Machine(sim, new RandomStreams(7), new OsSettings(cores, millis(3), 0),
+    PoolWorld(int cores, PoolDefaults poolDefaults) {
+        machine = new Machine(sim, new RandomStreams(7), HandWorked.machine(cores, millis(3), 0),
                 dev.gilsim.interpreter.GilObserver.NONE);
         app = machine.newInterpreter("app", exact());
-        this.version = version;
+        this.poolDefaults = poolDefaults;
     }
 
-    private final PythonVersion version;
+    private final PoolDefaults poolDefaults;
 
     static GilSettings exact() {
-        return new GilSettings(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
+        return HandWorked.gil(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
                 WakeupPolicyKind.FIFO, Build.GIL, 1.4);
     }
 
     ExecutorContext context() {
-        return new ExecutorContext(app, version, exact(), new ExecutorObserver() {
+        return new ExecutorContext(app, poolDefaults, exact(), new ExecutorObserver() {
             @Override
             public void workerStarted(String process, String executor, String worker, long now) {
                 started.add(worker);

@@ -7,15 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.kernel.Distribution;
+import dev.gilsim.scenario.DefaultSpecs;
 import java.util.List;
-import dev.gilsim.interpreter.PythonVersion;
 import org.junit.jupiter.api.Test;
 
 /** E3: ProcessPoolExecutor. */
 class ProcessPoolTest {
 
-    private static final ProcessPoolCosts START_1_3 = ProcessPoolCosts.FREE.withStart(
-            Distribution.constant(millis(1)), Distribution.constant(millis(3)));
+    /** Free transfers: only the start-up remains, 1 ms in the parent and 3 ms of child boot. */
+    private static final ProcessPoolCosts START_1_3 = new ProcessPoolCosts(zero(), zero(), zero(), zero(), zero(),
+            zero(), zero(), Distribution.constant(millis(1)), Distribution.constant(millis(3)), zero());
 
     /**
      * E3, fork, max_workers=1, free transfers, 1 ms of fork in the parent and 3 ms of child boot.
@@ -65,7 +66,7 @@ class ProcessPoolTest {
     }
 
     /**
-     * E3 with the default costs: a fresh pool's first small task takes the start method's start-up
+     * E3 with defaults.yaml's costs: a fresh pool's first small task takes the start method's start-up
      * (fork 4 ms, forkserver 40 ms, spawn 95 ms) plus about 0.1 ms; the next one about 0.1 ms.
      */
     @Test
@@ -74,7 +75,7 @@ class ProcessPoolTest {
         StartMethod[] methods = {StartMethod.FORK, StartMethod.FORKSERVER, StartMethod.SPAWN};
         for (int i = 0; i < methods.length; i++) {
             PoolWorld w = new PoolWorld(2);
-            Executor pool = w.pool(new ExecutorSpec.ProcessPool("pp", 1, methods[i], false, ProcessPoolCosts.DEFAULT));
+            Executor pool = w.pool(DefaultSpecs.processPool("pp", 1, methods[i], false));
             w.submitAt(0, pool, cpu(0));
             w.submitAt(millis(200), pool, cpu(0));
             w.sim.runUntil(millis(300));
@@ -84,7 +85,9 @@ class ProcessPoolTest {
             assertTrue(cold >= expected[i] && cold <= expected[i] + micros(200), methods[i] + " cold " + cold);
             assertTrue(warm >= micros(50) && warm <= micros(150), methods[i] + " warm " + warm);
         }
-        assertEquals(StartMethod.FORK, StartMethod.defaultFor(PythonVersion.V3_13));
-        assertEquals(StartMethod.FORKSERVER, StartMethod.defaultFor(PythonVersion.V3_14));
+    }
+
+    private static Distribution zero() {
+        return Distribution.constant(0);
     }
 }

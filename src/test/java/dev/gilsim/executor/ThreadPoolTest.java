@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gilsim.executor.PoolWorld.Done;
 import dev.gilsim.interpreter.Completion;
-import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.kernel.Distribution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,15 +14,12 @@ import org.junit.jupiter.api.Test;
 /** E1: ThreadPoolExecutor. */
 class ThreadPoolTest {
 
+    /** A pool that declares no max_workers takes the size its context was given, not one of its own. */
     @Test
-    void defaultMaxWorkersFollowsThePythonVersion() {
-        assertEquals(8, PythonVersion.V3_8.defaultThreadPoolWorkers(4));
-        assertEquals(8, PythonVersion.V3_12.defaultThreadPoolWorkers(4));
-        assertEquals(32, PythonVersion.V3_12.defaultThreadPoolWorkers(64));
-        assertEquals(8, PythonVersion.V3_13.defaultThreadPoolWorkers(4));
-        assertEquals(32, PythonVersion.V3_14.defaultThreadPoolWorkers(28));
-        assertEquals(6, ((ThreadPool) new PoolWorld(2, PythonVersion.V3_13)
-                .pool(new ExecutorSpec.ThreadPool("p", null))).maxWorkers());
+    void poolWithoutMaxWorkersTakesTheContextsDefault() {
+        ThreadPool pool = (ThreadPool) new PoolWorld(2, new PoolDefaults(7, 2))
+                .pool(new ExecutorSpec.ThreadPool("p", null, false, Distribution.constant(0)));
+        assertEquals(7, pool.maxWorkers());
     }
 
     /**

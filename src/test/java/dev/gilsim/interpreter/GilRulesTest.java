@@ -14,6 +14,7 @@ import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gilsim.HandWorked;
 import dev.gilsim.interpreter.TestWorld.Recorder.Mark;
 import dev.gilsim.kernel.Distribution;
 import java.util.List;
@@ -239,7 +240,7 @@ class GilRulesTest {
     void pendingWorkAtTheCheckPointDelaysTheDrop() {
         TestWorld w = TestWorld.twoCores();
         GilSettings s = exact();
-        Interpreter p = w.process("app", new GilSettings(s.switchInterval(), s.checkInterval(), s.wakeupLatency(),
+        Interpreter p = w.process("app", HandWorked.gil(s.switchInterval(), s.checkInterval(), s.wakeupLatency(),
                 Distribution.constant(micros(100)), s.wakeupPolicy(), s.build(), s.freeThreadedSlowdown()));
         w.thread(p, "a", forever(cpuForever()));
         w.thread(p, "b", forever(cpuForever()));

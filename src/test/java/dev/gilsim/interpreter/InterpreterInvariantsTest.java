@@ -5,6 +5,7 @@ import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gilsim.HandWorked;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.kernel.RandomStreams;
 import dev.gilsim.kernel.Simulator;
@@ -41,11 +42,11 @@ class InterpreterInvariantsTest {
         int cores = 1 + r.nextInt(3);
         checker.cores = cores;
         checker.sim = sim;
-        Machine m = new Machine(sim, new RandomStreams(worldSeed), new OsSettings(cores, millis(1 + r.nextInt(4)), 
+        Machine m = new Machine(sim, new RandomStreams(worldSeed), HandWorked.machine(cores, millis(1 + r.nextInt(4)), 
                 micros(r.nextInt(60))), checker);
         int processes = 1 + r.nextInt(2);
         for (int p = 0; p < processes; p++) {
-            GilSettings s = new GilSettings(micros(500 + r.nextInt(9500)), micros(1 + r.nextInt(200)),
+            GilSettings s = HandWorked.gil(micros(500 + r.nextInt(9500)), micros(1 + r.nextInt(200)),
                     r.nextBoolean() ? Distribution.constant(0) : new Distribution.Exponential(micros(1 + r.nextInt(80))),
                     r.nextInt(4) == 0 ? new Distribution.Exponential(micros(20)) : Distribution.constant(0),
                     WakeupPolicyKind.values()[r.nextInt(WakeupPolicyKind.values().length)],

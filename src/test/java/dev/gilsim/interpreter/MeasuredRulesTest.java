@@ -10,6 +10,7 @@ import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gilsim.HandWorked;
 import dev.gilsim.interpreter.TestWorld.Recorder.Mark;
 import dev.gilsim.kernel.Distribution;
 import java.util.List;
@@ -26,7 +27,7 @@ class MeasuredRulesTest {
 
     /** FIFO, a constant 20 us wake-up, check points every 5 us, no G11. */
     private static GilSettings gil() {
-        return new GilSettings(millis(5), micros(5), Distribution.constant(WAKE), Distribution.constant(0),
+        return HandWorked.gil(millis(5), micros(5), Distribution.constant(WAKE), Distribution.constant(0),
                 WakeupPolicyKind.FIFO, Build.GIL, 1.4, 0.0);
     }
 
@@ -44,7 +45,7 @@ class MeasuredRulesTest {
      */
     @Test
     void timerExpiriesEndLateByTheSlackAndAWakeUp() {
-        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK), 1);
+        TestWorld w = new TestWorld(HandWorked.machine(2, millis(3), SLACK), 1);
         Interpreter p = w.process("app", gil());
         w.thread(p, "sleeper", once(sleep(millis(1)), cpu(micros(10))));
         w.thread(p, "spinner", forever(cpuForever()));
@@ -68,7 +69,7 @@ class MeasuredRulesTest {
      */
     @Test
     void timersWakeThreadsAfterTheTimerWakeUpAndSignalsAfterTheSignalOne() {
-        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK, 0, Distribution.constant(0),
+        TestWorld w = new TestWorld(HandWorked.machine(2, millis(3), SLACK, 0, Distribution.constant(0),
                 Distribution.constant(micros(30))), 1);
         Interpreter p = w.process("app", gil());
         w.thread(p, "sleeper", once(sleep(millis(1)), cpu(micros(10))));
@@ -93,7 +94,7 @@ class MeasuredRulesTest {
      */
     @Test
     void aThreadBlockedShorterThanTheHaltPollingWindowWakesFast() {
-        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2)), null),
+        TestWorld w = new TestWorld(HandWorked.machine(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2)), null),
                 1);
         Interpreter p = w.process("app", gil());
         w.thread(p, "sleeper", once(sleep(micros(100)), cpu(micros(10))));
@@ -122,7 +123,7 @@ class MeasuredRulesTest {
      */
     @Test
     void aForcedDropperStillOnItsWayBackLetsTheNewHolderKeepTheGilOverASyscall() {
-        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2)),
+        TestWorld w = new TestWorld(HandWorked.machine(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2)),
                 null, Distribution.constant(micros(30)), 0), 1);
         Interpreter p = w.process("app", gil());
         w.thread(p, "spinner", forever(cpuForever()));
@@ -141,7 +142,7 @@ class MeasuredRulesTest {
      */
     @Test
     void aForcedDropperBackBeforeTheSyscallTakesTheGilFromIt() {
-        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2)),
+        TestWorld w = new TestWorld(HandWorked.machine(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2)),
                 null), 1);
         Interpreter p = w.process("app", gil());
         w.thread(p, "spinner", forever(cpuForever()));
@@ -188,7 +189,7 @@ class MeasuredRulesTest {
 
     /** The C7 timelines: halt polling 200 us (2 us polled); io sleeps, then syscalls; other arrives. */
     private static TestWorld syscallAfterASleep(long coldStart, long runFor) {
-        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2)),
+        TestWorld w = new TestWorld(HandWorked.machine(2, millis(3), SLACK, micros(200), Distribution.constant(micros(2)),
                 null, null, coldStart), 1);
         Interpreter p = w.process("app", gil());
         w.thread(p, "io", once(cpu(micros(10)), sleep(micros(330)), syscall(micros(2)), cpu(micros(10)),
@@ -207,7 +208,7 @@ class MeasuredRulesTest {
      */
     @Test
     void aReleasedCallIsDoneWhenItEndsThoughItsThreadWaitsForTheGil() {
-        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK), 1);
+        TestWorld w = new TestWorld(HandWorked.machine(2, millis(3), SLACK), 1);
         Interpreter p = w.process("app", gil());
         long[] doneAt = {-1};
         StepSource sender = new StepSource() {
@@ -325,8 +326,8 @@ class MeasuredRulesTest {
 
     /** The C8 timelines: io runs 10 us, sleeps 0, runs 10 us; a spinner arrives at 5 us. */
     private static TestWorld zeroSleepBesideASpinner(long zeroSleepSyscall) {
-        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK), 1);
-        Interpreter p = w.process("app", new GilSettings(millis(5), micros(5), Distribution.constant(WAKE),
+        TestWorld w = new TestWorld(HandWorked.machine(2, millis(3), SLACK), 1);
+        Interpreter p = w.process("app", HandWorked.gil(millis(5), micros(5), Distribution.constant(WAKE),
                 Distribution.constant(0), WakeupPolicyKind.FIFO, Build.GIL, 1.4, 0.0, zeroSleepSyscall));
         w.thread(p, "io", once(cpu(micros(10)), sleep(0), cpu(micros(10))));
         w.thread(p, "spinner", forever(cpuForever()), micros(5));
@@ -335,7 +336,7 @@ class MeasuredRulesTest {
     }
 
     private static GilSettings gilWithoutLatency(double requesterWins) {
-        return new GilSettings(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
+        return HandWorked.gil(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
                 WakeupPolicyKind.FIFO, Build.GIL, 1.4, requesterWins);
     }
 }

@@ -3,6 +3,7 @@ package dev.gilsim.interpreter;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 
+import dev.gilsim.HandWorked;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.kernel.RandomStreams;
 import dev.gilsim.kernel.Simulator;
@@ -20,7 +21,7 @@ final class TestWorld {
     }
 
     TestWorld(int cores, long timeSlice, long seed) {
-        this(new OsSettings(cores, timeSlice, 0), seed);
+        this(HandWorked.machine(cores, timeSlice, 0), seed);
     }
 
     /** A machine with its OS settings given: timer slack, halt polling. */
@@ -34,7 +35,7 @@ final class TestWorld {
 
     /** FIFO wake-ups with no wake-up latency and no drop overhead: timelines by hand. */
     static GilSettings exact(long checkInterval) {
-        return new GilSettings(millis(5), checkInterval, Distribution.constant(0), Distribution.constant(0),
+        return HandWorked.gil(millis(5), checkInterval, Distribution.constant(0), Distribution.constant(0),
                 WakeupPolicyKind.FIFO, Build.GIL, 1.4);
     }
 

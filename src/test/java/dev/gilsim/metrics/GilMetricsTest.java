@@ -3,11 +3,11 @@ package dev.gilsim.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gilsim.HandWorked;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.Machine;
-import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.ProgramRunner;
 import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.interpreter.PyThread;
@@ -37,8 +37,8 @@ class GilMetricsTest {
     private static ThreadMetrics io(Window window) {
         Simulator sim = new Simulator();
         GilMetrics metrics = new GilMetrics(window);
-        Machine machine = new Machine(sim, new RandomStreams(1), new OsSettings(2, 3_000 * US, 0), metrics);
-        GilSettings gil = new GilSettings(5_000 * US, 5 * US, new Distribution.Constant(0),
+        Machine machine = new Machine(sim, new RandomStreams(1), HandWorked.machine(2, 3_000 * US, 0), metrics);
+        GilSettings gil = HandWorked.gil(5_000 * US, 5 * US, new Distribution.Constant(0),
                 new Distribution.Constant(0), WakeupPolicyKind.FIFO, Build.GIL, 1.4);
         Interpreter app = machine.newInterpreter("app", gil);
         PyThread io = app.newThread("io", new ProgramRunner(new ProgramStep.Repeat(ProgramStep.Repeat.FOREVER, List.of(

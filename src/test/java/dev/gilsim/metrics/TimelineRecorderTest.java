@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gilsim.HandWorked;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.Machine;
-import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.ProgramRunner;
 import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.interpreter.PyThread;
@@ -27,8 +27,8 @@ class TimelineRecorderTest {
     private static Timeline record(Window window, int cap, long runFor) {
         Simulator sim = new Simulator();
         TimelineRecorder recorder = new TimelineRecorder(window, cap);
-        Machine machine = new Machine(sim, new RandomStreams(1), new OsSettings(2, 3 * MS, 0), recorder);
-        GilSettings gil = new GilSettings(5 * MS, 5_000, new Distribution.Constant(0), new Distribution.Constant(0),
+        Machine machine = new Machine(sim, new RandomStreams(1), HandWorked.machine(2, 3 * MS, 0), recorder);
+        GilSettings gil = HandWorked.gil(5 * MS, 5_000, new Distribution.Constant(0), new Distribution.Constant(0),
                 WakeupPolicyKind.FIFO, Build.GIL, 1.4);
         Interpreter app = machine.newInterpreter("app", gil);
         PyThread spinner = app.newThread("spinner", new ProgramRunner(repeat(new ProgramStep.Cpu(null))));
@@ -94,8 +94,8 @@ class TimelineRecorderTest {
     void aLabelledStepIsItsOwnSegmentCarryingTheLabel() {
         Simulator sim = new Simulator();
         TimelineRecorder recorder = new TimelineRecorder(new Window(0, 3 * MS));
-        Machine machine = new Machine(sim, new RandomStreams(1), new OsSettings(2, 3 * MS, 0), recorder);
-        Interpreter app = machine.newInterpreter("app", new GilSettings(5 * MS, 5_000, new Distribution.Constant(0),
+        Machine machine = new Machine(sim, new RandomStreams(1), HandWorked.machine(2, 3 * MS, 0), recorder);
+        Interpreter app = machine.newInterpreter("app", HandWorked.gil(5 * MS, 5_000, new Distribution.Constant(0),
                 new Distribution.Constant(0), WakeupPolicyKind.FIFO, Build.GIL, 1.4));
         PyThread t = app.newThread("worker", new ProgramRunner(new ProgramStep.Repeat(1, List.of(
                 new ProgramStep.Labelled("parse", new ProgramStep.Cpu(new Distribution.Constant(MS))),

@@ -1,28 +1,31 @@
 package dev.gilsim.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gilsim.executor.PoolDefaults;
 import dev.gilsim.interpreter.PythonVersion;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The pool defaults coded in {@link PythonVersion} say what defaults.yaml's table says. */
+/** defaults.yaml's versions table, as a scenario resolves it. */
 class DefaultsTest {
-    private static final Pattern MIN_FORMULA = Pattern.compile("min\\((\\d+), *\\w+ *\\+ *(\\d+)\\)");
+    private static final String PLAIN = """
+            name: plain
+            duration: 1s
+            processes: [{name: p, threads: [{name: t, steps: [{cpu: 1ms}]}]}]
+            """;
 
+    /**
+     * E1, E3: every version from 3.8 sizes a thread pool min(32, cpus + 4) (3.13 counts
+     * process_cpu_count, the same without CPU affinity) and a process pool one per CPU.
+     */
     @Test
-    void poolDefaultsInTheEnumMatchTheDefaultsFile() {
+    void everyVersionSizesItsPoolsByTheCpuCount() {
         for (PythonVersion v : PythonVersion.values()) {
-            MapReader row = Defaults.get().version(v);
-            assertEquals(row.stringReq("start_method"), v.defaultStartMethod(), v.text());
-            Matcher m = MIN_FORMULA.matcher(row.stringReq("thread_pool_max_workers"));
-            assertTrue(m.matches(), v.text());
-            int cap = Integer.parseInt(m.group(1));
-            int plus = Integer.parseInt(m.group(2));
-            for (int cpus : new int[] {1, 2, 8, 28, 64}) {
-                assertEquals(Math.min(cap, cpus + plus), v.defaultThreadPoolWorkers(cpus), v + " on " + cpus);
+            for (int cores : new int[] {1, 2, 8, 28, 64}) {
+                Scenario s = new ScenarioLoader().load("plain.yaml", PLAIN,
+                        List.of("python.version=\"" + v.text() + "\"", "machine.cores=" + cores)).first();
+                assertEquals(new PoolDefaults(Math.min(32, cores + 4), cores), s.poolDefaults(), v + " on " + cores);
             }
         }
     }

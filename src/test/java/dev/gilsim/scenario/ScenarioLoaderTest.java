@@ -343,7 +343,8 @@ class ScenarioLoaderTest {
         assertEquals(300_000_000L, s.timelineStart());
         assertEquals(350_000_000L, s.timelineEnd());
         Scenario dflt = load(MINIMAL);
-        assertEquals(-1, dflt.timelineStart(), "the end of the warm-up, by default");
+        assertEquals(dflt.warmup(), dflt.timelineStart(), "the end of the warm-up, by default");
+        assertEquals(dflt.warmup() + 200_000_000L, dflt.timelineEnd(), "defaults.yaml's span of 200 ms");
         Scenario startOnly = load(MINIMAL + "timeline: {start: 900ms}\n");
         assertEquals(1_000_000_000L, startOnly.timelineEnd(), "200 ms, cut at the run's end");
         assertEquals("s.yaml:9:19: timeline.start: is after the run ends (1s) (expected a time within the run)",

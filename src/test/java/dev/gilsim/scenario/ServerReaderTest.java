@@ -59,6 +59,19 @@ class ServerReaderTest {
         assertNull(s.servers().get(0).spec().jobs());
     }
 
+    /**
+     * A scenario called defaults.yaml gets no default's pass through validation: its job queue
+     * with only workers is refused as in any other file (by file name it was taken for a default
+     * and silently ignored).
+     */
+    @Test
+    void aScenarioNamedDefaultsYamlIsValidatedAsAScenario() {
+        InputException e = assertThrows(InputException.class, () -> new ScenarioLoader().load("defaults.yaml",
+                ONE_SERVER + "    jobs: {workers: 2}\n", List.of()));
+        assertTrue(e.getMessage().startsWith("defaults.yaml:7:"), e.getMessage());
+        assertTrue(e.getMessage().contains("a job queue needs submit, status and steps too"), e.getMessage());
+    }
+
     private static final String SERVER = """
             name: web
             duration: 2s
@@ -183,8 +196,11 @@ class ServerReaderTest {
         assertEquals(4, executors.size());
         // Appended, so that executors.0 and executors.1 still name what the file declares.
         assertEquals("pool", executors.get(0).name());
-        assertEquals(new ExecutorSpec.ThreadPool("default", null), executors.get(2));
-        assertEquals(new ExecutorSpec.AnyioLimiter("anyio"), executors.get(3));
+        // defaults.yaml: a 50 us thread start-up; anyio's 40 tokens and 10 s idle retirement.
+        assertEquals(new ExecutorSpec.ThreadPool("default", null, false, Distribution.constant(micros(50))),
+                executors.get(2));
+        assertEquals(new ExecutorSpec.AnyioLimiter("anyio", 40, seconds(10), Distribution.constant(micros(50))),
+                executors.get(3));
     }
 
     @Test
@@ -192,7 +208,8 @@ class ServerReaderTest {
         Scenario s = load(SERVER, "servers.api.executors.anyio.tokens=10", "servers.api.executors.default.max_workers=3");
         assertEquals(new ExecutorSpec.AnyioLimiter("anyio", 10, seconds(10), Distribution.constant(micros(50))),
                 api(s).executors().get(3));
-        assertEquals(new ExecutorSpec.ThreadPool("default", 3), api(s).executors().get(2));
+        assertEquals(new ExecutorSpec.ThreadPool("default", 3, false, Distribution.constant(micros(50))),
+                api(s).executors().get(2));
         Scenario v = loader.load("s.yaml", SERVER + """
                 variants:
                   - name: few

@@ -3,19 +3,18 @@ package dev.gilsim.server;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 
+import dev.gilsim.HandWorked;
 import dev.gilsim.asyncio.AsyncStep;
-import dev.gilsim.asyncio.LoopCosts;
 import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.Machine;
-import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.ProgramStep;
-import dev.gilsim.interpreter.PythonVersion;
 import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.kernel.RandomStreams;
 import dev.gilsim.kernel.Simulator;
+import dev.gilsim.scenario.DefaultSpecs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +27,9 @@ final class AppWorld {
     final App app;
 
     AppWorld(int cores, long seed, GilSettings gil, AppSpec spec) {
-        machine = new Machine(sim, new RandomStreams(seed), new OsSettings(cores, millis(3), 0),
+        machine = new Machine(sim, new RandomStreams(seed), HandWorked.machine(cores, millis(3), 0),
                 dev.gilsim.interpreter.GilObserver.NONE);
-        app = App.build(machine, spec, PythonVersion.V3_12, server -> gil, log);
+        app = App.build(machine, spec, DefaultSpecs.poolDefaults(cores), server -> gil, log);
     }
 
     static AppWorld exact(int cores, AppSpec spec) {
@@ -38,22 +37,23 @@ final class AppWorld {
     }
 
     static GilSettings exactGil() {
-        return new GilSettings(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
+        return HandWorked.gil(millis(5), micros(5), Distribution.constant(0), Distribution.constant(0),
                 WakeupPolicyKind.FIFO, Build.GIL, 1.4);
     }
 
     /** A server for hand-worked timelines: no HTTP overhead, free loop, no probe, no epoll rounding. */
     static ServerSpec bare(String name, EndpointSpec... endpoints) {
-        return ServerSpec.of(name, List.of(endpoints)).withHttp(HttpOverhead.NONE)
-                .withLoop(new LoopSpec(null, LoopSpec.DEFAULT_SLOW_CALLBACK, 0, LoopCosts.FREE));
+        return DefaultSpecs.server(name, List.of(endpoints)).withHttp(HandWorked.noHttp())
+                .withLoop(new LoopSpec(null, DefaultSpecs.loop().slowCallbackThreshold(), 0, HandWorked.freeLoop()));
     }
 
+    /** An endpoint without a limit, weight 1 (arrivals that name none are shared equally). */
     static EndpointSpec async(String name, ProgramStep... steps) {
-        return new EndpointSpec(name, EndpointKind.ASYNC, List.of(steps));
+        return new EndpointSpec(name, EndpointKind.ASYNC, List.of(steps), null, 1);
     }
 
     static EndpointSpec sync(String name, ProgramStep... steps) {
-        return new EndpointSpec(name, EndpointKind.SYNC, List.of(steps));
+        return new EndpointSpec(name, EndpointKind.SYNC, List.of(steps), null, 1);
     }
 
     static ProgramStep cpu(long nanos) {

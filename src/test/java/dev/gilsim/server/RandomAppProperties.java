@@ -5,16 +5,16 @@ import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gilsim.HandWorked;
 import dev.gilsim.asyncio.AsyncStep;
-import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.executor.ExecutorSpec;
-import dev.gilsim.executor.ProcessPoolCosts;
 import dev.gilsim.executor.StartMethod;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
+import dev.gilsim.scenario.DefaultSpecs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -47,7 +47,7 @@ class RandomAppProperties {
 
     private static AppWorld run(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        GilSettings gil = new GilSettings(millis(5), micros(5), Distribution.constant(micros(r.nextInt(0, 60))),
+        GilSettings gil = HandWorked.gil(millis(5), micros(5), Distribution.constant(micros(r.nextInt(0, 60))),
                 Distribution.constant(0), WakeupPolicyKind.values()[r.nextInt(WakeupPolicyKind.values().length)],
                 Build.GIL, 1.4);
         AppWorld w = new AppWorld(r.nextInt(1, 5), seed, gil, AppSpec.of(randomServer(r)));
@@ -57,11 +57,10 @@ class RandomAppProperties {
 
     private static ServerSpec randomServer(SplittableRandom r) {
         List<ExecutorSpec> pools = List.of(
-                new ExecutorSpec.ThreadPool("tp", r.nextInt(1, 4)),
-                new ExecutorSpec.ThreadPool("tp-per-request", null, true, ExecutorSpec.ThreadPool.DEFAULT_THREAD_START),
-                new ExecutorSpec.ProcessPool("pp", r.nextInt(1, 3), StartMethod.FORK, false, ProcessPoolCosts.DEFAULT),
-                new ExecutorSpec.ProcessPool("pp-per-request", 1, StartMethod.values()[r.nextInt(3)], true,
-                        ProcessPoolCosts.DEFAULT));
+                DefaultSpecs.threadPool("tp", r.nextInt(1, 4), false),
+                DefaultSpecs.threadPool("tp-per-request", null, true),
+                DefaultSpecs.processPool("pp", r.nextInt(1, 3), StartMethod.FORK, false),
+                DefaultSpecs.processPool("pp-per-request", 1, StartMethod.values()[r.nextInt(3)], true));
         List<EndpointSpec> endpoints = new ArrayList<>();
         int n = r.nextInt(1, 4);
         for (int i = 0; i < n; i++) {
@@ -84,12 +83,20 @@ class RandomAppProperties {
             arrivals.add(new ArrivalSpec.Burst(r.nextInt(1, 20), millis(r.nextInt(0, 200))));
         }
         ServerSpec s = new ServerSpec("web", r.nextInt(1, 4), Dispatch.values()[r.nextInt(Dispatch.values().length)],
-                arrivals, endpoints, HttpOverhead.DEFAULT, null, LoopSpec.DEFAULT.withHeartbeat(millis(r.nextInt(1, 20))),
-                pools, null, List.of());
+                arrivals, endpoints, DefaultSpecs.http(), null, DefaultSpecs.loop().withHeartbeat(millis(r.nextInt(1, 20))),
+                withImplicitPools(pools), null, List.of());
         if (r.nextInt(4) == 0) {
             s = s.withLimit(new LimitSpec(r.nextInt(1, 6), r.nextInt(0, 4)));
         }
         return s;
+    }
+
+    /** The declared pools and, as a scenario adds them, the default thread pool and anyio's. */
+    private static List<ExecutorSpec> withImplicitPools(List<ExecutorSpec> pools) {
+        List<ExecutorSpec> all = new ArrayList<>(pools);
+        all.add(DefaultSpecs.threadPool(dev.gilsim.asyncio.ExecutorLookup.DEFAULT, null, false));
+        all.add(DefaultSpecs.anyio(ServerSpec.ANYIO));
+        return all;
     }
 
     private static ProgramStep randomAsyncStep(SplittableRandom r, List<ExecutorSpec> pools) {

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gilsim.asyncio.AsyncStep;
 import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.kernel.Distribution;
+import dev.gilsim.scenario.DefaultSpecs;
 import dev.gilsim.server.AppWorld.Log.Response;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,9 +72,9 @@ class ServerTest {
 
     /** Which worker served each request, in the order they completed. */
     private static List<Integer> servers(Dispatch d) {
-        ServerSpec s = ServerSpec.of("web", List.of(async("a", cpu(millis(2)))))
+        ServerSpec s = DefaultSpecs.server("web", List.of(async("a", cpu(millis(2)))))
                 .withWorkers(4, d).withArrivals(List.of(new ArrivalSpec.Poisson(50, 0)))
-                .withLoop(dev.gilsim.asyncio.LoopSpec.DEFAULT.withHeartbeat(null));
+                .withLoop(DefaultSpecs.loop().withHeartbeat(null));
         AppWorld w = new AppWorld(4, 1, AppWorld.exactGil(), AppSpec.of(s));
         w.runFor(seconds(10));
         return w.log.completed.stream().map(AppWorld.Log.Response::worker).toList();
@@ -144,7 +145,7 @@ class ServerTest {
     /** Closed-loop clients: never more requests in flight than clients, and all of them used. */
     @Test
     void closedLoopClientsNeverExceedTheirCountInFlight() {
-        ServerSpec s = ServerSpec.of("web", List.of(async("a",
+        ServerSpec s = DefaultSpecs.server("web", List.of(async("a",
                 new AsyncStep.AwaitIo(new Distribution.Exponential(millis(5))), cpu(millis(1)))))
                 .withWorkers(2, Dispatch.ROUND_ROBIN)
                 .withArrivals(List.of(new ArrivalSpec.ClosedLoop(3, new Distribution.Exponential(millis(1)), 0)));

@@ -1,0 +1,74 @@
+package dev.gilsim;
+
+import dev.gilsim.asyncio.LoopCosts;
+import dev.gilsim.interpreter.Build;
+import dev.gilsim.interpreter.GilSettings;
+import dev.gilsim.interpreter.OsSettings;
+import dev.gilsim.interpreter.WakeupPolicyKind;
+import dev.gilsim.kernel.Distribution;
+import dev.gilsim.server.HttpOverhead;
+
+/**
+ * Settings for hand-worked timelines, with the rules a timeline leaves out switched off: no G11
+ * (requester_wins 0), {@code time.sleep(0)} a timed sleep (C8), no halt polling (C5), timers that
+ * wake threads as signals do (C4), forced droppers that wake like any thread (C6), no cold starts
+ * (C7), a loop and HTTP handling that cost nothing. Test code only: a scenario takes every value
+ * from defaults.yaml, and the model has no such shortcuts of its own.
+ */
+public final class HandWorked {
+    private HandWorked() {
+    }
+
+    /** GIL settings without G11, whose {@code time.sleep(0)} is a timed sleep. */
+    public static GilSettings gil(long switchInterval, long checkInterval, Distribution wakeupLatency,
+            Distribution dropOverhead, WakeupPolicyKind wakeupPolicy, Build build, double freeThreadedSlowdown) {
+        return gil(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build,
+                freeThreadedSlowdown, 0.0);
+    }
+
+    /** GIL settings whose {@code time.sleep(0)} is a timed sleep, as from 3.11 on (C8). */
+    public static GilSettings gil(long switchInterval, long checkInterval, Distribution wakeupLatency,
+            Distribution dropOverhead, WakeupPolicyKind wakeupPolicy, Build build, double freeThreadedSlowdown,
+            double requesterWins) {
+        return gil(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build,
+                freeThreadedSlowdown, requesterWins, -1);
+    }
+
+    public static GilSettings gil(long switchInterval, long checkInterval, Distribution wakeupLatency,
+            Distribution dropOverhead, WakeupPolicyKind wakeupPolicy, Build build, double freeThreadedSlowdown,
+            double requesterWins, long zeroSleepSyscall) {
+        return new GilSettings(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build,
+                freeThreadedSlowdown, requesterWins, zeroSleepSyscall);
+    }
+
+    /** A machine without halt polling, whose timers wake threads as signals do (G6). */
+    public static OsSettings machine(int cores, long timeSlice, long timerSlack) {
+        return machine(cores, timeSlice, timerSlack, 0, Distribution.constant(0), null);
+    }
+
+    /** A machine whose forced droppers wake like any other blocked thread, with no cold starts. */
+    public static OsSettings machine(int cores, long timeSlice, long timerSlack, long haltPollNanos,
+            Distribution polledWakeup, Distribution timerWakeup) {
+        return machine(cores, timeSlice, timerSlack, haltPollNanos, polledWakeup, timerWakeup, null, 0);
+    }
+
+    public static OsSettings machine(int cores, long timeSlice, long timerSlack, long haltPollNanos,
+            Distribution polledWakeup, Distribution timerWakeup, Distribution handoffWakeup, long coldStart) {
+        return new OsSettings(cores, timeSlice, timerSlack, haltPollNanos, polledWakeup, timerWakeup, handoffWakeup,
+                coldStart);
+    }
+
+    /** An event loop that costs nothing and whose timers wake it at once. */
+    public static LoopCosts freeLoop() {
+        return new LoopCosts(zero(), zero(), zero(), zero(), zero());
+    }
+
+    /** Requests that cost the loop nothing besides their handler, and the client nothing. */
+    public static HttpOverhead noHttp() {
+        return new HttpOverhead(zero(), zero(), zero(), zero(), zero());
+    }
+
+    private static Distribution zero() {
+        return Distribution.constant(0);
+    }
+}
