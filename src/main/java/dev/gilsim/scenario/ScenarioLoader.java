@@ -1,15 +1,11 @@
 package dev.gilsim.scenario;
 
 import dev.gilsim.executor.PoolDefaults;
-import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.PythonVersion;
-import dev.gilsim.interpreter.WakeupPolicyKind;
-import dev.gilsim.kernel.Distribution;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +38,7 @@ public final class ScenarioLoader {
     public static final long DEFAULT_MAX_EVENTS = 20_000_000_000L;
 
     private final Defaults defaults;
+    private final SettingsReader settings;
     private final int maxThreads;
     private final long maxEvents;
 
@@ -56,6 +53,7 @@ public final class ScenarioLoader {
 
     private ScenarioLoader(Defaults defaults, int maxThreads, long maxEvents) {
         this.defaults = defaults;
+        this.settings = new SettingsReader(defaults);
         this.maxThreads = maxThreads;
         this.maxEvents = maxEvents;
     }
@@ -200,7 +198,7 @@ public final class ScenarioLoader {
         MapNode merged = (MapNode) Overrides.merge(defaults.scenarioDefaults(), parsed);
         if (merged.has("servers")) {
             merged = merged.with("servers", merged.keyLocation("servers"),
-                    ServerReader.withDefaults(defaults, merged.get("servers").orElseThrow()));
+                    ServerDefaults.withDefaults(defaults, merged.get("servers").orElseThrow()));
         }
         return new MapNode(parsed.location(), parsed.path(), merged.values(), merged.keyLocations());
     }
@@ -220,10 +218,10 @@ public final class ScenarioLoader {
                     null);
         }
         long seed = seed(r.req("seed"));
-        OsSettings machine = machine(r.map("machine"));
+        OsSettings machine = SettingsReader.machine(r.map("machine"));
         Node pythonNode = r.req("python");
-        PythonVersion version = version(MapReader.of(pythonNode, null));
-        GilSettings python = python(pythonNode);
+        PythonVersion version = SettingsReader.version(MapReader.of(pythonNode, null));
+        GilSettings python = settings.python(pythonNode);
         PoolDefaults pools = defaults.poolSizes(version, machine.cores());
         if (!r.has("processes") && !r.has("servers")) {
             throw new InputException(r.location(), "processes", "missing required field",
@@ -234,7 +232,7 @@ public final class ScenarioLoader {
         processes.forEach(p -> processNames.add(p.name()));
         int processThreads = processes.stream().mapToInt(p -> p.threads().size()).sum();
         ServerReader servers = new ServerReader(defaults, version, pools,
-                n -> python(n == null ? pythonNode : Overrides.merge(pythonNode, n)), processThreads, maxThreads);
+                n -> settings.python(n == null ? pythonNode : Overrides.merge(pythonNode, n)), processThreads, maxThreads);
         List<ServerSetup> serverList = r.optList("servers").map(l -> servers.servers(l, processNames))
                 .orElse(List.of());
         long[] timeline = timeline(r.map("timeline"), warmup, duration);
@@ -304,69 +302,6 @@ public final class ScenarioLoader {
         throw InputException.at(n, Nodes.describe(n) + " is not a seed", "a whole number");
     }
 
-    private static OsSettings machine(MapReader m) {
-        int cores = m.integerReq("cores", 1, 1024);
-        long slice = m.positiveDurationReq("time_slice");
-        long slack = m.durationReq("timer_slack");
-        long haltPoll = m.durationReq("halt_poll");
-        Distribution polled = DistributionReader.read(m.req("polled_wakeup", DistributionReader.EXPECTED));
-        Distribution timerWakeup = DistributionReader.read(m.req("timer_wakeup", DistributionReader.EXPECTED));
-        Distribution handoffWakeup = DistributionReader.read(m.req("handoff_wakeup", DistributionReader.EXPECTED));
-        long coldStart = m.durationReq("cold_start");
-        if (slice > 1_000_000_000L) {
-            throw m.error("time_slice", "is longer than 1s", "a few milliseconds");
-        }
-        if (slack > 1_000_000_000L) {
-            throw m.error("timer_slack", "is longer than 1s", "about 50us");
-        }
-        if (haltPoll > 1_000_000_000L) {
-            throw m.error("halt_poll", "is longer than 1s", "a few hundred microseconds (0 turns halt polling off)");
-        }
-        if (coldStart > 100_000L) {
-            throw m.error("cold_start", "is longer than 100us per root microsecond", "about 250ns (0 turns cold starts off)");
-        }
-        m.finish();
-        return new OsSettings(cores, slice, slack, haltPoll, polled, timerWakeup, handoffWakeup, coldStart);
-    }
-
-    private static PythonVersion version(MapReader py) {
-        Node n = py.req("version", "a version such as \"3.12\"");
-        String text = Nodes.string(n);
-        return PythonVersion.parse(text).orElseThrow(() -> InputException.at(n,
-                "unknown Python version " + InputException.quote(text), "one of " + String.join(", ",
-                        Arrays.stream(PythonVersion.values()).map(PythonVersion::text).toList())));
-    }
-
-    private GilSettings python(Node pythonNode) {
-        MapReader py = MapReader.of(pythonNode, "a mapping of Python settings");
-        PythonVersion version = version(py);
-        MapReader row = defaults.version(version);
-        Build build = py.choiceReq("build", Build.class);
-        if (build == Build.FREE_THREADED && !version.hasFreeThreadedBuild()) {
-            throw py.error("build", "Python " + version + " has no free-threaded build", "version 3.13 or later");
-        }
-        long interval = py.positiveDurationReq("switch_interval");
-        if (interval < 1_000 || interval > 10_000_000_000L) {
-            throw py.error("switch_interval", "must be between 1us and 10s (got " + Units.formatDuration(interval) + ")",
-                    null);
-        }
-        long check = py.positiveDuration("check_interval", row.durationReq("check_interval"));
-        if (check > 1_000_000_000L) {
-            throw py.error("check_interval", "is longer than 1s", "a few microseconds");
-        }
-        Distribution latency = DistributionReader.read(py.req("wakeup_latency", DistributionReader.EXPECTED));
-        WakeupPolicyKind policy = py.choiceReq("wakeup_policy", WakeupPolicyKind.class);
-        double requesterWins = py.numberReq("requester_wins", 0, 1);
-        Distribution overhead = DistributionReader.read(py.req("drop_overhead", DistributionReader.EXPECTED));
-        // G10: a version without a free-threaded build has no slowdown to apply; 1 is no factor, not a default.
-        double slowdown = py.number("free_threaded_slowdown", row.number("free_threaded_slowdown", 1.0, 1, 100), 1,
-                100);
-        // C8: the version's row says whether time.sleep(0) is a syscall that returns at once.
-        long zeroSleep = row.has("zero_sleep") ? row.durationReq("zero_sleep") : -1;
-        py.finish();
-        return new GilSettings(interval, check, latency, overhead, policy, build, slowdown, requesterWins, zeroSleep);
-    }
-
     private List<ProcessSpec> processes(ListNode list, Node pythonNode) {
         if (list.size() == 0) {
             throw InputException.at(list, "no processes", "at least one process with threads, or no processes field");
@@ -384,7 +319,7 @@ public final class ScenarioLoader {
             if (!names.add(name)) {
                 throw p.error("name", "duplicate process name '" + name + "'", "a unique name");
             }
-            GilSettings gil = python(p.opt("python").map(n -> Overrides.merge(pythonNode, n)).orElse(pythonNode));
+            GilSettings gil = settings.python(p.opt("python").map(n -> Overrides.merge(pythonNode, n)).orElse(pythonNode));
             List<ThreadSpec> threads = new ArrayList<>();
             Set<String> threadNames = new HashSet<>();
             Set<String> declared = new HashSet<>();

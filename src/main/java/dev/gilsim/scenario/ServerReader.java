@@ -6,8 +6,6 @@ import dev.gilsim.asyncio.LoopCosts;
 import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.executor.ExecutorSpec;
 import dev.gilsim.executor.PoolDefaults;
-import dev.gilsim.executor.ProcessPoolCosts;
-import dev.gilsim.executor.StartMethod;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.interpreter.PythonVersion;
@@ -23,10 +21,8 @@ import dev.gilsim.server.LimitSpec;
 import dev.gilsim.server.ServerSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -39,11 +35,9 @@ import java.util.function.Function;
 final class ServerReader {
     static final String SERVER_EXPECTED = "a mapping with name, endpoints and arrivals";
     private static final List<String> ARRIVAL_KINDS = List.of("rate", "interval", "burst", "clients");
-    private static final List<String> EXECUTOR_KINDS = List.of("thread_pool", "anyio", "process_pool");
     private static final int MAX_SERVERS = 100;
     private static final int MAX_WORKERS = 256;
     private static final int MAX_ENDPOINTS = 1000;
-    private static final int MAX_POOL_WORKERS = 10_000;
     private static final int MAX_CLIENTS = 100_000;
     private static final int MAX_BURST = 1_000_000;
     private static final double MAX_RATE = 10_000_000;
@@ -51,6 +45,7 @@ final class ServerReader {
 
     private final Defaults defaults;
     private final StepReader steps;
+    private final ExecutorReader executorReader;
     private final PythonVersion version;
     private final PoolDefaults poolDefaults;
     private final Function<Node, GilSettings> python;
@@ -69,106 +64,17 @@ final class ServerReader {
         this.maxThreads = maxThreads;
         this.defaults = defaults;
         this.steps = new StepReader(defaults.syscall());
+        this.executorReader = new ExecutorReader(defaults, version);
         this.version = version;
         this.poolDefaults = poolDefaults;
         this.python = python;
-    }
-
-    /** Merges the defaults under every server item (and executor item) of {@code servers}, if it is a list. */
-    static Node withDefaults(Defaults defaults, Node servers) {
-        if (!(servers instanceof ListNode list)) {
-            return servers;
-        }
-        List<Node> items = new ArrayList<>();
-        for (Node item : list.items()) {
-            Node merged = withImplicitExecutors(under(defaults.server(), item));
-            if (merged instanceof MapNode m && m.get("executors").orElse(null) instanceof ListNode xs) {
-                List<Node> executors = new ArrayList<>();
-                for (Node x : xs.items()) {
-                    String kind = x instanceof MapNode xm && xm.get("kind").orElse(null) instanceof ScalarNode k
-                            && !k.isNull() ? k.text().strip() : "";
-                    executors.add(defaults.executor(kind).map(d -> under(d, withoutDefaults(x))).orElse(x));
-                }
-                merged = m.with("executors", m.keyLocation("executors"),
-                        new ListNode(xs.location(), xs.path(), executors));
-            }
-            items.add(merged);
-        }
-        return new ListNode(list.location(), list.path(), items);
-    }
-
-    /**
-     * The server with the executors every FastAPI process has anyway, {@code default} (the loop's
-     * thread pool) and {@code anyio} (which runs {@code def} endpoints), appended to its
-     * {@code executors} unless it declares them, so that {@code --set} and variants reach them
-     * like declared ones. Appended, not prepended: indices the user writes stay the same.
-     * They are located at the server item, as the file implies them there; not at defaults.yaml,
-     * whose values a later merge strips.
-     */
-    private static Node withImplicitExecutors(Node server) {
-        if (!(server instanceof MapNode m)) {
-            return server;
-        }
-        Node existing = m.get("executors").orElse(null);
-        if (existing != null && !(existing instanceof ListNode)) {
-            return server;  // the binder reports it
-        }
-        Location at = m.location();
-        String path = Node.child(m.path(), "executors");
-        List<Node> executors = existing == null ? new ArrayList<>() : new ArrayList<>(((ListNode) existing).items());
-        Set<String> declared = new HashSet<>();
-        for (Node x : executors) {
-            if (x instanceof MapNode xm && xm.get("name").orElse(null) instanceof ScalarNode n && !n.isNull()) {
-                declared.add(n.text().strip());
-            }
-        }
-        for (String[] implicit : new String[][] {{ExecutorLookup.DEFAULT, "thread_pool"},
-                {ServerSpec.ANYIO, "anyio"}}) {
-            if (!declared.contains(implicit[0])) {
-                String item = Node.item(path, executors.size());
-                Map<String, Node> values = new LinkedHashMap<>();
-                values.put("name", new ScalarNode(at, Node.child(item, "name"), implicit[0], false, false));
-                values.put("kind", new ScalarNode(at, Node.child(item, "kind"), implicit[1], false, false));
-                executors.add(new MapNode(at, item, values, Map.of("name", at, "kind", at)));
-            }
-        }
-        Location keyAt = existing == null ? at : m.keyLocation("executors");
-        ListNode list = new ListNode(existing == null ? at : existing.location(), path, executors);
-        return m.with("executors", keyAt, list);
-    }
-
-    /**
-     * The item without the values an earlier merge took from defaults.yaml, so that a variant
-     * that changes an executor's kind gets the new kind's defaults and not the old kind's fields.
-     */
-    private static Node withoutDefaults(Node item) {
-        if (!(item instanceof MapNode m)) {
-            return item;
-        }
-        MapNode out = m;
-        for (String key : m.keys()) {
-            // By the value's location: an override of a default keeps the key's place but not its value.
-            if (m.values().get(key).location().fromDefaults()) {
-                out = out.without(key);
-            }
-        }
-        return out;
-    }
-
-    /** {@code item} merged over {@code dflt}, keeping the item's own location and path. */
-    private static Node under(MapNode dflt, Node item) {
-        if (!(item instanceof MapNode m)) {
-            return item;
-        }
-        MapNode merged = (MapNode) Overrides.merge(dflt.withPath(m.path()), m);
-        return new MapNode(m.location(), m.path(), merged.values(), merged.keyLocations());
     }
 
     List<ServerSetup> servers(ListNode list, Set<String> processNames) {
         if (list.size() > MAX_SERVERS) {
             throw InputException.at(list, "too many servers (" + list.size() + ")", "at most " + MAX_SERVERS);
         }
-        ListNode merged = (ListNode) withDefaults(defaults, list);
+        ListNode merged = (ListNode) ServerDefaults.withDefaults(defaults, list);
         List<ServerSetup> out = new ArrayList<>();
         Set<String> names = new HashSet<>(processNames);
         for (Node item : merged.items()) {
@@ -203,7 +109,7 @@ final class ServerReader {
         HttpOverhead http = http(s.map("http"));
         LimitSpec limit = s.opt("limit").map(this::limit).orElse(null);
         LoopSpec loop = loop(s.map("loop"));
-        List<ExecutorSpec> executors = s.optList("executors").map(this::executors).orElse(List.of());
+        List<ExecutorSpec> executors = s.optList("executors").map(executorReader::executors).orElse(List.of());
         Set<String> executorNames = new HashSet<>(Set.of(ExecutorLookup.DEFAULT, ServerSpec.ANYIO));
         executors.forEach(x -> executorNames.add(x.name()));
         checkExecutors(endpointList, endpoints, executorNames);
@@ -392,59 +298,6 @@ final class ServerReader {
                 DistributionReader.read(l.req("self_pipe_read")), DistributionReader.read(l.req("timer_wakeup")));
         l.finish();
         return new LoopSpec(heartbeat, slow, resolution, costs);
-    }
-
-    private List<ExecutorSpec> executors(ListNode list) {
-        List<ExecutorSpec> out = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (Node item : list.items()) {
-            MapReader x = MapReader.of(item, "a mapping with name and kind");
-            String name = ScenarioLoader.name(x, "name");
-            if (!names.add(name)) {
-                throw x.error("name", "duplicate executor name '" + name + "'", "a unique name");
-            }
-            Node kindNode = x.req("kind", "one of " + String.join(", ", EXECUTOR_KINDS));
-            String kind = Nodes.string(kindNode);
-            ExecutorSpec spec = switch (kind) {
-                case "thread_pool" -> new ExecutorSpec.ThreadPool(name, maxWorkers(x), x.boolReq("per_request"),
-                        DistributionReader.read(x.req("thread_start")));
-                case "anyio" -> new ExecutorSpec.AnyioLimiter(name, x.integerReq("tokens", 1, MAX_POOL_WORKERS),
-                        x.positiveDurationReq("idle_retire"), DistributionReader.read(x.req("thread_start")));
-                case "process_pool" -> processPool(x, name);
-                default -> throw InputException.at(kindNode, InputException.quote(kind) + " is not an executor kind"
-                        + Suggest.closest(kind, EXECUTOR_KINDS).map(c -> ", did you mean '" + c + "'?").orElse(""),
-                        "one of " + String.join(", ", EXECUTOR_KINDS));
-            };
-            x.finish();
-            out.add(spec);
-        }
-        return out;
-    }
-
-    private static Integer maxWorkers(MapReader x) {
-        return x.opt("max_workers").map(n -> Nodes.integer(n, 1, MAX_POOL_WORKERS)).orElse(null);
-    }
-
-    private ExecutorSpec processPool(MapReader x, String name) {
-        Integer maxWorkers = maxWorkers(x);
-        // E3: defaults.yaml's versions table names the start method; process_start gives its cost.
-        String methodName = x.string("start_method", defaults.version(version).stringReq("start_method"));
-        List<String> methods = List.of("fork", "forkserver", "spawn");
-        if (!methods.contains(methodName)) {
-            throw x.error("start_method", InputException.quote(methodName) + " is not a start method",
-                    "one of fork, forkserver, spawn");
-        }
-        StartMethod method = StartMethod.named(methodName);
-        MapReader start = defaults.processStart(methodName);
-        ProcessPoolCosts costs = new ProcessPoolCosts(d(x, "pickle_args"), d(x, "wake_manager"),
-                d(x, "manager_hop"), d(x, "pipe_write"), d(x, "unpickle_args"), d(x, "pickle_result"),
-                d(x, "unpickle_result"), Distribution.constant(start.durationReq("parent")),
-                Distribution.constant(start.durationReq("child")), d(x, "child_exit"));
-        return new ExecutorSpec.ProcessPool(name, maxWorkers, method, x.boolReq("per_request"), costs);
-    }
-
-    private static Distribution d(MapReader x, String key) {
-        return DistributionReader.read(x.req(key, DistributionReader.EXPECTED));
     }
 
     private JobQueueSpec jobs(MapReader j, Set<String> endpoints) {
