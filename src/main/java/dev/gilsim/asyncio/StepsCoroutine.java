@@ -64,17 +64,18 @@ public final class StepsCoroutine implements Coroutine {
             if (s == null) {
                 return null;
             }
-            if (!(s instanceof AsyncStep a)) {
-                return ProgramStep.toStep(s, random, thread);
+            // isAwait() and a cast, not instanceof AsyncStep: see ProgramStep#toStep on type tests.
+            if (!s.isAwait()) {
+                return s.toStep(random, thread);
             }
-            awaitStep(a, task);
+            awaitStep(s, task);
             if (callerWork == null) {
                 return null;
             }
         }
     }
 
-    private void awaitStep(AsyncStep s, Task task) {
+    private void awaitStep(ProgramStep s, Task task) {
         EventLoop loop = task.loop();
         if (s instanceof AsyncStep.AwaitSleep a) {
             loop.callLater(a.duration().sample(random), task.resolver());

@@ -32,10 +32,29 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
         return false;
     }
 
+    /**
+     * What the step is for {@code thread}, its duration drawn from {@code random}; a label names
+     * the step on the thread. Only leaves, labelled or not, run on a thread: a repeat is walked by
+     * a {@link ProgramCursor} and an await by its coroutine.
+     *
+     * <p>A virtual call rather than an {@code instanceof Leaf} test, on purpose: on JDK 17 a type
+     * test against an interface goes through the class's one-entry cache of interfaces, which the
+     * cursor's casts to {@code ProgramStep} and such a test would overwrite in turn at every step
+     * (JDK-8180450); that doubled the cost of a step.
+     */
+    default Step toStep(RandomGenerator random, PyThread thread) {
+        throw new IllegalArgumentException("not a step a thread runs: " + this);
+    }
+
     /** A step that a thread runs. */
     sealed interface Leaf extends ProgramStep permits Cpu, Native, Gc, Io, Sleep, Syscall {
         /** What the step is for the thread that runs it, its duration drawn from {@code random}. */
         Step toStep(RandomGenerator random);
+
+        @Override
+        default Step toStep(RandomGenerator random, PyThread thread) {
+            return toStep(random);
+        }
 
         /** Whether the thread lets go of the GIL during the step (G8). */
         boolean releasesGil();
@@ -230,6 +249,12 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
         public String describe() {
             return step.describe() + " \"" + label + "\"";
         }
+
+        @Override
+        public Step toStep(RandomGenerator random, PyThread thread) {
+            thread.labelStep(label);
+            return step.toStep(random);
+        }
     }
 
     /** A function body's steps, once, as the report names them. */
@@ -253,14 +278,7 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
 
     /** What a leaf, labelled or not, is for {@code thread}; a label names the step on the thread. */
     static Step toStep(ProgramStep s, RandomGenerator random, PyThread thread) {
-        if (s instanceof Labelled l) {
-            thread.labelStep(l.label());
-            return l.step().toStep(random);
-        }
-        if (s instanceof Leaf leaf) {
-            return leaf.toStep(random);
-        }
-        throw new IllegalArgumentException("not a step a thread runs: " + s);
+        return s.toStep(random, thread);
     }
 
     /** The steps, {@code times} over, or forever when {@code times} is {@link #FOREVER}. */
