@@ -12,8 +12,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * thread ({@link Leaf#toStep}); an {@link Await} exists only in coroutines, and the layer that runs
  * coroutines defines and runs it.
  *
- * <p>A new kind of step is one record here (a {@link Leaf}: its mean, what it is for the thread,
- * how the report names it), one case in the scenario's step reader, and its line in the README.
+ * <p>A new kind of step is one record here (a {@link Leaf}: what it is for the thread, whether it
+ * releases the GIL, how the report names it), one case in the scenario's step reader, and its
+ * line in the README.
  */
 public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labelled, ProgramStep.Repeat,
         ProgramStep.Await {
@@ -48,6 +49,14 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
 
     /** A step that a thread runs. */
     sealed interface Leaf extends ProgramStep permits Cpu, Native, Gc, Io, Sleep, Syscall {
+        /** How long the step takes, drawn each time it runs. */
+        Distribution duration();
+
+        @Override
+        default double meanNanos() {
+            return duration().meanNanos();
+        }
+
         /** What the step is for the thread that runs it, its duration drawn from {@code random}. */
         Step toStep(RandomGenerator random);
 
@@ -101,11 +110,6 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
         }
 
         @Override
-        public double meanNanos() {
-            return duration.meanNanos();
-        }
-
-        @Override
         public Step toStep(RandomGenerator random) {
             long d = duration.sample(random);
             return releasesGil ? new Step.ReleasedCompute(d) : Step.Compute.nativeHolding(d);
@@ -126,11 +130,6 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
     record Gc(Distribution duration) implements Leaf {
         public Gc {
             Objects.requireNonNull(duration, "duration");
-        }
-
-        @Override
-        public double meanNanos() {
-            return duration.meanNanos();
         }
 
         @Override
@@ -156,11 +155,6 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
         }
 
         @Override
-        public double meanNanos() {
-            return duration.meanNanos();
-        }
-
-        @Override
         public Step toStep(RandomGenerator random) {
             return new Step.Block(duration.sample(random), false);
         }
@@ -183,11 +177,6 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
         }
 
         @Override
-        public double meanNanos() {
-            return duration.meanNanos();
-        }
-
-        @Override
         public Step toStep(RandomGenerator random) {
             return new Step.Block(duration.sample(random), true);
         }
@@ -207,11 +196,6 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
     record Syscall(Distribution duration) implements Leaf {
         public Syscall {
             Objects.requireNonNull(duration, "duration");
-        }
-
-        @Override
-        public double meanNanos() {
-            return duration.meanNanos();
         }
 
         @Override
