@@ -58,7 +58,7 @@ public final class EventLoop implements StepSource {
         this.observer = observer;
         this.sim = process.machine().simulator();
         this.random = process.machine().streams().stream("loop:" + process.name());
-        this.timerSlack = process.machine().os().timerSlack();
+        this.timerSlack = process.machine().os().timerSlackNanos();
         this.thread = process.newThread("loop", this);
         // G6 what-if: the loop-first wake-up policy prefers this thread; CPython has no such thing.
         this.thread.setWakeupPreferred(true);

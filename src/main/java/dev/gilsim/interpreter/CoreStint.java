@@ -113,7 +113,7 @@ final class CoreStint {
 
     /** G4: check points fall every {@code checkInterval} of the step's CPU time. */
     private long untilCheckPoint() {
-        long spacing = interpreter.settings().checkInterval();
+        long spacing = interpreter.settings().checkIntervalNanos();
         long past = workDone % spacing;
         return past == 0 ? 0 : spacing - past;
     }

@@ -46,7 +46,7 @@ public final class Gil {
         this.policy = interpreter.settings().wakeupPolicy().create();
         this.policyRandom = policyRandom;
         this.latencyRandom = latencyRandom;
-        this.timerSlack = interpreter.machine().os().timerSlack();
+        this.timerSlack = interpreter.machine().os().timerSlackNanos();
     }
 
     public PyThread holder() {
@@ -98,7 +98,7 @@ public final class Gil {
         t.blockedSince = sim.now();
         waiters.add(t);
         // C4: the timed wait is a futex with a deadline, so it ends late by the timer slack too.
-        sim.schedule(t.gilTimeout, sim.now() + interpreter.settings().switchInterval() + timerSlack);
+        sim.schedule(t.gilTimeout, sim.now() + interpreter.settings().switchIntervalNanos() + timerSlack);
     }
 
     void onTimeout(PyThread t) {

@@ -21,7 +21,7 @@ public final class Machine {
         this.streams = streams;
         this.os = os;
         this.observer = observer;
-        this.cores = new Cores(simulator, os.cores(), os.timeSlice(), observer);
+        this.cores = new Cores(simulator, os.cores(), os.timeSliceNanos(), observer);
     }
 
     public Interpreter newInterpreter(String name, GilSettings settings) {

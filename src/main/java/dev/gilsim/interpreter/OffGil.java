@@ -25,7 +25,7 @@ final class OffGil {
         this.thread = thread;
         this.interpreter = interpreter;
         this.sim = interpreter.machine().simulator();
-        this.timerSlack = interpreter.machine().os().timerSlack();
+        this.timerSlack = interpreter.machine().os().timerSlackNanos();
         Runnable back = () -> {
             parked = false;
             onBack.run();

@@ -4,8 +4,8 @@ package dev.gilsim.interpreter;
  * The machine under the interpreters.
  *
  * @param cores CPU cores shared by every process (C1, C3)
- * @param timeSlice round-robin slice when more threads want a core than there are cores (C2)
- * @param timerSlack added to every timed sleep, as Linux's default timer slack does
+ * @param timeSliceNanos round-robin slice when more threads want a core than there are cores (C2)
+ * @param timerSlackNanos added to every timed sleep, as Linux's default timer slack does
  * @param haltPollNanos C5: a thread woken after blocking for less than this wakes in
  *                      {@code polledWakeup} (an idle CPU that has not gone to sleep yet; KVM's
  *                      halt polling on a virtual machine); 0 turns the rule off
@@ -18,7 +18,7 @@ package dev.gilsim.interpreter;
  * @param coldStart C7: a GIL-releasing step that is a thread's first after an idle spell takes
  *                  this much longer per square root of the idle time in microseconds; 0: off
  */
-public record OsSettings(int cores, long timeSlice, long timerSlack, long haltPollNanos,
+public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
         dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
         dev.gilsim.kernel.Distribution handoffWakeup, long coldStart) {
     /** Whether forced droppers have their own wake-up latency (C6). */
@@ -35,10 +35,10 @@ public record OsSettings(int cores, long timeSlice, long timerSlack, long haltPo
         if (cores < 1) {
             throw new IllegalArgumentException("at least one core");
         }
-        if (timeSlice <= 0) {
+        if (timeSliceNanos <= 0) {
             throw new IllegalArgumentException("time slice must be positive");
         }
-        if (timerSlack < 0) {
+        if (timerSlackNanos < 0) {
             throw new IllegalArgumentException("timer slack must not be negative");
         }
         if (coldStart < 0) {

@@ -339,7 +339,7 @@ public final class PyThread {
             // C8: before 3.11 time.sleep(0) is select() with a zero timeout: a syscall that never
             // sleeps, so no timer slack and no wake-up; the thread only lets go of the GIL.
             releasedDone = null;
-            startCompute(interpreter.settings().zeroSleepSyscall(), false, false, afterReleasedCompute);
+            startCompute(interpreter.settings().zeroSleepSyscallNanos(), false, false, afterReleasedCompute);
             return;
         }
         leaveCore();

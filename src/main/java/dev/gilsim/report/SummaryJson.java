@@ -89,7 +89,7 @@ public final class SummaryJson {
         number(v, "warmup_s", s.warmup() / 1e9);
         v.put("python_version", s.version().text());
         v.put("cores", s.machine().cores());
-        v.put("switch_interval", Durations.format(s.python().switchInterval()));
+        v.put("switch_interval", Durations.format(s.python().switchIntervalNanos()));
         figures(v, RunFigures.RUN, sum);
         ArrayNode processes = v.putArray("processes");
         for (ProcessSummary p : sum.processes()) {

@@ -36,8 +36,8 @@ final class Parameters {
         out.add(new Parameter("duration", Durations.format(s.duration())));
         out.add(new Parameter("warmup", Durations.format(s.warmup())));
         out.add(new Parameter("machine.cores", Integer.toString(s.machine().cores())));
-        out.add(new Parameter("machine.time_slice", Durations.format(s.machine().timeSlice())));
-        out.add(new Parameter("machine.timer_slack", Durations.format(s.machine().timerSlack())));
+        out.add(new Parameter("machine.time_slice", Durations.format(s.machine().timeSliceNanos())));
+        out.add(new Parameter("machine.timer_slack", Durations.format(s.machine().timerSlackNanos())));
         machine(out, s.machine());
         out.add(new Parameter("python.version", s.version().text()));
         for (ProcessSpec p : s.processes()) {
@@ -159,11 +159,11 @@ final class Parameters {
         out.add(new Parameter(at + "build", g.build() == Build.GIL ? "gil" : "free-threaded"));
         // C8: how time.sleep(0) runs on this version, which sets the convoy of a zero sleep.
         out.add(new Parameter(at + "zero_sleep", g.zeroSleepReturnsAtOnce()
-                ? "select(), returns at once: " + Durations.format(g.zeroSleepSyscall())
+                ? "select(), returns at once: " + Durations.format(g.zeroSleepSyscallNanos())
                 : "a timed sleep (timer slack)"));
         if (g.build() == Build.GIL) {
-            out.add(new Parameter(at + "switch_interval", Durations.format(g.switchInterval())));
-            out.add(new Parameter(at + "check_interval", Durations.format(g.checkInterval())));
+            out.add(new Parameter(at + "switch_interval", Durations.format(g.switchIntervalNanos())));
+            out.add(new Parameter(at + "check_interval", Durations.format(g.checkIntervalNanos())));
             out.add(new Parameter(at + "wakeup_latency", g.wakeupLatency().describe()));
             out.add(new Parameter(at + "wakeup_policy", g.wakeupPolicy().name().toLowerCase(Locale.ROOT)
                     .replace('_', '-')));

@@ -39,7 +39,7 @@ final class EventEstimate {
                 boolean contended = p.gil().build() == Build.GIL
                         && cpuBoundThreads - (cpuBound(t.program()) ? 1 : 0) > 0;
                 total += thread(t.program(), Math.max(0, duration - t.start()),
-                        contended ? p.gil().switchInterval() : 0);
+                        contended ? p.gil().switchIntervalNanos() : 0);
             }
             if (p.threads().size() >= 2) {
                 total += switches(p.gil(), duration);
@@ -114,7 +114,7 @@ final class EventEstimate {
 
     /** GIL switches when threads contend all along: one per switch interval; none without a GIL. */
     private static double switches(GilSettings gil, long duration) {
-        return gil.build() == Build.GIL ? EVENTS_PER_SWITCH * duration / (double) gil.switchInterval() : 0;
+        return gil.build() == Build.GIL ? EVENTS_PER_SWITCH * duration / (double) gil.switchIntervalNanos() : 0;
     }
 
     /** Requests offered over the run, by arrival process. */

@@ -240,7 +240,7 @@ class GilRulesTest {
     void pendingWorkAtTheCheckPointDelaysTheDrop() {
         TestWorld w = TestWorld.twoCores();
         GilSettings s = exact();
-        Interpreter p = w.process("app", HandWorked.gil(s.switchInterval(), s.checkInterval(), s.wakeupLatency(),
+        Interpreter p = w.process("app", HandWorked.gil(s.switchIntervalNanos(), s.checkIntervalNanos(), s.wakeupLatency(),
                 Distribution.constant(micros(100)), s.wakeupPolicy(), s.build(), s.freeThreadedSlowdown()));
         w.thread(p, "a", forever(cpuForever()));
         w.thread(p, "b", forever(cpuForever()));

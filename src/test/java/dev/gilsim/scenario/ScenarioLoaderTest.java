@@ -42,9 +42,9 @@ class ScenarioLoaderTest {
     @Test
     void leftOutFieldsTakeTheDefaultsFile() {
         Scenario s = load(MINIMAL);
-        assertEquals(millis(5), s.python().switchInterval());
+        assertEquals(millis(5), s.python().switchIntervalNanos());
         assertEquals(PythonVersion.V3_12, s.version());
-        assertEquals(micros(3), s.python().checkInterval());
+        assertEquals(micros(3), s.python().checkIntervalNanos());
         assertEquals(WakeupPolicyKind.FIFO, s.python().wakeupPolicy());
         assertEquals(new Distribution.LogNormal(micros(45), 0.6), s.python().wakeupLatency());
         assertEquals(2, s.machine().cores());
@@ -55,7 +55,7 @@ class ScenarioLoaderTest {
 
     @Test
     void pythonVersionSelectsVersionDependentDefaults() {
-        assertEquals(100, load(MINIMAL, "python.version=3.9").python().checkInterval());
+        assertEquals(100, load(MINIMAL, "python.version=3.9").python().checkIntervalNanos());
         Scenario ft = load(MINIMAL, "python.version=\"3.14\"", "python.build=free-threaded");
         assertEquals(Build.FREE_THREADED, ft.python().build());
         assertEquals(1.08, ft.python().freeThreadedSlowdown());
@@ -66,7 +66,7 @@ class ScenarioLoaderTest {
     @Test
     void aZeroSleepIsASyscallBefore311AndATimedSleepFrom311() {
         for (String v : List.of("3.8", "3.9", "3.10")) {
-            assertEquals(350, load(MINIMAL, "python.version=\"" + v + "\"").python().zeroSleepSyscall(), v);
+            assertEquals(350, load(MINIMAL, "python.version=\"" + v + "\"").python().zeroSleepSyscallNanos(), v);
         }
         for (String v : List.of("3.11", "3.12", "3.13", "3.14")) {
             assertFalse(load(MINIMAL, "python.version=\"" + v + "\"").python().zeroSleepReturnsAtOnce(), v);
@@ -140,8 +140,8 @@ class ScenarioLoaderTest {
                       processes.app.threads.spinner.count: 2
                 """, List.of()).variants();
         assertEquals(List.of("fast", "two"), vs.stream().map(Scenario::variant).toList());
-        assertEquals(millis(1), vs.get(0).python().switchInterval());
-        assertEquals(millis(5), vs.get(1).python().switchInterval());
+        assertEquals(millis(1), vs.get(0).python().switchIntervalNanos());
+        assertEquals(millis(5), vs.get(1).python().switchIntervalNanos());
         assertEquals(2, vs.get(1).processes().get(0).threads().size());
         assertEquals(vs.get(0).seed(), vs.get(1).seed());
     }
@@ -149,7 +149,7 @@ class ScenarioLoaderTest {
     @Test
     void commandLineSetOverridesTheFile() {
         Scenario s = load(MINIMAL, "python.switch_interval=250us", "seed=9", "machine.cores=8");
-        assertEquals(micros(250), s.python().switchInterval());
+        assertEquals(micros(250), s.python().switchIntervalNanos());
         assertEquals(9, s.seed());
         assertEquals(8, s.machine().cores());
     }
@@ -161,8 +161,8 @@ class ScenarioLoaderTest {
                     python: {switch_interval: 1ms}
                     threads: [{name: x, steps: [{cpu: 1ms}]}]
                 """);
-        assertEquals(millis(5), s.processes().get(0).gil().switchInterval());
-        assertEquals(millis(1), s.processes().get(1).gil().switchInterval());
+        assertEquals(millis(5), s.processes().get(0).gil().switchIntervalNanos());
+        assertEquals(millis(1), s.processes().get(1).gil().switchIntervalNanos());
     }
 
     @Test

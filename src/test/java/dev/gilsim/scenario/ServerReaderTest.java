@@ -230,8 +230,8 @@ class ServerReaderTest {
     @Test
     void serverPythonSettingsApplyToItsProcesses() {
         Scenario s = load(SERVER, "servers.api.python={switch_interval: 1ms}");
-        assertEquals(millis(1), s.servers().get(0).gil().switchInterval());
-        assertEquals(millis(5), s.python().switchInterval());
+        assertEquals(millis(1), s.servers().get(0).gil().switchIntervalNanos());
+        assertEquals(millis(5), s.python().switchIntervalNanos());
     }
 
     @Test

@@ -52,7 +52,7 @@ public class SweepTest {
         assertEquals(List.of(List.of("1ms", "1"), List.of("1ms", "2"), List.of("1ms", "4"), List.of("5ms", "1"),
                 List.of("5ms", "2"), List.of("5ms", "4")), p.points().stream().map(SweepPoint::values).toList());
         assertEquals(4, p.points().get(5).file().first().machine().cores());
-        assertEquals(5_000_000, p.points().get(5).file().first().python().switchInterval());
+        assertEquals(5_000_000, p.points().get(5).file().first().python().switchIntervalNanos());
         assertEquals("python.switch_interval", p.x());
         assertEquals("machine.cores", p.series());
     }

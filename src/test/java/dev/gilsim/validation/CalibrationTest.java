@@ -72,7 +72,7 @@ class CalibrationTest {
                   - name: app
                     threads: [{name: t, steps: [{cpu: 1ms}]}]
                 """, List.of()).first();
-        assertEquals(1_000, s.machine().timerSlack());
+        assertEquals(1_000, s.machine().timerSlackNanos());
         assertTrue(s.python().wakeupLatency().toString().toLowerCase().contains("exponential"),
                 s.python().wakeupLatency().toString());
     }
@@ -90,7 +90,7 @@ class CalibrationTest {
                     threads: [{name: t, steps: [{cpu: 1ms}]}]
                 """);
         Scenario s = new ScenarioLoader().load(scenario, List.of()).first();
-        assertEquals(7_000, s.machine().timerSlack());
+        assertEquals(7_000, s.machine().timerSlackNanos());
         assertEquals(4, s.machine().cores());
     }
 
