@@ -63,8 +63,8 @@ public final class EventLoop implements StepSource {
         // G6 what-if: the loop-first wake-up policy prefers this thread; CPython has no such thing.
         this.thread.setWakeupPreferred(true);
         this.waker = new Waker(thread);
-        if (spec.heartbeatPeriod() != null) {
-            ready.add(new Heartbeat(spec.heartbeatPeriod()));
+        if (spec.heartbeatPeriodNanos() != null) {
+            ready.add(new Heartbeat(spec.heartbeatPeriodNanos()));
         }
     }
 
@@ -227,7 +227,7 @@ public final class EventLoop implements StepSource {
             return -1;
         }
         long timeout = Math.max(0, first.when - sim.now());
-        long res = spec.selectorResolution();
+        long res = spec.selectorResolutionNanos();
         if (timeout > 0 && res > 0) {
             timeout = (timeout + res - 1) / res * res;
         }
@@ -256,7 +256,7 @@ public final class EventLoop implements StepSource {
     private void finishCallback() {
         long took = sim.now() - currentStart;
         current = null;
-        if (took >= spec.slowCallbackThreshold()) {
+        if (took >= spec.slowCallbackThresholdNanos()) {
             // L4: asyncio debug mode logs "Executing <Handle ...> took 0.300 seconds".
             slowCallbacks++;
             observer.slowCallback(process.name(), took, sim.now());

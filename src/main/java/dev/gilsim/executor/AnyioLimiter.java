@@ -84,7 +84,7 @@ public final class AnyioLimiter implements Executor {
 
     /** E2: anyio stops threads idle longer than the limit, oldest first, when it next runs work. */
     private void retireExpired() {
-        while (!idle.isEmpty() && sim.now() - idle.peekFirst().idleSince >= spec.idleRetire()) {
+        while (!idle.isEmpty() && sim.now() - idle.peekFirst().idleSince >= spec.idleRetireNanos()) {
             Worker w = idle.pollFirst();
             w.stopping = true;
             w.waker.wake();

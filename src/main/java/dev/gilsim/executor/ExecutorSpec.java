@@ -33,15 +33,16 @@ public sealed interface ExecutorSpec {
      * endpoints and {@code def} dependencies, Starlette's {@code run_in_threadpool}).
      *
      * @param tokens how many calls run at once ({@code anyio.to_thread}'s default limiter has 40)
-     * @param idleRetire idle threads older than this are stopped at the next submit (10 s)
+     * @param idleRetireNanos idle threads older than this are stopped at the next submit (10 s)
      */
-    record AnyioLimiter(String name, int tokens, long idleRetire, Distribution threadStart) implements ExecutorSpec {
+    record AnyioLimiter(String name, int tokens, long idleRetireNanos, Distribution threadStart)
+            implements ExecutorSpec {
         public AnyioLimiter {
             requireName(name);
             if (tokens < 1) {
                 throw new IllegalArgumentException("a capacity limiter needs at least one token");
             }
-            if (idleRetire <= 0) {
+            if (idleRetireNanos <= 0) {
                 throw new IllegalArgumentException("idle retirement must be positive");
             }
             Objects.requireNonNull(threadStart, "threadStart");

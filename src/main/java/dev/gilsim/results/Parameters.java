@@ -92,8 +92,8 @@ final class Parameters {
                 + h.client().describe()));
         LoopSpec l = v.loop();
         LoopCosts c = l.costs();
-        out.add(new Parameter(at + "loop", "heartbeat " + (l.heartbeatPeriod() == null ? "off"
-                : Durations.format(l.heartbeatPeriod())) + ", select " + c.select().describe() + ", handle "
+        out.add(new Parameter(at + "loop", "heartbeat " + (l.heartbeatPeriodNanos() == null ? "off"
+                : Durations.format(l.heartbeatPeriodNanos())) + ", select " + c.select().describe() + ", handle "
                 + c.handle().describe() + ", timer wake-up " + c.timerWakeup().describe()));
         if (v.jobs() != null) {
             JobQueueSpec j = v.jobs();
@@ -112,7 +112,7 @@ final class Parameters {
             return "Poisson, " + number(p.ratePerSecond()) + "/s from " + Durations.format(p.start()) + to;
         }
         if (a instanceof ArrivalSpec.FixedInterval f) {
-            return "every " + Durations.format(f.interval()) + " from " + Durations.format(f.start()) + to;
+            return "every " + Durations.format(f.intervalNanos()) + " from " + Durations.format(f.start()) + to;
         }
         if (a instanceof ArrivalSpec.Burst b) {
             return b.count() + " at once at " + Durations.format(b.at()) + to;

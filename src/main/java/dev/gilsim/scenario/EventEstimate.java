@@ -48,8 +48,8 @@ final class EventEstimate {
         for (ServerSetup setup : s.servers()) {
             ServerSpec v = setup.spec();
             double perWorker = switches(setup.gil(), duration);
-            if (v.loop().heartbeatPeriod() != null) {
-                perWorker += EVENTS_PER_HEARTBEAT * duration / (double) v.loop().heartbeatPeriod();
+            if (v.loop().heartbeatPeriodNanos() != null) {
+                perWorker += EVENTS_PER_HEARTBEAT * duration / (double) v.loop().heartbeatPeriodNanos();
             }
             for (BackgroundThreadSpec b : v.backgroundThreads()) {
                 perWorker += thread(b.program(), duration, 0);
@@ -124,7 +124,7 @@ final class EventEstimate {
             if (a instanceof ArrivalSpec.Poisson p) {
                 n += p.ratePerSecond() * Math.max(0, duration - p.start()) / 1e9;
             } else if (a instanceof ArrivalSpec.FixedInterval f) {
-                n += Math.max(0, duration - f.start()) / (double) f.interval();
+                n += Math.max(0, duration - f.start()) / (double) f.intervalNanos();
             } else if (a instanceof ArrivalSpec.Burst b) {
                 n += b.count();
             } else if (a instanceof ArrivalSpec.ClosedLoop c) {

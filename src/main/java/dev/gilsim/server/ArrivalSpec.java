@@ -24,13 +24,13 @@ public sealed interface ArrivalSpec {
     }
 
     /** Open loop: one request every {@code interval}, the first at {@code start}. */
-    record FixedInterval(long interval, long start, String endpoint) implements ArrivalSpec {
-        public FixedInterval(long interval, long start) {
-            this(interval, start, null);
+    record FixedInterval(long intervalNanos, long start, String endpoint) implements ArrivalSpec {
+        public FixedInterval(long intervalNanos, long start) {
+            this(intervalNanos, start, null);
         }
 
         public FixedInterval {
-            if (interval <= 0) {
+            if (intervalNanos <= 0) {
                 throw new IllegalArgumentException("arrival interval must be positive");
             }
             requireStart(start);

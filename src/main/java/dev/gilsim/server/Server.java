@@ -130,7 +130,7 @@ public final class Server {
             Distribution gap = new Distribution.Exponential(Math.max(1, Math.round(1e9 / p.ratePerSecond())));
             new OpenArrivals(gap, random, target).start(p.start());
         } else if (a instanceof ArrivalSpec.FixedInterval f) {
-            new OpenArrivals(Distribution.constant(f.interval()), random, target).start(f.start());
+            new OpenArrivals(Distribution.constant(f.intervalNanos()), random, target).start(f.start());
         } else if (a instanceof ArrivalSpec.Burst b) {
             sim.at(b.at(), 0, () -> {
                 for (int i = 0; i < b.count(); i++) {

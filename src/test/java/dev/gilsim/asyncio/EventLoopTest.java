@@ -178,7 +178,7 @@ class EventLoopTest {
         Interpreter p = w.process("app");
         Distribution free = Distribution.constant(0);
         LoopCosts costs = new LoopCosts(free, free, free, free, Distribution.constant(micros(150)));
-        w.loop(p, new LoopSpec(millis(10), DefaultSpecs.loop().slowCallbackThreshold(), 0, costs));
+        w.loop(p, new LoopSpec(millis(10), DefaultSpecs.loop().slowCallbackThresholdNanos(), 0, costs));
         w.sim.runUntil(millis(100));
 
         assertTrue(w.recorder.lags.size() >= 8, w.recorder.lags.toString());

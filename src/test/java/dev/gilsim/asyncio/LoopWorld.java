@@ -49,7 +49,7 @@ final class LoopWorld {
 
     /** No probe, no overheads, no epoll rounding. */
     static LoopSpec freeLoop() {
-        return new LoopSpec(null, DefaultSpecs.loop().slowCallbackThreshold(), 0, HandWorked.freeLoop());
+        return new LoopSpec(null, DefaultSpecs.loop().slowCallbackThresholdNanos(), 0, HandWorked.freeLoop());
     }
 
     Interpreter process(String name) {

@@ -57,7 +57,7 @@ public final class DefaultSpecs {
     /** anyio's limiter with the defaults' tokens, idle retirement and thread start-up. */
     public static ExecutorSpec.AnyioLimiter anyio(String name) {
         ExecutorSpec.AnyioLimiter d = (ExecutorSpec.AnyioLimiter) executor(ServerSpec.ANYIO);
-        return new ExecutorSpec.AnyioLimiter(name, d.tokens(), d.idleRetire(), d.threadStart());
+        return new ExecutorSpec.AnyioLimiter(name, d.tokens(), d.idleRetireNanos(), d.threadStart());
     }
 
     /** A process pool with the defaults' transfer costs and the start method's start-up. */

@@ -161,8 +161,8 @@ class ServerReaderTest {
         // 3.12 on Linux forks; defaults.yaml's process_start says 4 ms in all.
         assertEquals(StartMethod.FORK, procs.startMethod());
         assertEquals(millis(4), procs.costs().parentStart().sample(null) + procs.costs().childBoot().sample(null));
-        assertEquals(millis(10), api.loop().heartbeatPeriod());
-        assertEquals(millis(100), api.loop().slowCallbackThreshold());
+        assertEquals(millis(10), api.loop().heartbeatPeriodNanos());
+        assertEquals(millis(100), api.loop().slowCallbackThresholdNanos());
         assertEquals(Distribution.constant(micros(60)), api.http().parse());
         assertNull(api.jobs());
         assertNull(api.limit());
@@ -180,7 +180,7 @@ class ServerReaderTest {
         Scenario s = load(SERVER, "servers.api.loop.heartbeat=off", "servers.api.workers=4",
                 "servers.api.executors.pool.per_request=true", "servers.api.http.parse=1ms",
                 "servers.api.limit={concurrency: 100}");
-        assertNull(api(s).loop().heartbeatPeriod());
+        assertNull(api(s).loop().heartbeatPeriodNanos());
         assertEquals(4, api(s).workers());
         assertTrue(api(s).executors().get(0).perRequest());
         assertEquals(Distribution.constant(millis(1)), api(s).http().parse());

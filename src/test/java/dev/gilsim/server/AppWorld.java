@@ -44,7 +44,7 @@ final class AppWorld {
     /** A server for hand-worked timelines: no HTTP overhead, free loop, no probe, no epoll rounding. */
     static ServerSpec bare(String name, EndpointSpec... endpoints) {
         return DefaultSpecs.server(name, List.of(endpoints)).withHttp(HandWorked.noHttp())
-                .withLoop(new LoopSpec(null, DefaultSpecs.loop().slowCallbackThreshold(), 0, HandWorked.freeLoop()));
+                .withLoop(new LoopSpec(null, DefaultSpecs.loop().slowCallbackThresholdNanos(), 0, HandWorked.freeLoop()));
     }
 
     /** An endpoint without a limit, weight 1 (arrivals that name none are shared equally). */
