@@ -11,15 +11,20 @@ import java.util.Objects;
  */
 public sealed interface AsyncStep extends ProgramStep.Await {
 
-    /** {@code await asyncio.sleep(d)}: a timer on the loop. */
-    record AwaitSleep(Distribution duration) implements AsyncStep {
-        public AwaitSleep {
-            Objects.requireNonNull(duration, "duration");
-        }
+    /** An await that lasts a drawn time: its mean is its duration's. */
+    sealed interface Timed extends AsyncStep permits AwaitSleep, AwaitIo {
+        Distribution duration();
 
         @Override
-        public double meanNanos() {
-            return duration.meanNanos();
+        default double meanNanos() {
+            return duration().meanNanos();
+        }
+    }
+
+    /** {@code await asyncio.sleep(d)}: a timer on the loop. */
+    record AwaitSleep(Distribution duration) implements Timed {
+        public AwaitSleep {
+            Objects.requireNonNull(duration, "duration");
         }
 
         @Override
@@ -29,14 +34,9 @@ public sealed interface AsyncStep extends ProgramStep.Await {
     }
 
     /** {@code await} on network or database I/O: no GIL, no core; the selector reports completion. */
-    record AwaitIo(Distribution duration) implements AsyncStep {
+    record AwaitIo(Distribution duration) implements Timed {
         public AwaitIo {
             Objects.requireNonNull(duration, "duration");
-        }
-
-        @Override
-        public double meanNanos() {
-            return duration.meanNanos();
         }
 
         @Override

@@ -1,6 +1,5 @@
 package dev.gilsim.results;
 
-
 import dev.gilsim.asyncio.LoopCosts;
 import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.executor.ExecutorSpec;
@@ -45,7 +44,7 @@ final class Parameters {
             gil(out, at + "python.", p.gil());
             for (ThreadSpec t : p.threads()) {
                 String start = t.start() == 0 ? "" : " (starts at " + Durations.format(t.start()) + ")";
-                out.add(new Parameter(at + "threads." + t.name(), program(t.program()) + start));
+                out.add(new Parameter(at + "threads." + t.name(), t.program().describe() + start));
             }
         }
         for (ServerSetup setup : s.servers()) {
@@ -75,7 +74,7 @@ final class Parameters {
         for (EndpointSpec e : v.endpoints()) {
             String limit = e.limit() == null ? "" : "; " + limit(e.limit());
             out.add(new Parameter(at + "endpoints." + e.name(), (e.kind() == EndpointKind.ASYNC ? "async def" : "def")
-                    + ", weight " + number(e.weight()) + ": " + steps(e.steps()) + limit));
+                    + ", weight " + number(e.weight()) + ": " + ProgramStep.describe(e.steps()) + limit));
         }
         for (int i = 0; i < v.arrivals().size(); i++) {
             out.add(new Parameter(at + "arrivals." + i, arrival(v.arrivals().get(i))));
@@ -99,10 +98,10 @@ final class Parameters {
             JobQueueSpec j = v.jobs();
             out.add(new Parameter(at + "jobs", j.workers() + " worker" + (j.workers() == 1 ? "" : "s") + ", submit "
                     + j.submitEndpoint() + ", status " + j.statusEndpoint() + ", poll every "
-                    + j.pollInterval().describe() + ": " + steps(j.jobSteps())));
+                    + j.pollInterval().describe() + ": " + ProgramStep.describe(j.jobSteps())));
         }
         for (BackgroundThreadSpec t : v.backgroundThreads()) {
-            out.add(new Parameter(at + "threads." + t.name(), program(t.program())));
+            out.add(new Parameter(at + "threads." + t.name(), t.program().describe()));
         }
     }
 
@@ -143,11 +142,6 @@ final class Parameters {
         return "at most " + l.maxConcurrent() + " at once, " + l.maxQueued() + " queued";
     }
 
-    /** The steps as the report names them: one vocabulary, so one description (model.md section 2). */
-    static String steps(List<ProgramStep> steps) {
-        return ProgramStep.describe(steps);
-    }
-
     private static String number(double x) {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return Long.toString((long) x);
@@ -173,9 +167,5 @@ final class Parameters {
             out.add(new Parameter(at + "free_threaded_slowdown",
                     String.format(Locale.ROOT, "%.2f", g.freeThreadedSlowdown())));
         }
-    }
-
-    static String program(ProgramStep step) {
-        return step.describe();
     }
 }
