@@ -79,20 +79,20 @@ final class CoreStint {
     void resume() {
         if (!onCore) {
             if (!cores.request(thread)) {
-                thread.show(descheduled());
+                thread.setState(descheduled());
                 return;
             }
             onCore = true;
         }
         since = sim.now();
-        thread.show(running());
+        thread.setState(running());
         schedule();
     }
 
     void onCoreGranted() {
         onCore = true;
         since = sim.now();
-        thread.show(running());
+        thread.setState(running());
         schedule();
     }
 
@@ -100,7 +100,7 @@ final class CoreStint {
         accrue();
         sim.cancel(end);
         onCore = false;
-        thread.show(descheduled());
+        thread.setState(descheduled());
     }
 
     private void schedule() {

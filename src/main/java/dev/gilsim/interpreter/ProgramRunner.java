@@ -23,6 +23,6 @@ public final class ProgramRunner implements StepSource {
     public Step next(PyThread thread) {
         passThread = thread;
         ProgramStep s = cursor.next();
-        return s == null ? Step.EXIT : ProgramStep.toStep(s, thread.random(), thread);
+        return s == null ? Step.EXIT : s.toStep(thread.random(), thread);
     }
 }

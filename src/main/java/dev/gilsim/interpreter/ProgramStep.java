@@ -260,11 +260,6 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
         return s instanceof Labelled l ? l.step() : s;
     }
 
-    /** What a leaf, labelled or not, is for {@code thread}; a label names the step on the thread. */
-    static Step toStep(ProgramStep s, RandomGenerator random, PyThread thread) {
-        return s.toStep(random, thread);
-    }
-
     /** The steps, {@code times} over, or forever when {@code times} is {@link #FOREVER}. */
     record Repeat(long times, List<ProgramStep> steps) implements ProgramStep {
         public static final long FOREVER = -1;

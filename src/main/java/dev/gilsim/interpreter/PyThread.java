@@ -372,12 +372,8 @@ public final class PyThread {
         advance();
     }
 
-    /** The state a {@link CoreStint} shows for the thread. */
-    void show(ThreadState next) {
-        setState(next);
-    }
-
-    private void setState(ThreadState next) {
+    /** Also called by the thread's {@link CoreStint}, which knows its state while it computes. */
+    void setState(ThreadState next) {
         if (next != state) {
             ThreadState from = state;
             state = next;

@@ -19,6 +19,6 @@ public final class SyncSteps implements Work {
     @Override
     public Step next(PyThread thread) {
         ProgramStep s = cursor.next();
-        return s == null ? null : ProgramStep.toStep(s, random, thread);
+        return s == null ? null : s.toStep(random, thread);
     }
 }
