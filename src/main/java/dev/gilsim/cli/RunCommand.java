@@ -220,7 +220,7 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
             w.println();
             w.print(ConsoleTable.requests(results));
         }
-        int threadRows = results.stream().mapToInt(r -> r.summary().threads().size()).sum();
+        int threadRows = results.stream().mapToInt(r -> r.metrics().threads().size()).sum();
         if (threads || threadRows <= (servers ? SHORT_THREAD_TABLE : LONG_THREAD_TABLE)) {
             if (servers) {
                 w.println();

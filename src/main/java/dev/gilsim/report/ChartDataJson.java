@@ -11,13 +11,15 @@ import dev.gilsim.metrics.LatencyRecorder;
 import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.NamedLatency;
 import dev.gilsim.metrics.NamedSeries;
-import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.metrics.TimeSeries;
 import dev.gilsim.metrics.Timeline;
 import dev.gilsim.results.EndpointRequests;
+import dev.gilsim.results.Figure;
 import dev.gilsim.results.Parameter;
 import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunData;
+import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.results.ThreadSummary;
 import dev.gilsim.results.VariantData;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +27,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
@@ -241,22 +244,24 @@ public final class ChartDataJson {
         return out;
     }
 
+    /** A thread's figures under threads.csv's column names, every figure of the registry. */
     private static ThreadSummary thread(JsonNode t) {
-        return new ThreadSummary(t.path("process").asText(), t.path("thread").asText(),
-                t.path("held_fraction").asDouble(), t.path("waiting_fraction").asDouble(),
-                t.path("io_fraction").asDouble(), t.path("native_released_fraction").asDouble(),
-                t.path("blocked_fraction").asDouble(), t.path("on_core_fraction").asDouble(),
-                t.path("descheduled_fraction").asDouble(), t.path("iterations").asLong(),
-                t.path("iterations_per_s").asDouble(), t.path("acquisitions").asLong(),
-                t.path("forced_drops").asLong(), t.path("voluntary_drops").asLong(),
-                t.path("drop_requests_made").asLong(), t.path("drop_requests_received").asLong(),
-                latency(t, "gil_wait"), latency(t, "return_delay"));
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        Map<String, LatencySummary> distributions = new LinkedHashMap<>();
+        for (Figure<ThreadSummary> f : ThreadFigures.ALL) {
+            if (f.isDistribution()) {
+                distributions.put(f.name(), latency(t, f.name() + "_"));
+            } else {
+                numbers.put(f.name(), t.path(f.name()).asDouble());
+            }
+        }
+        return new ThreadSummary(t.path("process").asText(), t.path("thread").asText(), numbers, distributions);
     }
 
-    private static LatencySummary latency(JsonNode t, String name) {
-        return new LatencySummary(t.path(name + "_count").asLong(), t.path(name + "_mean_ms").asDouble(),
-                t.path(name + "_p50_ms").asDouble(), t.path(name + "_p90_ms").asDouble(),
-                t.path(name + "_p99_ms").asDouble(), t.path(name + "_p99_9_ms").asDouble(),
-                t.path(name + "_max_ms").asDouble());
+    private static LatencySummary latency(JsonNode t, String prefix) {
+        return new LatencySummary(t.path(prefix + "count").asLong(), t.path(prefix + "mean_ms").asDouble(),
+                t.path(prefix + "p50_ms").asDouble(), t.path(prefix + "p90_ms").asDouble(),
+                t.path(prefix + "p99_ms").asDouble(), t.path(prefix + "p99_9_ms").asDouble(),
+                t.path(prefix + "max_ms").asDouble());
     }
 }

@@ -1,13 +1,13 @@
 package dev.gilsim.report;
 
 import dev.gilsim.metrics.LatencySummary;
-import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.EndpointRequests;
 import dev.gilsim.results.Figure;
 import dev.gilsim.results.Parameter;
 import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunData;
 import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.results.ThreadSummary;
 import dev.gilsim.results.VariantData;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -202,7 +202,7 @@ public final class HtmlReport {
         h.append("</tr>\n");
         for (VariantData v : run.variants()) {
             for (ThreadSummary t : v.threads()) {
-                h.append("<tr><td>").append(esc(v.name())).append("</td><td>").append(esc(t.process() + "/" + t.thread()))
+                h.append("<tr><td>").append(esc(v.name())).append("</td><td>").append(esc(t.name()))
                         .append("</td>");
                 for (Figure<ThreadSummary> f : ThreadFigures.html()) {
                     cells(h, ConsoleTable.cells(f, t).toArray(String[]::new));

@@ -14,12 +14,13 @@ import dev.gilsim.metrics.AppSummary;
 import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.ProcessSummary;
 import dev.gilsim.metrics.RunSummary;
-import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.Figure;
 import dev.gilsim.results.LatencyFigures;
 import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunFigures;
 import dev.gilsim.results.Scope;
+import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.results.ThreadSummary;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.scenario.Scenario;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public final class SummaryJson {
             figures(o, RunFigures.PROCESSES, p);
         }
         ArrayNode threads = v.putArray("threads");
-        for (ThreadSummary t : sum.threads()) {
+        for (ThreadSummary t : ThreadFigures.of(r)) {
             ObjectNode o = threads.addObject();
             o.put("process", t.process());
             o.put("name", t.thread());

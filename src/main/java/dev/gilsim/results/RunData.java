@@ -35,7 +35,7 @@ public record RunData(String scenario, String title, String description, String 
         for (RunResult r : results) {
             Scenario v = r.scenario();
             variants.add(new VariantData(v.variant(), v.variantDescription(), Parameters.of(v), r.latencies(),
-                    r.summary().threads(), r.timeline(), r.series().stream().filter(n -> !n.series().isEmpty()).toList(),
+                    ThreadFigures.of(r), r.timeline(), r.series().stream().filter(n -> !n.series().isEmpty()).toList(),
                     EndpointRequests.of(r)));
         }
         return new RunData(s.name(), s.title(), s.description(), s.source().replace('\\', '/'), variants,

@@ -6,16 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gilsim.chart.TestRuns;
-import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.Figure;
 import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunData;
 import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.results.ThreadSummary;
 import dev.gilsim.run.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +36,26 @@ class ThreadFiguresTest {
     static void simulate() {
         results = TestRuns.results();
         run = RunData.of(results, Provenance.of(List.of(), null, TestRuns.YAML));
+    }
+
+    /** A figure is kept by its name: a new one adds no field to the thread's summary. */
+    @Test
+    void aThreadSummaryHasNoFieldPerFigure() {
+        assertEquals(List.of("process", "thread", "numbers", "distributions"),
+                Arrays.stream(ThreadSummary.class.getRecordComponents()).map(RecordComponent::getName).toList());
+    }
+
+    /** The registry computes every figure of every thread from what the run recorded. */
+    @Test
+    void everyThreadOfARunHasEveryFigureOfTheRegistry() {
+        List<ThreadSummary> threads = ThreadFigures.of(results.get(0));
+        assertEquals(results.get(0).metrics().threads().size(), threads.size());
+        for (ThreadSummary t : threads) {
+            List<String> names = new ArrayList<>(t.numbers().keySet());
+            names.addAll(t.distributions().keySet());
+            assertEquals(ThreadFigures.ALL.stream().map(Figure::name).sorted().toList(), names.stream().sorted().toList(),
+                    t.name());
+        }
     }
 
     @Test
@@ -85,10 +107,10 @@ class ThreadFiguresTest {
         assertEquals(expected, header);
         assertEquals(ThreadFigures.ALL.stream().filter(f -> f.console() != null).count(),
                 ThreadFigures.console().size(), "every figure with a console heading is shown");
-        ThreadSummary sleeper = results.get(0).summary().threads().get(1);
+        ThreadSummary sleeper = ThreadFigures.of(results.get(0)).get(1);
         List<String> row = List.of(lines.get(2).trim().split("\\s{2,}"));
         int acq = header.indexOf("acq");
-        assertEquals(Long.toString(sleeper.acquisitions()), row.get(acq), lines.get(2));
+        assertEquals(Long.toString((long) sleeper.number("acquisitions")), row.get(acq), lines.get(2));
     }
 
     @Test
