@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run scenario files and write, for each, output/<scenario>/: summary.json,",
-            "percentiles.csv, threads.csv, trace.json, chart-data.json, charts/ and report.html.",
+            "percentiles.csv, threads.csv, trace.json, charts/ and report.html.",
             "With no file, runs the built-in default scenario."},
         footer = {"", "Examples:",
             "  gilsim run scenarios/sleeper-beside-cpu.yaml",

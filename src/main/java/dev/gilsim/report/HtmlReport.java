@@ -35,12 +35,11 @@ public final class HtmlReport {
 
     private static Map<String, String> dataFiles() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("summary.json", "every figure of every variant");
+        m.put(SavedRun.SUMMARY, "every figure of every variant, and the chart data 'gilsim chart' redraws from");
         m.put("percentiles.csv", "HdrHistogram percentile distribution of each latency, per variant");
         m.put("threads.csv", "one row per variant and thread with every thread figure");
         m.put("trace.json", "the GIL timeline in Chrome Trace Event Format: open it in ui.perfetto.dev "
                 + "or chrome://tracing");
-        m.put(SavedRun.CHART_DATA, "what 'gilsim chart' needs to redraw the charts");
         return m;
     }
 

@@ -24,7 +24,7 @@ public record RunData(String scenario, String title, String description, String 
         }
     }
 
-    /** A run without its provenance (tests; chart-data.json of earlier versions): the report leaves it out. */
+    /** A run without its provenance (tests; runs saved by earlier versions): the report leaves it out. */
     public static RunData of(List<RunResult> results) {
         return of(results, null);
     }
