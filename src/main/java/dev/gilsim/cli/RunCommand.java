@@ -241,7 +241,7 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
         }
         long events = results.stream().mapToLong(r -> r.summary().events()).sum();
         long wall = results.stream().mapToLong(RunResult::wallNanos).sum();
-        long simulated = results.stream().mapToLong(r -> r.scenario().duration()).sum();
+        long simulated = results.stream().mapToLong(r -> r.scenario().durationNanos()).sum();
         w.printf(Locale.ROOT, "wrote %s and the charts; open %s  (%s simulated in %.2fs: %.1fM events/s)%n", summary,
                 dir.resolve(OutputFolder.REPORT), dev.gilsim.kernel.Durations.format(simulated), wall / 1e9,
                 events / (wall / 1e9) / 1e6);

@@ -110,8 +110,8 @@ public final class SummaryJson {
         v.put("name", s.variant());
         v.put("description", s.variantDescription());
         v.put("seed", s.seed());
-        number(v, "duration_s", s.duration() / 1e9);
-        number(v, "warmup_s", s.warmup() / 1e9);
+        number(v, "duration_s", s.durationNanos() / 1e9);
+        number(v, "warmup_s", s.warmupNanos() / 1e9);
         v.put("python_version", s.version().text());
         v.put("cores", s.machine().cores());
         v.put("switch_interval", Durations.format(s.python().switchIntervalNanos()));

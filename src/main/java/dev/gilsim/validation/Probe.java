@@ -153,7 +153,7 @@ public enum Probe {
     }
 
     private static double measuredSeconds(RunResult r) {
-        return (r.scenario().duration() - r.scenario().warmup()) / 1e9;
+        return (r.scenario().durationNanos() - r.scenario().warmupNanos()) / 1e9;
     }
 
     /** The window divided by the hand-offs between spinners, as the probe counts them. */
