@@ -12,13 +12,14 @@ import dev.gilsim.interpreter.Machine;
 import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.ProgramRunner;
 import dev.gilsim.interpreter.ProgramStep;
+import dev.gilsim.interpreter.ThreadState;
 import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.kernel.Durations;
 import dev.gilsim.kernel.Event;
 import dev.gilsim.kernel.RandomStreams;
 import dev.gilsim.kernel.Simulator;
-import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.metrics.ThreadMetrics;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.run.Simulation;
 import dev.gilsim.scenario.Scenario;
@@ -84,10 +85,11 @@ class PackageExamplesTest {
                 """;
         Scenario scenario = new ScenarioLoader().load("two-threads.yaml", yaml, List.of()).first();
         RunResult result = new Simulation(scenario).run();
-        ThreadSummary first = result.summary().threads().get(0);
+        ThreadMetrics first = result.metrics().threads().get(0);
 
-        assertEquals("spinner-1", first.thread());
+        assertEquals("spinner-1", first.thread().name());
         // Two threads share one GIL: each holds it about half of the measured time.
-        assertEquals(0.5, first.heldFraction(), 0.05);
+        double window = result.metrics().window().length();
+        assertEquals(0.5, first.nanosIn(ThreadState.HOLDING) / window, 0.05);
     }
 }

@@ -1,7 +1,7 @@
 package dev.gilsim.chart;
 
-import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.RunData;
+import dev.gilsim.results.ThreadSummary;
 import dev.gilsim.results.VariantData;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -18,26 +18,29 @@ import org.knowm.xchart.style.Styler;
  * the thread was doing (holding, or in a native call), as in {@link ThreadSummary}.
  */
 public final class GilShareChart {
-    /** The stacked parts, bottom to top. */
+    /**
+     * The stacked parts, bottom to top, each a thread figure of the registry by name
+     * ({@code results.ThreadFigures}); idle is the rest of the window.
+     */
     public enum Part {
-        HELD("holding the GIL", "running Python (or waiting for a core)", new Color(0x009E73),
-                ThreadSummary::heldFraction),
-        WAITING("waiting for the GIL", "waiting for the GIL", new Color(0xD55E00), ThreadSummary::waitingFraction),
-        IO("in I/O or sleep", "in I/O or sleep", new Color(0x56B4E9), ThreadSummary::ioFraction),
-        NATIVE("native call, GIL released", "native call", new Color(0x0072B2), ThreadSummary::nativeReleasedFraction),
-        BLOCKED("blocked", "blocked", new Color(0xBBBBBB), ThreadSummary::blockedFraction),
-        IDLE("idle (not started or done)", "idle (not started or done)", new Color(0xEEEEEE), GilShareChart::idle);
+        HELD("holding the GIL", "running Python (or waiting for a core)", new Color(0x009E73), "held_fraction"),
+        WAITING("waiting for the GIL", "waiting for the GIL", new Color(0xD55E00), "waiting_fraction"),
+        IO("in I/O or sleep", "in I/O or sleep", new Color(0x56B4E9), "io_fraction"),
+        NATIVE("native call, GIL released", "native call", new Color(0x0072B2), "native_released_fraction"),
+        BLOCKED("blocked", "blocked", new Color(0xBBBBBB), "blocked_fraction"),
+        IDLE("idle (not started or done)", "idle (not started or done)", new Color(0xEEEEEE), null);
 
         private final String label;
         private final String freeThreadedLabel;
         private final Color colour;
-        private final ToDoubleFunction<ThreadSummary> fraction;
+        /** The thread figure drawn; null for the idle rest. */
+        private final String figure;
 
-        Part(String label, String freeThreadedLabel, Color colour, ToDoubleFunction<ThreadSummary> fraction) {
+        Part(String label, String freeThreadedLabel, Color colour, String figure) {
             this.label = label;
             this.freeThreadedLabel = freeThreadedLabel;
             this.colour = colour;
-            this.fraction = fraction;
+            this.figure = figure;
         }
 
         public String label() {
@@ -45,7 +48,7 @@ public final class GilShareChart {
         }
 
         public double fraction(ThreadSummary t) {
-            return fraction.applyAsDouble(t);
+            return figure == null ? idle(t) : t.number(figure);
         }
     }
 
@@ -53,8 +56,10 @@ public final class GilShareChart {
     }
 
     static double idle(ThreadSummary t) {
-        double busy = t.heldFraction() + t.waitingFraction() + t.ioFraction() + t.nativeReleasedFraction()
-                + t.blockedFraction();
+        double busy = 0;
+        for (Part p : Part.values()) {
+            busy += p.figure == null ? 0 : p.fraction(t);
+        }
         return Math.max(0, 1 - busy);
     }
 
@@ -69,8 +74,8 @@ public final class GilShareChart {
         if (threads.size() <= MAX_THREADS_PER_VARIANT) {
             return threads;
         }
-        ToDoubleFunction<ThreadSummary> busy = t -> t.heldFraction() + t.waitingFraction()
-                + t.nativeReleasedFraction();
+        ToDoubleFunction<ThreadSummary> busy = t -> Part.HELD.fraction(t) + Part.WAITING.fraction(t)
+                + Part.NATIVE.fraction(t);
         List<ThreadSummary> ranked = new ArrayList<>(threads);
         ranked.sort(java.util.Comparator.comparingDouble(busy).reversed());
         List<ThreadSummary> keep = ranked.subList(0, MAX_THREADS_PER_VARIANT);
@@ -89,7 +94,7 @@ public final class GilShareChart {
         boolean trimmed = v.threads().size() > MAX_THREADS_PER_VARIANT;
         List<String> bars = new ArrayList<>();
         for (ThreadSummary t : threads) {
-            bars.add(t.process() + "/" + t.thread());
+            bars.add(t.name());
         }
         CategoryChart chart = new CategoryChart(Math.max(ChartStyle.WIDTH, 260 + 70 * bars.size()), ChartStyle.HEIGHT + 80);
         chart.setTitle((run.variants().size() > 1 ? v.name() + ": " : "") + "where each thread's time went"

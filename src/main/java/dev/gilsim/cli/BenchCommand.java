@@ -107,7 +107,7 @@ final class BenchCommand implements Runnable {
                     rates[i] = r.eventsPerSecond();
                     speeds[i] = r.speed();
                     events = r.summary().events();
-                    cpuSpeeds[i] = cpu <= 0 ? Double.NaN : s.duration() / (double) cpu;
+                    cpuSpeeds[i] = cpu <= 0 ? Double.NaN : s.durationNanos() / (double) cpu;
                     bytes[i] = events == 0 ? 0 : alloc / (double) events;
                 }
                 w.printf(Locale.ROOT, "%-36s %7d %16.2fM %18.1f %17.1f %17.0f%n", s.name() + "/" + s.variant(), events,

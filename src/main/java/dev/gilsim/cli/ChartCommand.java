@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "chart", mixinStandardHelpOptions = true,
         description = {"Redraw the charts and report.html of finished runs from their saved data",
-            "(chart-data.json and trace.json), without simulating again."},
+            "(summary.json, and trace.json for the GIL timelines), without simulating again."},
         footer = {"", "Examples:",
             "  gilsim chart output/sleeper-beside-cpu",
             "  gilsim chart output/convoy-effect --format svg"})

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run scenario files and write, for each, output/<scenario>/: summary.json,",
-            "percentiles.csv, threads.csv, trace.json, chart-data.json, charts/ and report.html.",
+            "percentiles.csv, threads.csv, trace.json, charts/ and report.html.",
             "With no file, runs the built-in default scenario."},
         footer = {"", "Examples:",
             "  gilsim run scenarios/sleeper-beside-cpu.yaml",
@@ -220,7 +220,7 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
             w.println();
             w.print(ConsoleTable.requests(results));
         }
-        int threadRows = results.stream().mapToInt(r -> r.summary().threads().size()).sum();
+        int threadRows = results.stream().mapToInt(r -> r.metrics().threads().size()).sum();
         if (threads || threadRows <= (servers ? SHORT_THREAD_TABLE : LONG_THREAD_TABLE)) {
             if (servers) {
                 w.println();
@@ -241,7 +241,7 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
         }
         long events = results.stream().mapToLong(r -> r.summary().events()).sum();
         long wall = results.stream().mapToLong(RunResult::wallNanos).sum();
-        long simulated = results.stream().mapToLong(r -> r.scenario().duration()).sum();
+        long simulated = results.stream().mapToLong(r -> r.scenario().durationNanos()).sum();
         w.printf(Locale.ROOT, "wrote %s and the charts; open %s  (%s simulated in %.2fs: %.1fM events/s)%n", summary,
                 dir.resolve(OutputFolder.REPORT), dev.gilsim.kernel.Durations.format(simulated), wall / 1e9,
                 events / (wall / 1e9) / 1e6);

@@ -13,21 +13,21 @@ import picocli.CommandLine.TypeConversionException;
  * the end of the warm-up ({@code 50ms}). Without the option: the scenario's {@code timeline:}, by default
  * defaults.yaml's span (200 ms) after the warm-up.
  */
-record TimelineWindow(Long start, long length) {
+record TimelineWindow(Long startNanos, long lengthNanos) {
     static final String HELP = "Span of the GIL timeline and trace.json: START..END in virtual time "
             + "(e.g. 1s..1.2s), or a LENGTH from the end of the warm-up (e.g. 50ms). "
             + "Default: the scenario's timeline, or the first 200ms after the warm-up.";
 
     Window resolve(Scenario s) {
-        if (start == null) {
-            long from = s.warmup();
-            return new Window(from, Math.min(s.duration(), from + length));
+        if (startNanos == null) {
+            long from = s.warmupNanos();
+            return new Window(from, Math.min(s.durationNanos(), from + lengthNanos));
         }
-        if (start >= s.duration()) {
-            throw new UserException("--window starts at " + Units.formatDuration(start) + ", after the run of "
-                    + s.name() + " ends (" + Units.formatDuration(s.duration()) + ")", Cli.BAD_INPUT);
+        if (startNanos >= s.durationNanos()) {
+            throw new UserException("--window starts at " + Units.formatDuration(startNanos) + ", after the run of "
+                    + s.name() + " ends (" + Units.formatDuration(s.durationNanos()) + ")", Cli.BAD_INPUT);
         }
-        return new Window(start, Math.min(s.duration(), start + length));
+        return new Window(startNanos, Math.min(s.durationNanos(), startNanos + lengthNanos));
     }
 
     static Window resolve(TimelineWindow w, Scenario s) {

@@ -186,7 +186,7 @@ public final class PyThread {
         pendingStep = null;
         if (step instanceof Step.ReleasedCompute r) {
             releasedDone = r.whenDone();
-            startCompute(r.work(), false, false, afterReleasedCompute);
+            startCompute(r.workNanos(), false, false, afterReleasedCompute);
         } else if (step instanceof Step.Block b) {
             block(b);
         } else if (step instanceof Step.Park p) {
@@ -208,7 +208,7 @@ public final class PyThread {
     // ---- compute on a core ----
 
     private void startCompute(Step.Compute c) {
-        long work = c.python() ? interpreter.pythonWork(c.work()) : c.work();
+        long work = c.python() ? interpreter.pythonWork(c.workNanos()) : c.workNanos();
         startCompute(work, true, c.python(), advance);
     }
 
@@ -335,7 +335,7 @@ public final class PyThread {
     // ---- blocking without the GIL ----
 
     private void block(Step.Block b) {
-        if (b.sleep() && b.duration() == 0 && interpreter.settings().zeroSleepReturnsAtOnce()) {
+        if (b.sleep() && b.durationNanos() == 0 && interpreter.settings().zeroSleepReturnsAtOnce()) {
             // C8: before 3.11 time.sleep(0) is select() with a zero timeout: a syscall that never
             // sleeps, so no timer slack and no wake-up; the thread only lets go of the GIL.
             releasedDone = null;
@@ -344,11 +344,11 @@ public final class PyThread {
         }
         leaveCore();
         setState(ThreadState.IO);
-        offGil.block(b.duration(), b.sleep());
+        offGil.block(b.durationNanos(), b.sleep());
     }
 
     private void park(Step.Park p) {
-        if (!offGil.park(p.timeout())) {
+        if (!offGil.park(p.timeoutNanos())) {
             // An unpark came first (a self-pipe written before epoll_wait): back at once, on its core.
             takeGil(returnFromBlocking);
             return;

@@ -7,9 +7,9 @@ package dev.gilsim.interpreter;
 public sealed interface Step {
 
     /** Work on a core while holding the GIL. */
-    record Compute(long work, boolean python) implements Step {
+    record Compute(long workNanos, boolean python) implements Step {
         public Compute {
-            if (work < 0) {
+            if (workNanos < 0) {
                 throw new IllegalArgumentException("negative work");
             }
         }
@@ -18,13 +18,13 @@ public sealed interface Step {
          * Python bytecode: has eval-breaker check points (G4) and runs slower on a free-threaded
          * build (G10).
          */
-        public static Compute python(long work) {
-            return new Compute(work, true);
+        public static Compute python(long workNanos) {
+            return new Compute(workNanos, true);
         }
 
         /** A native call holding the GIL, such as {@code pow(365, 10**14)}: no check points. */
-        public static Compute nativeHolding(long work) {
-            return new Compute(work, false);
+        public static Compute nativeHolding(long workNanos) {
+            return new Compute(workNanos, false);
         }
     }
 
@@ -34,22 +34,22 @@ public sealed interface Step {
      * back: what the call did is done then (a response sent is on the wire), however long the
      * thread then waits for the GIL.
      */
-    record ReleasedCompute(long work, Runnable whenDone) implements Step {
+    record ReleasedCompute(long workNanos, Runnable whenDone) implements Step {
         public ReleasedCompute {
-            if (work < 0) {
+            if (workNanos < 0) {
                 throw new IllegalArgumentException("negative work");
             }
         }
 
-        public ReleasedCompute(long work) {
-            this(work, null);
+        public ReleasedCompute(long workNanos) {
+            this(workNanos, null);
         }
     }
 
     /** Blocking I/O or {@code time.sleep} with the GIL released; a sleep also pays timer slack. */
-    record Block(long duration, boolean sleep) implements Step {
+    record Block(long durationNanos, boolean sleep) implements Step {
         public Block {
-            if (duration < 0) {
+            if (durationNanos < 0) {
                 throw new IllegalArgumentException("negative duration");
             }
         }
@@ -57,9 +57,9 @@ public sealed interface Step {
 
     /**
      * Wait with the GIL released until another thread calls {@link PyThread#unpark()}, or until
-     * the timeout passes ({@code timeout < 0}: no timeout).
+     * the timeout passes ({@code timeoutNanos < 0}: no timeout).
      */
-    record Park(long timeout) implements Step {
+    record Park(long timeoutNanos) implements Step {
     }
 
     /** The thread's function returns: it releases the GIL for the last time. */

@@ -2,24 +2,20 @@ package dev.gilsim.metrics;
 
 import java.util.List;
 
-/** Everything one run of one variant reports (model.md section 7). */
+/**
+ * What one run of one variant reports of itself, its processes and its servers (model.md section
+ * 7); its threads' figures are computed from {@link GilMetrics} by the registry
+ * ({@code results.ThreadFigures}).
+ */
 public record RunSummary(
         String variant,
         long events,
         double coreUtilisation,
         List<ProcessSummary> processes,
-        List<ThreadSummary> threads,
         AppSummary app) {
 
     public RunSummary {
         processes = List.copyOf(processes);
-        threads = List.copyOf(threads);
         java.util.Objects.requireNonNull(app, "app");
-    }
-
-    /** A run without servers. */
-    public RunSummary(String variant, long events, double coreUtilisation, List<ProcessSummary> processes,
-            List<ThreadSummary> threads) {
-        this(variant, events, coreUtilisation, processes, threads, AppSummary.EMPTY);
     }
 }

@@ -7,7 +7,10 @@ import dev.gilsim.interpreter.ThreadState;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns finished metrics into summaries. */
+/**
+ * Turns finished metrics into the run's and processes' summaries. A thread's figures are the
+ * registry's ({@code results.ThreadFigures}), computed there from the thread's {@link ThreadMetrics}.
+ */
 public final class Summaries {
     private Summaries() {
     }
@@ -19,32 +22,12 @@ public final class Summaries {
     public static RunSummary of(String variant, Machine machine, GilMetrics metrics, long events, AppSummary app) {
         Window w = metrics.window();
         double window = w.length();
-        List<ThreadSummary> threads = new ArrayList<>();
-        for (ThreadMetrics m : metrics.threads()) {
-            threads.add(thread(m, window));
-        }
         List<ProcessSummary> processes = new ArrayList<>();
         for (Interpreter i : machine.interpreters()) {
             processes.add(process(i, metrics.threadsOf(i), window));
         }
         double utilisation = metrics.coreNanos() / (window * machine.cores().count());
-        return new RunSummary(variant, events, utilisation, processes, threads, app);
-    }
-
-    private static ThreadSummary thread(ThreadMetrics m, double window) {
-        return new ThreadSummary(m.thread().interpreter().name(), m.thread().name(),
-                (m.nanosIn(ThreadState.HOLDING) + m.nanosIn(ThreadState.HOLDING_NATIVE)
-                        + m.nanosIn(ThreadState.HOLDING_DESCHEDULED)) / window,
-                m.nanosIn(ThreadState.GIL_WAIT) / window,
-                m.nanosIn(ThreadState.IO) / window,
-                (m.nanosIn(ThreadState.NATIVE_RELEASED) + m.nanosIn(ThreadState.NATIVE_DESCHEDULED)) / window,
-                m.nanosIn(ThreadState.BLOCKED) / window,
-                (m.nanosIn(ThreadState.HOLDING) + m.nanosIn(ThreadState.HOLDING_NATIVE)
-                        + m.nanosIn(ThreadState.NATIVE_RELEASED)) / window,
-                (m.nanosIn(ThreadState.HOLDING_DESCHEDULED) + m.nanosIn(ThreadState.NATIVE_DESCHEDULED)) / window,
-                m.iterations(), m.iterations() / (window / 1e9),
-                m.acquisitions(), m.forcedDrops(), m.voluntaryDrops(), m.dropRequestsMade(),
-                m.dropRequestsReceived(), m.gilWaits().summary(), m.returnDelays().summary());
+        return new RunSummary(variant, events, utilisation, processes, app);
     }
 
     private static ProcessSummary process(Interpreter i, List<ThreadMetrics> threads, double window) {

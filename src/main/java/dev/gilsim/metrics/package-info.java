@@ -6,11 +6,13 @@
  *
  * <p>Latencies go into HdrHistogram recorders ({@link dev.gilsim.metrics.LatencyRecorder}) and come
  * out as {@link dev.gilsim.metrics.LatencySummary}s; {@link dev.gilsim.metrics.Summaries} builds
- * the {@link dev.gilsim.metrics.RunSummary} of one run. {@link dev.gilsim.metrics.TimelineRecorder}
+ * the {@link dev.gilsim.metrics.RunSummary} of one run, its processes and servers; a thread's
+ * figures are computed from its {@link dev.gilsim.metrics.ThreadMetrics} by the registry above
+ * ({@code results.ThreadFigures}). {@link dev.gilsim.metrics.TimelineRecorder}
  * keeps a bounded window of who did what, for timeline charts and trace files.
  *
  * <p>A worked example: in the two-thread scenario of the {@code run} package's overview, each
- * thread's {@link dev.gilsim.metrics.ThreadSummary} shows it held the GIL about half the measured
+ * thread's summary ({@code results.ThreadSummary}) shows it held the GIL about half the measured
  * time and waited for it the other half (50.1 % and 49.9 % with the default seed); its GIL wait
  * p50 is one switch interval and the wake-up after it (5.13 ms); it took the GIL about 100 times a
  * second, every other hand-off, each forced by the other thread's drop request.

@@ -4,7 +4,6 @@ import dev.gilsim.chart.ChartFormat;
 import dev.gilsim.chart.ChartKind;
 import dev.gilsim.chart.NamedChart;
 import dev.gilsim.output.AtomicFiles;
-import dev.gilsim.report.ChartDataJson;
 import dev.gilsim.report.ChartFile;
 import dev.gilsim.report.HtmlReport;
 import dev.gilsim.report.PercentilesCsv;
@@ -29,11 +28,12 @@ import java.util.stream.IntStream;
 /**
  * Writes a run's output folder: {@code summary.json} and the other data files, the charts in
  * {@code charts/}, and {@code report.html} last, so the page never refers to a chart not yet
- * written ({@code gilsim chart} redraws the last two from the saved data). Every file is written atomically. Chart files of the same format left in
+ * written ({@code gilsim chart} redraws the last two from {@code summary.json} and
+ * {@code trace.json}). Every file is written atomically. Chart files of the same format left in
  * {@code charts/} by an earlier run, and no longer drawn, are removed.
  */
 public final class OutputFolder {
-    public static final String SUMMARY = "summary.json";
+    public static final String SUMMARY = SavedRun.SUMMARY;
     public static final String CHARTS = "charts";
     public static final String REPORT = "report.html";
     public static final String PERCENTILES = "percentiles.csv";
@@ -60,7 +60,6 @@ public final class OutputFolder {
         written.add(write(dir.resolve(PERCENTILES), out -> PercentilesCsv.write(run, out)));
         written.add(write(dir.resolve(THREADS), out -> ThreadsCsv.write(run, out)));
         written.add(write(dir.resolve(SavedRun.TRACE), out -> TraceJson.write(run, out)));
-        written.add(write(dir.resolve(SavedRun.CHART_DATA), out -> ChartDataJson.write(run, out)));
         written.addAll(charts(dir, run, format));
         return written;
     }

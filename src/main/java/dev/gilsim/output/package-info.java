@@ -8,7 +8,7 @@
  * {@code output/sleeper-beside-cpu/} ({@link dev.gilsim.output.RunFolder}: a lock, and a hidden
  * sibling to stage into), then {@link dev.gilsim.output.OutputFolder} writes into the staging
  * folder {@code summary.json}, {@code percentiles.csv}, {@code threads.csv}, {@code trace.json},
- * {@code chart-data.json}, the charts under {@code charts/} and {@code report.html} last, and the
+ * the charts under {@code charts/} and {@code report.html} last, and the
  * folder is renamed into place whole. {@code gilsim sweep} saves its plan as {@code plan.json} and
  * keeps each finished point in {@code sweep/points/} ({@link dev.gilsim.output.SweepFolder},
  * {@link dev.gilsim.output.PointStore}: a stopped sweep resumes, shards merge), and writes

@@ -4,10 +4,10 @@ import dev.gilsim.metrics.AppSummary;
 import dev.gilsim.metrics.LatencyRecorder;
 import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.NamedLatency;
-import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.EndpointRequests;
 import dev.gilsim.results.Figure;
 import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.results.ThreadSummary;
 import dev.gilsim.run.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +34,12 @@ public final class ConsoleTable {
         }
         rows.add(header.toArray(String[]::new));
         for (RunResult r : results) {
-            for (ThreadSummary t : r.summary().threads()) {
+            for (ThreadSummary t : ThreadFigures.of(r)) {
                 List<String> row = new ArrayList<>();
                 if (variants) {
                     row.add(r.scenario().variant());
                 }
-                row.add(t.process() + "/" + t.thread());
+                row.add(t.name());
                 for (Figure<ThreadSummary> f : ThreadFigures.console()) {
                     row.addAll(cells(f, t));
                 }

@@ -1,13 +1,13 @@
 package dev.gilsim.report;
 
 import dev.gilsim.metrics.LatencySummary;
-import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.EndpointRequests;
 import dev.gilsim.results.Figure;
 import dev.gilsim.results.Parameter;
 import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunData;
 import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.results.ThreadSummary;
 import dev.gilsim.results.VariantData;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,12 +35,11 @@ public final class HtmlReport {
 
     private static Map<String, String> dataFiles() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("summary.json", "every figure of every variant");
+        m.put(SavedRun.SUMMARY, "every figure of every variant, and the chart data 'gilsim chart' redraws from");
         m.put("percentiles.csv", "HdrHistogram percentile distribution of each latency, per variant");
         m.put("threads.csv", "one row per variant and thread with every thread figure");
         m.put("trace.json", "the GIL timeline in Chrome Trace Event Format: open it in ui.perfetto.dev "
                 + "or chrome://tracing");
-        m.put(SavedRun.CHART_DATA, "what 'gilsim chart' needs to redraw the charts");
         return m;
     }
 
@@ -202,7 +201,7 @@ public final class HtmlReport {
         h.append("</tr>\n");
         for (VariantData v : run.variants()) {
             for (ThreadSummary t : v.threads()) {
-                h.append("<tr><td>").append(esc(v.name())).append("</td><td>").append(esc(t.process() + "/" + t.thread()))
+                h.append("<tr><td>").append(esc(v.name())).append("</td><td>").append(esc(t.name()))
                         .append("</td>");
                 for (Figure<ThreadSummary> f : ThreadFigures.html()) {
                     cells(h, ConsoleTable.cells(f, t).toArray(String[]::new));

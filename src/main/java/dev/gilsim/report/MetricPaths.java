@@ -15,9 +15,12 @@ import java.util.Set;
  * which names a run in memory the same way (MetricPathsTest).
  */
 public final class MetricPaths {
-    /** Numbers that describe the run rather than measure it. */
+    /**
+     * Numbers that describe the run rather than measure it, and the chart data, which the figures
+     * summarise.
+     */
     private static final Set<String> NOT_METRICS = Set.of("seed", "format_version", "duration_s", "warmup_s",
-            "cores");
+            "cores", "chart_data");
 
     private MetricPaths() {
     }

@@ -3,8 +3,10 @@ package dev.gilsim.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter.Indenter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,35 +16,50 @@ import dev.gilsim.metrics.AppSummary;
 import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.ProcessSummary;
 import dev.gilsim.metrics.RunSummary;
-import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.Figure;
 import dev.gilsim.results.LatencyFigures;
+import dev.gilsim.results.Parameter;
 import dev.gilsim.results.Provenance;
+import dev.gilsim.results.RunData;
 import dev.gilsim.results.RunFigures;
 import dev.gilsim.results.Scope;
+import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.results.ThreadSummary;
+import dev.gilsim.results.VariantData;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.scenario.Scenario;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 
 /**
- * {@code summary.json}: every figure of a run, one object per variant. Names carry their unit
- * ({@code p99_ms}, {@code held_fraction}); numbers are rounded to fixed decimals, so equal runs
- * give byte-identical files.
+ * {@code summary.json}, the one document of a run: what was simulated, and per variant its
+ * parameters, every figure, and at its end what the charts draw beyond the figures
+ * ({@link ChartData}), from which {@code gilsim chart} redraws ({@link SavedSummary}). Names carry
+ * their unit ({@code p99_ms}, {@code held_fraction}); numbers are rounded to fixed decimals, so
+ * equal runs give byte-identical files.
+ *
+ * <p>Format 2 added each variant's {@code parameters} and {@code chart_data}, which were in
+ * {@code chart-data.json} before; the figures did not change.
  */
 public final class SummaryJson {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private SummaryJson() {
     }
 
     public static void write(List<RunResult> results, Provenance provenance, OutputStream out) throws IOException {
+        write(tree(results, provenance), out);
+    }
+
+    /** Prints a tree as summary.json's text: what {@link #write(List, Provenance, OutputStream)} prints of its {@link #tree}. */
+    public static void write(ObjectNode tree, OutputStream out) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
-        g.setPrettyPrinter(new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
+        g.setPrettyPrinter(new DefaultPrettyPrinter().withArrayIndenter(new SeriesInline()));
         g.setCodec(new ObjectMapper());
-        g.writeTree(tree(results, provenance));
+        g.writeTree(tree);
         g.writeRaw('\n');
         g.flush();
     }
@@ -66,30 +83,42 @@ public final class SummaryJson {
             command.put("seed", provenance.seed());
         }
         root.put("scenario_text", provenance.scenarioText());
+        RunData run = RunData.of(results, provenance);
+        List<String> charted = RunData.headlineSeries(run.seriesKeys());
         ArrayNode variants = root.putArray("variants");
-        for (RunResult r : results) {
-            variants.add(variant(r));
+        for (int i = 0; i < results.size(); i++) {
+            variants.add(variant(results.get(i), run.variants().get(i), charted));
         }
         return root;
+    }
+
+    /** One variant's object, as the summary.json of a run of that variant alone holds it. */
+    public static ObjectNode variant(RunResult r) {
+        RunData run = RunData.of(List.of(r));
+        return variant(r, run.variants().get(0), RunData.headlineSeries(run.seriesKeys()));
     }
 
     /**
      * One variant's object: what it was run with, then its figures from the registry
      * ({@link RunFigures}), whose dotted names ({@code threads.app/sleeper.return_delay.p99_ms})
-     * are the paths to them in this object.
+     * are the paths to them in this object, then its chart data.
      */
-    public static ObjectNode variant(RunResult r) {
+    private static ObjectNode variant(RunResult r, VariantData saved, List<String> charted) {
         Scenario s = r.scenario();
         RunSummary sum = r.summary();
         ObjectNode v = JsonNodeFactory.instance.objectNode();
         v.put("name", s.variant());
         v.put("description", s.variantDescription());
         v.put("seed", s.seed());
-        number(v, "duration_s", s.duration() / 1e9);
-        number(v, "warmup_s", s.warmup() / 1e9);
+        number(v, "duration_s", s.durationNanos() / 1e9);
+        number(v, "warmup_s", s.warmupNanos() / 1e9);
         v.put("python_version", s.version().text());
         v.put("cores", s.machine().cores());
         v.put("switch_interval", Durations.format(s.python().switchIntervalNanos()));
+        ObjectNode parameters = v.putObject("parameters");
+        for (Parameter p : saved.parameters()) {
+            parameters.put(p.name(), p.value());
+        }
         figures(v, RunFigures.RUN, sum);
         ArrayNode processes = v.putArray("processes");
         for (ProcessSummary p : sum.processes()) {
@@ -99,7 +128,7 @@ public final class SummaryJson {
             figures(o, RunFigures.PROCESSES, p);
         }
         ArrayNode threads = v.putArray("threads");
-        for (ThreadSummary t : sum.threads()) {
+        for (ThreadSummary t : ThreadFigures.of(r)) {
             ObjectNode o = threads.addObject();
             o.put("process", t.process());
             o.put("name", t.thread());
@@ -108,6 +137,7 @@ public final class SummaryJson {
         if (!sum.app().isEmpty()) {
             app(v, sum.app());
         }
+        v.set(ChartData.FIELD, ChartData.of(saved, charted));
         return v;
     }
 
@@ -176,6 +206,28 @@ public final class SummaryJson {
     public static void number(ObjectNode o, String name, double value) {
         o.put(name, round(value));
     }
+
+    /**
+     * Arrays one item a line, but a series' numbers on one line: thousands of them would otherwise
+     * take thousands of lines.
+     */
+    private static final class SeriesInline implements Indenter {
+        @Override
+        public void writeIndentation(JsonGenerator g, int level) throws IOException {
+            JsonStreamContext array = g.getOutputContext();
+            JsonStreamContext owner = array.getParent();
+            if (owner == null || !SERIES_ARRAYS.contains(owner.getCurrentName())) {
+                DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.writeIndentation(g, level);
+            }
+        }
+
+        @Override
+        public boolean isInline() {
+            return false;
+        }
+    }
+
+    private static final Set<String> SERIES_ARRAYS = Set.of("times_ns", "values");
 
     /** Six decimals: nanosecond resolution for milliseconds, and stable text across platforms. */
     public static BigDecimal round(double value) {

@@ -1,11 +1,11 @@
 package dev.gilsim.report;
 
 import dev.gilsim.metrics.LatencySummary;
-import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.Figure;
 import dev.gilsim.results.LatencyFigures;
 import dev.gilsim.results.RunData;
 import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.results.ThreadSummary;
 import dev.gilsim.results.VariantData;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -32,8 +32,8 @@ final class Parameters {
     static List<Parameter> of(Scenario s) {
         List<Parameter> out = new ArrayList<>();
         out.add(new Parameter("seed", Long.toString(s.seed())));
-        out.add(new Parameter("duration", Durations.format(s.duration())));
-        out.add(new Parameter("warmup", Durations.format(s.warmup())));
+        out.add(new Parameter("duration", Durations.format(s.durationNanos())));
+        out.add(new Parameter("warmup", Durations.format(s.warmupNanos())));
         out.add(new Parameter("machine.cores", Integer.toString(s.machine().cores())));
         out.add(new Parameter("machine.time_slice", Durations.format(s.machine().timeSliceNanos())));
         out.add(new Parameter("machine.timer_slack", Durations.format(s.machine().timerSlackNanos())));
@@ -43,7 +43,7 @@ final class Parameters {
             String at = "processes." + p.name() + ".";
             gil(out, at + "python.", p.gil());
             for (ThreadSpec t : p.threads()) {
-                String start = t.start() == 0 ? "" : " (starts at " + Durations.format(t.start()) + ")";
+                String start = t.startNanos() == 0 ? "" : " (starts at " + Durations.format(t.startNanos()) + ")";
                 out.add(new Parameter(at + "threads." + t.name(), t.program().describe() + start));
             }
         }
@@ -108,17 +108,17 @@ final class Parameters {
     private static String arrival(ArrivalSpec a) {
         String to = a.endpoint() == null ? " (endpoints by weight)" : " to " + a.endpoint();
         if (a instanceof ArrivalSpec.Poisson p) {
-            return "Poisson, " + number(p.ratePerSecond()) + "/s from " + Durations.format(p.start()) + to;
+            return "Poisson, " + number(p.ratePerSecond()) + "/s from " + Durations.format(p.startNanos()) + to;
         }
         if (a instanceof ArrivalSpec.FixedInterval f) {
-            return "every " + Durations.format(f.intervalNanos()) + " from " + Durations.format(f.start()) + to;
+            return "every " + Durations.format(f.intervalNanos()) + " from " + Durations.format(f.startNanos()) + to;
         }
         if (a instanceof ArrivalSpec.Burst b) {
-            return b.count() + " at once at " + Durations.format(b.at()) + to;
+            return b.count() + " at once at " + Durations.format(b.atNanos()) + to;
         }
         ArrivalSpec.ClosedLoop c = (ArrivalSpec.ClosedLoop) a;
         return c.clients() + " closed-loop client" + (c.clients() == 1 ? "" : "s") + ", think "
-                + c.thinkTime().describe() + ", from " + Durations.format(c.start()) + to;
+                + c.thinkTime().describe() + ", from " + Durations.format(c.startNanos()) + to;
     }
 
     private static String executor(ExecutorSpec x, Scenario s) {

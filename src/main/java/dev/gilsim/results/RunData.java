@@ -24,7 +24,7 @@ public record RunData(String scenario, String title, String description, String 
         }
     }
 
-    /** A run without its provenance (tests; chart-data.json of earlier versions): the report leaves it out. */
+    /** A run without its provenance (tests; runs saved by earlier versions): the report leaves it out. */
     public static RunData of(List<RunResult> results) {
         return of(results, null);
     }
@@ -35,7 +35,7 @@ public record RunData(String scenario, String title, String description, String 
         for (RunResult r : results) {
             Scenario v = r.scenario();
             variants.add(new VariantData(v.variant(), v.variantDescription(), Parameters.of(v), r.latencies(),
-                    r.summary().threads(), r.timeline(), r.series().stream().filter(n -> !n.series().isEmpty()).toList(),
+                    ThreadFigures.of(r), r.timeline(), r.series().stream().filter(n -> !n.series().isEmpty()).toList(),
                     EndpointRequests.of(r)));
         }
         return new RunData(s.name(), s.title(), s.description(), s.source().replace('\\', '/'), variants,

@@ -23,12 +23,12 @@ import java.util.Map;
  * {@code executors.api-0/pool.queue_length_max}, {@code loop_lag.api-0.p99_ms}.
  */
 public final class RunFigures {
-    public static final Scope<RunSummary> RUN = new Scope<>("", List::of, s -> "", List.of(
+    public static final Scope<RunSummary> RUN = new Scope<>("", r -> List.of(r.summary()), s -> "", List.of(
             Figure.number("events", COUNT, "events the simulator handled", RunSummary::events),
             Figure.number("core_utilisation", FRACTION, "share of the cores' time spent running threads",
                     RunSummary::coreUtilisation)));
 
-    public static final Scope<ProcessSummary> PROCESSES = new Scope<>("processes", RunSummary::processes,
+    public static final Scope<ProcessSummary> PROCESSES = new Scope<>("processes", r -> r.summary().processes(),
             ProcessSummary::process, List.of(
                     Figure.number("gil_held_fraction", FRACTION, "share of the window some thread held the GIL",
                             ProcessSummary::gilHeldFraction),
@@ -43,22 +43,23 @@ public final class RunFigures {
                     Figure.distribution("gil_wait", "from wanting the GIL to holding it, every thread",
                             ProcessSummary::gilWait)));
 
-    public static final Scope<dev.gilsim.metrics.ThreadSummary> THREADS = new Scope<>("threads", RunSummary::threads,
-            t -> t.process() + "/" + t.thread(), ThreadFigures.ALL);
+    public static final Scope<ThreadSummary> THREADS = new Scope<>("threads", ThreadFigures::of, ThreadSummary::name,
+            ThreadFigures.ALL);
 
     /** L4: the heartbeat's lateness; its statistics are the loop's own figures. */
-    public static final Scope<AppSummary.Loop> LOOP_LAG = new Scope<>("loop_lag", s -> s.app().loops(),
+    public static final Scope<AppSummary.Loop> LOOP_LAG = new Scope<>("loop_lag", r -> r.summary().app().loops(),
             AppSummary.Loop::process, LatencyFigures.of("the loop's lag", AppSummary.Loop::lag));
 
     public static final Scope<AppSummary.Loop> SLOW_CALLBACKS = new Scope<>("slow_callbacks",
-            s -> s.app().loops(), AppSummary.Loop::process, List.of(
+            r -> r.summary().app().loops(), AppSummary.Loop::process, List.of(
                     Figure.number("count", COUNT, "callbacks slower than the slow-callback threshold",
                             AppSummary.Loop::slowCallbacks),
                     Figure.distribution("duration", "how long the slow callbacks ran",
                             AppSummary.Loop::slowCallbackDuration)));
 
     /** L5: latency from intended arrival, and what happened to the requests offered. */
-    public static final Scope<AppSummary.Endpoint> ENDPOINTS = new Scope<>("endpoints", s -> s.app().endpoints(),
+    public static final Scope<AppSummary.Endpoint> ENDPOINTS = new Scope<>("endpoints",
+            r -> r.summary().app().endpoints(),
             AppSummary.Endpoint::key, List.of(
                     Figure.distribution("latency", "from intended arrival to response, answered or not by the end",
                             AppSummary.Endpoint::latency),
@@ -76,7 +77,8 @@ public final class RunFigures {
                             AppSummary.Endpoint::censored)));
 
     /** E1 to E3: one declared pool of one process. */
-    public static final Scope<AppSummary.Executor> EXECUTORS = new Scope<>("executors", s -> s.app().executors(),
+    public static final Scope<AppSummary.Executor> EXECUTORS = new Scope<>("executors",
+            r -> r.summary().app().executors(),
             x -> x.process() + "/" + x.executor(), List.of(
                     Figure.number("queue_length_mean", MEAN, "tasks waiting for a worker, averaged over the window",
                             AppSummary.Executor::queueLengthMean),
@@ -94,7 +96,7 @@ public final class RunFigures {
                             AppSummary.Executor::queueWait)));
 
     /** E5: from a job's submit to the poll that saw it done. */
-    public static final Scope<AppSummary.Jobs> JOBS = new Scope<>("jobs", s -> s.app().jobs(),
+    public static final Scope<AppSummary.Jobs> JOBS = new Scope<>("jobs", r -> r.summary().app().jobs(),
             AppSummary.Jobs::server, List.of(
                     Figure.distribution("time_to_result", "from a job's submit to the poll that saw it done",
                             AppSummary.Jobs::timeToResult)));
@@ -114,12 +116,12 @@ public final class RunFigures {
     public static Map<String, Double> of(RunResult run) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Scope<?> scope : ALL) {
-            add(scope, run.summary(), out);
+            add(scope, run, out);
         }
         return out;
     }
 
-    private static <T> void add(Scope<T> scope, RunSummary run, Map<String, Double> out) {
+    private static <T> void add(Scope<T> scope, RunResult run, Map<String, Double> out) {
         for (T s : scope.subjects().apply(run)) {
             String prefix = scope.prefix(s);
             for (Figure<T> f : scope.figures()) {

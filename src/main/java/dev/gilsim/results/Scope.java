@@ -1,6 +1,6 @@
 package dev.gilsim.results;
 
-import dev.gilsim.metrics.RunSummary;
+import dev.gilsim.run.RunResult;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * @param subjects the run's subjects of this kind, in the run's order
  * @param subject a subject's name; ignored for the run itself
  */
-public record Scope<T>(String name, Function<RunSummary, List<T>> subjects, Function<T, String> subject,
+public record Scope<T>(String name, Function<RunResult, List<T>> subjects, Function<T, String> subject,
         List<Figure<T>> figures) {
 
     public Scope {

@@ -2,7 +2,6 @@ package dev.gilsim.results;
 
 import dev.gilsim.metrics.NamedLatency;
 import dev.gilsim.metrics.NamedSeries;
-import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.metrics.Timeline;
 import java.util.List;
 

@@ -11,9 +11,11 @@
  * <p>{@link dev.gilsim.results.RunFigures} is the one registry of a run's named figures: per kind of
  * subject (the run, processes, threads, loops, endpoints, pools, job queues) each figure's name
  * with its unit, a description, and how to read it ({@link dev.gilsim.results.Figure});
- * {@link dev.gilsim.results.ThreadFigures} holds the threads' and the headings the compact tables
- * show them under. {@code summary.json}, {@code threads.csv}, the console's and report.html's
- * thread tables, sweeps and {@code --fail-if} all iterate it, so a new figure is one entry.
+ * {@link dev.gilsim.results.ThreadFigures} holds the threads', each with how it is computed from
+ * what the run recorded of the thread and the headings the compact tables show it under, and a
+ * {@link dev.gilsim.results.ThreadSummary} keeps a thread's figures by name. {@code summary.json}
+ * and its read-back, {@code threads.csv}, the console's and report.html's thread tables, sweeps
+ * and {@code --fail-if} all iterate it, so a new figure is one entry.
  *
  * <p>A worked example: {@code gilsim run scenarios/sleeper-beside-cpu.yaml} gives one
  * {@link dev.gilsim.run.RunResult}; {@code RunData.of(List.of(result), provenance)} makes a run

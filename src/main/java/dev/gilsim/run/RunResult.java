@@ -60,6 +60,6 @@ public record RunResult(Scenario scenario, RunSummary summary, GilMetrics metric
 
     /** Simulated seconds per wall-clock second. */
     public double speed() {
-        return wallNanos == 0 ? 0 : scenario.duration() / (double) wallNanos;
+        return wallNanos == 0 ? 0 : scenario.durationNanos() / (double) wallNanos;
     }
 }

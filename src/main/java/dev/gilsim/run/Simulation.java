@@ -51,7 +51,7 @@ public final class Simulation {
     /** {@code timelineWindow} is the part of the run the GIL timeline and trace show. */
     public Simulation(Scenario scenario, Window timelineWindow) {
         this.scenario = scenario;
-        Window measured = new Window(scenario.warmup(), scenario.duration());
+        Window measured = new Window(scenario.warmupNanos(), scenario.durationNanos());
         this.metrics = new GilMetrics(measured);
         this.appMetrics = new AppMetrics(measured);
         this.timeline = new TimelineRecorder(timelineWindow);
@@ -66,7 +66,7 @@ public final class Simulation {
                         done -> metrics.iterationCompleted(done, sim.now())));
                 metrics.register(thread);
                 timeline.register(thread);
-                thread.start(t.start());
+                thread.start(t.startNanos());
             }
         }
         this.app = scenario.hasServers() ? buildApp() : null;
@@ -101,7 +101,7 @@ public final class Simulation {
 
     /** The scenario's {@code timeline:} span (defaults.yaml's after the warm-up, unless it says). */
     public static Window defaultTimelineWindow(Scenario scenario) {
-        return new Window(scenario.timelineStart(), scenario.timelineEnd());
+        return new Window(scenario.timelineStartNanos(), scenario.timelineEndNanos());
     }
 
     public Simulator simulator() {
@@ -127,7 +127,7 @@ public final class Simulation {
      */
     public RunResult run(Progress progress) {
         long started = System.nanoTime();
-        long end = scenario.duration();
+        long end = scenario.durationNanos();
         if (progress == Progress.NONE) {
             sim.runUntil(end);
         } else {

@@ -9,8 +9,10 @@
  * <pre>{@code
  * Scenario scenario = new ScenarioLoader().load("two-threads.yaml", yaml, List.of()).first();
  * RunResult result = new Simulation(scenario).run();
- * ThreadSummary first = result.summary().threads().get(0);
- * // first.thread() == "spinner-1"; first.heldFraction() is about 0.5: two threads share one GIL
+ * ThreadMetrics first = result.metrics().threads().get(0);
+ * double window = result.metrics().window().length();
+ * // first.thread().name() == "spinner-1"; first.nanosIn(ThreadState.HOLDING) / window is about 0.5:
+ * // two threads share one GIL
  * }</pre>
  */
 package dev.gilsim.run;

@@ -29,7 +29,7 @@ final class EventEstimate {
     }
 
     static double of(Scenario s) {
-        long duration = s.duration();
+        long duration = s.durationNanos();
         double total = 0;
         for (ProcessSpec p : s.processes()) {
             // Counted once per process: asking per thread would cost N squared for a pool of N.
@@ -38,7 +38,7 @@ final class EventEstimate {
                 // G9: beside a CPU-bound thread each GIL release costs about an interval.
                 boolean contended = p.gil().build() == Build.GIL
                         && cpuBoundThreads - (cpuBound(t.program()) ? 1 : 0) > 0;
-                total += thread(t.program(), Math.max(0, duration - t.start()),
+                total += thread(t.program(), Math.max(0, duration - t.startNanos()),
                         contended ? p.gil().switchIntervalNanos() : 0);
             }
             if (p.threads().size() >= 2) {
@@ -122,15 +122,15 @@ final class EventEstimate {
         double n = 0;
         for (ArrivalSpec a : v.arrivals()) {
             if (a instanceof ArrivalSpec.Poisson p) {
-                n += p.ratePerSecond() * Math.max(0, duration - p.start()) / 1e9;
+                n += p.ratePerSecond() * Math.max(0, duration - p.startNanos()) / 1e9;
             } else if (a instanceof ArrivalSpec.FixedInterval f) {
-                n += Math.max(0, duration - f.start()) / (double) f.intervalNanos();
+                n += Math.max(0, duration - f.startNanos()) / (double) f.intervalNanos();
             } else if (a instanceof ArrivalSpec.Burst b) {
                 n += b.count();
             } else if (a instanceof ArrivalSpec.ClosedLoop c) {
                 // Each client waits at least its think time, and a request takes at least a millisecond.
                 double cycle = Math.max(1e6, c.thinkTime().meanNanos());
-                n += c.clients() * Math.max(0, duration - c.start()) / cycle;
+                n += c.clients() * Math.max(0, duration - c.startNanos()) / cycle;
             }
         }
         return n;

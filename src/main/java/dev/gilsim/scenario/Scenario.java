@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param poolDefaults the pool sizes of the version's defaults on this machine (E1, E3)
  * @param processes plain processes of threads
  * @param servers servers with event loops, pools and arrivals (model.md sections 5 and 6)
- * @param timelineStart where the GIL timeline and trace start ({@code timeline.start})
- * @param timelineEnd where they end ({@code timeline.end}, or {@code timeline.span} after the start)
+ * @param timelineStartNanos where the GIL timeline and trace start ({@code timeline.start})
+ * @param timelineEndNanos where they end ({@code timeline.end}, or {@code timeline.span} after the start)
  */
 public record Scenario(
         String name,
@@ -26,8 +26,8 @@ public record Scenario(
         String source,
         String variant,
         String variantDescription,
-        long duration,
-        long warmup,
+        long durationNanos,
+        long warmupNanos,
         long seed,
         OsSettings machine,
         PythonVersion version,
@@ -35,18 +35,18 @@ public record Scenario(
         GilSettings python,
         List<ProcessSpec> processes,
         List<ServerSetup> servers,
-        long timelineStart,
-        long timelineEnd) {
+        long timelineStartNanos,
+        long timelineEndNanos) {
 
     public Scenario {
         Objects.requireNonNull(name);
         Objects.requireNonNull(poolDefaults, "poolDefaults");
         processes = List.copyOf(processes);
         servers = List.copyOf(servers);
-        if (warmup >= duration) {
+        if (warmupNanos >= durationNanos) {
             throw new IllegalArgumentException("warm-up must be shorter than the duration");
         }
-        if (timelineStart < 0 || timelineEnd <= timelineStart || timelineEnd > duration) {
+        if (timelineStartNanos < 0 || timelineEndNanos <= timelineStartNanos || timelineEndNanos > durationNanos) {
             throw new IllegalArgumentException("the timeline must be a span within the run");
         }
     }
@@ -65,7 +65,8 @@ public record Scenario(
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, title, description, source, variant, variantDescription, duration, warmup,
-                newSeed, machine, version, poolDefaults, python, processes, servers, timelineStart, timelineEnd);
+        return new Scenario(name, title, description, source, variant, variantDescription, durationNanos,
+                warmupNanos, newSeed, machine, version, poolDefaults, python, processes, servers, timelineStartNanos,
+                timelineEndNanos);
     }
 }

@@ -2,6 +2,6 @@ package dev.gilsim.scenario;
 
 import dev.gilsim.interpreter.ProgramStep;
 
-/** A plain thread running a program of steps from {@code start} on. */
-public record ThreadSpec(String name, ProgramStep.Repeat program, long start) {
+/** A plain thread running a program of steps from {@code startNanos} on. */
+public record ThreadSpec(String name, ProgramStep.Repeat program, long startNanos) {
 }

@@ -9,45 +9,45 @@ public sealed interface ArrivalSpec {
     /** The endpoint every request of this source goes to, or null to draw one by weight. */
     String endpoint();
 
-    /** Open loop: exponential gaps at {@code ratePerSecond}, from {@code start}. */
-    record Poisson(double ratePerSecond, long start, String endpoint) implements ArrivalSpec {
-        public Poisson(double ratePerSecond, long start) {
-            this(ratePerSecond, start, null);
+    /** Open loop: exponential gaps at {@code ratePerSecond}, from {@code startNanos}. */
+    record Poisson(double ratePerSecond, long startNanos, String endpoint) implements ArrivalSpec {
+        public Poisson(double ratePerSecond, long startNanos) {
+            this(ratePerSecond, startNanos, null);
         }
 
         public Poisson {
             if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
                 throw new IllegalArgumentException("arrival rate must be positive");
             }
-            requireStart(start);
+            requireStart(startNanos);
         }
     }
 
-    /** Open loop: one request every {@code interval}, the first at {@code start}. */
-    record FixedInterval(long intervalNanos, long start, String endpoint) implements ArrivalSpec {
-        public FixedInterval(long intervalNanos, long start) {
-            this(intervalNanos, start, null);
+    /** Open loop: one request every {@code intervalNanos}, the first at {@code startNanos}. */
+    record FixedInterval(long intervalNanos, long startNanos, String endpoint) implements ArrivalSpec {
+        public FixedInterval(long intervalNanos, long startNanos) {
+            this(intervalNanos, startNanos, null);
         }
 
         public FixedInterval {
             if (intervalNanos <= 0) {
                 throw new IllegalArgumentException("arrival interval must be positive");
             }
-            requireStart(start);
+            requireStart(startNanos);
         }
     }
 
-    /** {@code count} requests at once, at {@code at}. */
-    record Burst(int count, long at, String endpoint) implements ArrivalSpec {
-        public Burst(int count, long at) {
-            this(count, at, null);
+    /** {@code count} requests at once, at {@code atNanos}. */
+    record Burst(int count, long atNanos, String endpoint) implements ArrivalSpec {
+        public Burst(int count, long atNanos) {
+            this(count, atNanos, null);
         }
 
         public Burst {
             if (count < 1) {
                 throw new IllegalArgumentException("a burst needs at least one request");
             }
-            requireStart(at);
+            requireStart(atNanos);
         }
     }
 
@@ -55,9 +55,9 @@ public sealed interface ArrivalSpec {
      * Closed loop: {@code clients} users, each sending a request, waiting for its response (or
      * its job's result), thinking, and sending the next; never more than one in flight each.
      */
-    record ClosedLoop(int clients, Distribution thinkTime, long start, String endpoint) implements ArrivalSpec {
-        public ClosedLoop(int clients, Distribution thinkTime, long start) {
-            this(clients, thinkTime, start, null);
+    record ClosedLoop(int clients, Distribution thinkTime, long startNanos, String endpoint) implements ArrivalSpec {
+        public ClosedLoop(int clients, Distribution thinkTime, long startNanos) {
+            this(clients, thinkTime, startNanos, null);
         }
 
         public ClosedLoop {
@@ -65,12 +65,12 @@ public sealed interface ArrivalSpec {
                 throw new IllegalArgumentException("a closed loop needs at least one client");
             }
             Objects.requireNonNull(thinkTime, "thinkTime");
-            requireStart(start);
+            requireStart(startNanos);
         }
     }
 
-    private static void requireStart(long start) {
-        if (start < 0) {
+    private static void requireStart(long startNanos) {
+        if (startNanos < 0) {
             throw new IllegalArgumentException("arrivals cannot start before time 0");
         }
     }

@@ -128,11 +128,11 @@ public final class Server {
         Endpoint target = a.endpoint() == null ? null : endpoint(a.endpoint());
         if (a instanceof ArrivalSpec.Poisson p) {
             Distribution gap = new Distribution.Exponential(Math.max(1, Math.round(1e9 / p.ratePerSecond())));
-            new OpenArrivals(gap, random, target).start(p.start());
+            new OpenArrivals(gap, random, target).start(p.startNanos());
         } else if (a instanceof ArrivalSpec.FixedInterval f) {
-            new OpenArrivals(Distribution.constant(f.intervalNanos()), random, target).start(f.start());
+            new OpenArrivals(Distribution.constant(f.intervalNanos()), random, target).start(f.startNanos());
         } else if (a instanceof ArrivalSpec.Burst b) {
-            sim.at(b.at(), 0, () -> {
+            sim.at(b.atNanos(), 0, () -> {
                 for (int i = 0; i < b.count(); i++) {
                     arriveNew(null, target);
                 }
@@ -140,7 +140,7 @@ public final class Server {
         } else {
             ArrivalSpec.ClosedLoop c = (ArrivalSpec.ClosedLoop) a;
             for (int i = 0; i < c.clients(); i++) {
-                new Client(i, this, sim, c.thinkTime(), random, target).start(c.start());
+                new Client(i, this, sim, c.thinkTime(), random, target).start(c.startNanos());
             }
         }
     }

@@ -3,7 +3,8 @@ package dev.gilsim.validation;
 import dev.gilsim.metrics.LatencyRecorder;
 import dev.gilsim.metrics.NamedLatency;
 import dev.gilsim.metrics.ThreadMetrics;
-import dev.gilsim.metrics.ThreadSummary;
+import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.results.ThreadSummary;
 import dev.gilsim.run.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public enum Probe {
      * the call alone, not its loop, so the scenarios label the call's steps {@code op}.
      */
     CONVOY("convoy", new Latency("time per op", "op_ns", r -> thread(r, "app/io").labelTimes("op")),
-            new Rate("ops/s", m -> m.figure("ops_per_s"), r -> summary(r, "io").iterationsPerSecond())),
+            new Rate("ops/s", m -> m.figure("ops_per_s"), r -> summary(r, "io").number("iterations_per_s"))),
     /** G4, E1, E3: pow() holding the GIL in a thread pool, or in a process pool's child. */
     POW("pow", new Latency("loop lag", "lag_ns", r -> named(r, "loop_lag", "app-0")), null),
     /** L5: open-loop request latency beside N CPU-bound pool threads. */
@@ -39,7 +40,7 @@ public enum Probe {
     /** G8: a GIL-releasing C call (hashlib) in a loop beside CPU-bound threads. */
     NATIVE_RELEASE("native-release",
             new Latency("time per call", "op_ns", r -> thread(r, "app/hasher").iterationTimes()),
-            new Rate("calls/s", m -> m.figure("ops_per_s"), r -> summary(r, "hasher").iterationsPerSecond())),
+            new Rate("calls/s", m -> m.figure("ops_per_s"), r -> summary(r, "hasher").number("iterations_per_s"))),
     /** G2, G5, G6: N CPU-bound threads alone; how long each hold of the GIL lasts. */
     SPINNERS("spinners", null, new Rate("mean hold ms",
             m -> m.figure("handoff_window_ms") / Math.max(1, m.figure("handoff_switches")), Probe::meanHoldMs));
@@ -143,7 +144,7 @@ public enum Probe {
     }
 
     private static ThreadSummary summary(RunResult r, String thread) {
-        for (ThreadSummary t : r.summary().threads()) {
+        for (ThreadSummary t : ThreadFigures.of(r)) {
             if (t.thread().equals(thread)) {
                 return t;
             }
@@ -152,7 +153,7 @@ public enum Probe {
     }
 
     private static double measuredSeconds(RunResult r) {
-        return (r.scenario().duration() - r.scenario().warmup()) / 1e9;
+        return (r.scenario().durationNanos() - r.scenario().warmupNanos()) / 1e9;
     }
 
     /** The window divided by the hand-offs between spinners, as the probe counts them. */

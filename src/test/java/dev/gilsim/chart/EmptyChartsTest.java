@@ -63,7 +63,7 @@ class EmptyChartsTest {
 
     @Test
     void aLatencyNoVariantRecordedLeavesEveryLatencyChartWithoutSeries() {
-        // A run keeps only latencies with samples, but a saved run's chart-data.json is read back.
+        // A run keeps only latencies with samples, but a saved run is read back as it was written.
         RunData run = TestRuns.run();
         String key = "loop_lag:nowhere";
         assertTrue(PercentileChart.of(run, key).getSeriesMap().isEmpty());

@@ -1,6 +1,7 @@
 package dev.gilsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.chart.TestRuns;
@@ -33,9 +34,10 @@ class ChartCommandTest {
                 err.toString());
         Path run = results.resolve("tiny");
         for (String f : new String[] {"summary.json", "percentiles.csv", "threads.csv", "trace.json",
-            "chart-data.json", "report.html", "charts/timeline-5ms.png"}) {
+            "report.html", "charts/timeline-5ms.png"}) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
+        assertFalse(Files.exists(run.resolve("chart-data.json")), "summary.json carries the chart data");
         Files.delete(run.resolve("charts/timeline-5ms.png"));
         assertEquals(0, execute("chart", run.toString(), "--format", "svg"), err.toString());
         assertTrue(Files.isRegularFile(run.resolve("charts/timeline-5ms.svg")));
@@ -49,6 +51,16 @@ class ChartCommandTest {
         String message = err.toString().strip();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.startsWith("gilsim: ") && message.contains("holds no saved run"), message);
+    }
+
+    @Test
+    void aSummaryJsonCutShortIsOneLineNamingTheFileAndWhere(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("summary.json"), "{\"format_version\": 2, \"variants\": [\n");
+        Files.writeString(dir.resolve("trace.json"), "{}");
+        assertEquals(Cli.BAD_INPUT, execute("chart", dir.toString()));
+        String message = err.toString().strip();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains(dir.resolve("summary.json") + ": not JSON at line 2, column 1"), message);
     }
 
     @Test

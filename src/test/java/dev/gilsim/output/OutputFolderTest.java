@@ -13,9 +13,11 @@ import dev.gilsim.chart.TestRuns;
 import dev.gilsim.metrics.Timeline;
 import dev.gilsim.report.SavedRun;
 import dev.gilsim.report.TraceJson;
+import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunData;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OutputFolderTest {
+    private static final Provenance PROVENANCE = Provenance.of(List.of(), null, TestRuns.YAML);
     private static RunData run;
 
     @BeforeAll
@@ -56,11 +59,21 @@ class OutputFolderTest {
     void sameRunGivesByteIdenticalDataFiles(@TempDir Path dir) throws IOException {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        OutputFolder.write(a, TestRuns.run(), ChartFormat.PNG);
-        OutputFolder.write(b, TestRuns.run(), ChartFormat.PNG);
-        for (String f : List.of("percentiles.csv", "threads.csv", "trace.json", "chart-data.json", "report.html")) {
+        OutputFolder.write(a, TestRuns.results(), PROVENANCE, ChartFormat.PNG);
+        OutputFolder.write(b, TestRuns.results(), PROVENANCE, ChartFormat.PNG);
+        for (String f : List.of("summary.json", "percentiles.csv", "threads.csv", "trace.json", "report.html")) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
+    }
+
+    /** summary.json is the run's one document: nothing else is written for gilsim chart. */
+    @Test
+    void aRunWritesNoChartDataJson(@TempDir Path dir) throws IOException {
+        OutputFolder.write(dir, TestRuns.results(), PROVENANCE, ChartFormat.PNG);
+        assertFalse(Files.exists(dir.resolve("chart-data.json")));
+        JsonNode variant = new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).path("variants").get(0);
+        assertTrue(variant.path("chart_data").path("latencies").size() > 0, variant.toString());
+        assertTrue(variant.path("parameters").size() > 0, variant.toString());
     }
 
     @Test
@@ -111,9 +124,11 @@ class OutputFolderTest {
         assertEquals(run.variants().get(1).timeline(), read.get("1ms"));
     }
 
+    /** Redrawn from summary.json and trace.json, the charts and report.html are as the run wrote them. */
     @Test
     void redrawRecreatesTheChartsFromSavedData(@TempDir Path dir) throws IOException {
-        List<Path> first = OutputFolder.write(dir, run, ChartFormat.PNG);
+        List<Path> first = OutputFolder.write(dir, TestRuns.results(), PROVENANCE, ChartFormat.PNG);
+        byte[] report = Files.readAllBytes(dir.resolve(OutputFolder.REPORT));
         for (Path p : first) {
             if (p.startsWith(dir.resolve(OutputFolder.CHARTS))) {
                 Files.delete(p);
@@ -130,6 +145,39 @@ class OutputFolderTest {
         assertEquals(run.variants().get(0).latencies().get(0).recorder().histogram(),
                 back.variants().get(0).latencies().get(0).recorder().histogram());
         assertEquals(run.seriesKeys(), back.seriesKeys());
+        assertEquals(new String(report, StandardCharsets.UTF_8), Files.readString(dir.resolve(OutputFolder.REPORT)));
+    }
+
+    /** A folder written before summary.json carried the chart data (a chart-data.json beside it) still redraws. */
+    @Test
+    void aRunSavedInTheEarlierChartDataJsonStillRedraws(@TempDir Path dir) throws IOException {
+        Path saved = copyOfFormatOneRun(dir);
+        List<Path> redrawn = OutputFolder.redraw(saved, ChartFormat.SVG);
+        assertTrue(redrawn.contains(saved.resolve(OutputFolder.CHARTS).resolve("timeline-base.svg")), redrawn.toString());
+        String html = Files.readString(saved.resolve(OutputFolder.REPORT));
+        assertTrue(html.contains("app/worker-1") && html.contains("Two CPU-bound threads"), html);
+        RunData back = SavedRun.read(saved);
+        assertEquals(25, back.variants().get(0).threads().get(0).number("acquisitions"));
+    }
+
+    @Test
+    void anEarlierSummaryJsonWithoutItsChartDataJsonIsOneClearMessage(@TempDir Path dir) throws IOException {
+        Path saved = copyOfFormatOneRun(dir);
+        Files.delete(saved.resolve("chart-data.json"));
+        SavedRun.NotASavedRunException e = assertThrows(SavedRun.NotASavedRunException.class,
+                () -> OutputFolder.redraw(saved, ChartFormat.PNG));
+        assertTrue(e.getMessage().contains("summary.json is of format 1, which carries no chart data"), e.getMessage());
+    }
+
+    /** A run folder as gilsim wrote it before summary.json's format 2, its charts and report removed. */
+    private static Path copyOfFormatOneRun(Path dir) throws IOException {
+        Path from = Path.of("src/test/resources/saved-runs/format-1-two-cpu-threads");
+        Path to = dir.resolve("two-cpu-threads");
+        Files.createDirectories(to);
+        for (String f : List.of("summary.json", "chart-data.json", "trace.json")) {
+            Files.copy(from.resolve(f), to.resolve(f));
+        }
+        return to;
     }
 
     @Test

@@ -6,25 +6,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gilsim.chart.TestRuns;
-import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.results.Figure;
+import dev.gilsim.results.LatencyFigures;
 import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunData;
 import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.results.ThreadSummary;
 import dev.gilsim.run.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The per-thread registry is the one list every thread output iterates: each figure is in
- * {@code summary.json}'s thread objects, {@code threads.csv} and {@code chart-data.json}, and in
- * the console's and report.html's thread tables under its heading, so adding a figure is one entry.
+ * The rule: a per-thread figure is one entry of the registry. A thread's summary keeps figures by
+ * name; each figure is in {@code summary.json}'s thread objects, {@code threads.csv}'s columns and
+ * the console's and report.html's thread tables under its heading, and comes back whole when
+ * {@code gilsim chart} reads the saved run, with no code of their own per figure.
  */
 class ThreadFiguresTest {
     private static List<RunResult> results;
@@ -34,6 +43,26 @@ class ThreadFiguresTest {
     static void simulate() {
         results = TestRuns.results();
         run = RunData.of(results, Provenance.of(List.of(), null, TestRuns.YAML));
+    }
+
+    /** A figure is kept by its name: a new one adds no field to the thread's summary. */
+    @Test
+    void aThreadSummaryHasNoFieldPerFigure() {
+        assertEquals(List.of("process", "thread", "numbers", "distributions"),
+                Arrays.stream(ThreadSummary.class.getRecordComponents()).map(RecordComponent::getName).toList());
+    }
+
+    /** The registry computes every figure of every thread from what the run recorded. */
+    @Test
+    void everyThreadOfARunHasEveryFigureOfTheRegistry() {
+        List<ThreadSummary> threads = ThreadFigures.of(results.get(0));
+        assertEquals(results.get(0).metrics().threads().size(), threads.size());
+        for (ThreadSummary t : threads) {
+            List<String> names = new ArrayList<>(t.numbers().keySet());
+            names.addAll(t.distributions().keySet());
+            assertEquals(ThreadFigures.ALL.stream().map(Figure::name).sorted().toList(), names.stream().sorted().toList(),
+                    t.name());
+        }
     }
 
     @Test
@@ -51,18 +80,47 @@ class ThreadFiguresTest {
     }
 
     @Test
-    void everyFigureHasItsColumnsInThreadsCsvAndChartData() throws IOException {
+    void everyFigureHasItsColumnsInThreadsCsv() throws IOException {
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         ThreadsCsv.write(run, csv);
         String header = csv.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        ChartDataJson.write(run, data);
-        JsonNode saved = new ObjectMapper().readTree(data.toByteArray()).path("variants").get(0).path("threads").get(0);
         for (Figure<ThreadSummary> f : ThreadFigures.ALL) {
             String column = f.isDistribution() ? f.name() + "_p99_ms" : f.name();
             assertTrue(List.of(header.split(",")).contains(column), column + " in " + header);
-            assertTrue(saved.has(column), column + " in chart-data.json");
         }
+    }
+
+    /**
+     * What gilsim chart reads back from summary.json has every figure of every thread, each the
+     * value the run computed at summary.json's precision: no reader names a figure of its own.
+     */
+    @Test
+    void everyFigureOfEveryThreadSurvivesTheReadBackOfTheSavedRun(@TempDir Path dir) throws IOException {
+        try (OutputStream out = Files.newOutputStream(dir.resolve(SavedRun.SUMMARY))) {
+            SummaryJson.write(results, run.provenance(), out);
+        }
+        try (OutputStream out = Files.newOutputStream(dir.resolve(SavedRun.TRACE))) {
+            TraceJson.write(run, out);
+        }
+        RunData back = SavedRun.read(dir);
+        for (int v = 0; v < run.variants().size(); v++) {
+            List<ThreadSummary> before = run.variants().get(v).threads();
+            List<ThreadSummary> after = back.variants().get(v).threads();
+            assertEquals(before.stream().map(ThreadSummary::name).toList(), after.stream().map(ThreadSummary::name).toList());
+            for (int t = 0; t < before.size(); t++) {
+                for (Figure<ThreadSummary> f : ThreadFigures.ALL) {
+                    assertEquals(saved(f, before.get(t)), saved(f, after.get(t)), before.get(t).name() + " " + f.name());
+                }
+            }
+        }
+    }
+
+    /** A figure as summary.json keeps it: six decimals, a distribution as each of its statistics. */
+    private static List<BigDecimal> saved(Figure<ThreadSummary> f, ThreadSummary t) {
+        if (!f.isDistribution()) {
+            return List.of(Figure.round(f.value(t)));
+        }
+        return LatencyFigures.STATS.stream().map(s -> Figure.round(s.value(f.latency(t)))).toList();
     }
 
     /**
@@ -85,10 +143,10 @@ class ThreadFiguresTest {
         assertEquals(expected, header);
         assertEquals(ThreadFigures.ALL.stream().filter(f -> f.console() != null).count(),
                 ThreadFigures.console().size(), "every figure with a console heading is shown");
-        ThreadSummary sleeper = results.get(0).summary().threads().get(1);
+        ThreadSummary sleeper = ThreadFigures.of(results.get(0)).get(1);
         List<String> row = List.of(lines.get(2).trim().split("\\s{2,}"));
         int acq = header.indexOf("acq");
-        assertEquals(Long.toString(sleeper.acquisitions()), row.get(acq), lines.get(2));
+        assertEquals(Long.toString((long) sleeper.number("acquisitions")), row.get(acq), lines.get(2));
     }
 
     @Test

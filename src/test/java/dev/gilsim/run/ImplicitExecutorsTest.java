@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilsim.metrics.AppSummary;
-import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.scenario.Defaults;
 import dev.gilsim.scenario.ScenarioLoader;
 import java.io.IOException;
@@ -74,6 +73,6 @@ class ImplicitExecutorsTest {
     }
 
     private static long anyioThreads(RunResult r) {
-        return r.summary().threads().stream().map(ThreadSummary::thread).filter(t -> t.startsWith("anyio")).count();
+        return r.metrics().threads().stream().map(t -> t.thread().name()).filter(t -> t.startsWith("anyio")).count();
     }
 }

@@ -20,6 +20,6 @@ class ProgressTest {
         assertEquals(whole.summary(), sliced.summary());
         assertEquals(whole.timeline(), sliced.timeline());
         assertTrue(seen.size() > 100, "reported " + seen.size() + " times");
-        assertEquals(s.duration(), seen.get(seen.size() - 1));
+        assertEquals(s.durationNanos(), seen.get(seen.size() - 1));
     }
 }

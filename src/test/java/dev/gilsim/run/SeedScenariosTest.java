@@ -7,9 +7,10 @@ import dev.gilsim.metrics.AppSummary;
 import dev.gilsim.metrics.LatencyRecorder;
 import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.NamedLatency;
-import dev.gilsim.metrics.ThreadSummary;
 import dev.gilsim.scenario.Scenario;
 import dev.gilsim.scenario.ScenarioLoader;
+import dev.gilsim.results.ThreadFigures;
+import dev.gilsim.results.ThreadSummary;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ class SeedScenariosTest {
         assertTrue(syncMs >= 10_000 && syncMs < 10_300, "sync latency " + syncMs);
         // Switch interval forces handoffs: the loop's lag stays about one interval (5 ms).
         assertTrue(lag(def).maxMs() < 2 * 5 + 1, "lag " + lag(def));
-        assertTrue(thread(def, "api-0", "anyio-0").forcedDrops() > 100);
+        assertTrue(thread(def, "api-0", "anyio-0").number("forced_drops") > 100);
 
         RunResult blocked = r.get("async-def");
         assertTrue(endpoint(blocked, "async").latency().maxMs() > 14_800, "the async request waits for the loop");
@@ -77,9 +78,10 @@ class SeedScenariosTest {
         assertTrue(endpoint(ten, "ping").latency().p99Ms() > 100);
         // The loop's share of the GIL: it waits for it most of the time while holding it little.
         ThreadSummary loopThread = thread(ten, "api-0", "loop");
-        assertTrue(loopThread.waitingFraction() > 0.4, "loop waits " + loopThread.waitingFraction());
-        assertTrue(loopThread.heldFraction() / process(ten).gilHeldFraction() < 0.1);
-        assertEquals(0, thread(alone, "api-0", "loop").waitingFraction());
+        double waiting = loopThread.number("waiting_fraction");
+        assertTrue(waiting > 0.4, "loop waits " + waiting);
+        assertTrue(loopThread.number("held_fraction") / process(ten).gilHeldFraction() < 0.1);
+        assertEquals(0, thread(alone, "api-0", "loop").number("waiting_fraction"));
         // One task costs the loop a few intervals at worst (beside one CPU-bound thread and no
         // traffic, real CPython waits 10.6 to 10.9 ms at most, probe heartbeat-5ms-1cpu, which the
         // model matches; here requests add hand-offs); ten cost it far more.
@@ -210,7 +212,7 @@ class SeedScenariosTest {
     }
 
     static ThreadSummary thread(RunResult r, String process, String name) {
-        return r.summary().threads().stream().filter(t -> t.process().equals(process) && t.thread().equals(name))
+        return ThreadFigures.of(r).stream().filter(t -> t.process().equals(process) && t.thread().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError("no thread " + process + "/" + name));
     }
 
@@ -219,6 +221,6 @@ class SeedScenariosTest {
     }
 
     static long poolThreads(RunResult r) {
-        return r.summary().threads().stream().filter(t -> t.thread().startsWith("pool_")).count();
+        return r.metrics().threads().stream().filter(t -> t.thread().name().startsWith("pool_")).count();
     }
 }

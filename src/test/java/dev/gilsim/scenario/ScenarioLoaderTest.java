@@ -48,7 +48,7 @@ class ScenarioLoaderTest {
         assertEquals(WakeupPolicyKind.FIFO, s.python().wakeupPolicy());
         assertEquals(new Distribution.LogNormal(micros(45), 0.6), s.python().wakeupLatency());
         assertEquals(2, s.machine().cores());
-        assertEquals(millis(500), s.warmup());
+        assertEquals(millis(500), s.warmupNanos());
         assertEquals(1, s.seed());
         assertEquals("base", s.variant());
     }
@@ -95,7 +95,7 @@ class ScenarioLoaderTest {
                 """);
         List<ThreadSpec> threads = s.processes().get(0).threads();
         assertEquals(List.of("t-1", "t-2"), threads.stream().map(ThreadSpec::name).toList());
-        assertEquals(millis(10), threads.get(0).start());
+        assertEquals(millis(10), threads.get(0).startNanos());
         ProgramStep.Repeat p = threads.get(0).program();
         assertEquals(3, p.times());
         assertEquals(new ProgramStep.Native(Distribution.constant(millis(300)), false), p.steps().get(0));
@@ -340,13 +340,13 @@ class ScenarioLoaderTest {
     @Test
     void aScenarioCanPointTheTimelineAtItsActionAndAMistakeInItIsLocated() {
         Scenario s = load(MINIMAL + "timeline: {start: 300ms, end: 350ms}\n");
-        assertEquals(300_000_000L, s.timelineStart());
-        assertEquals(350_000_000L, s.timelineEnd());
+        assertEquals(300_000_000L, s.timelineStartNanos());
+        assertEquals(350_000_000L, s.timelineEndNanos());
         Scenario dflt = load(MINIMAL);
-        assertEquals(dflt.warmup(), dflt.timelineStart(), "the end of the warm-up, by default");
-        assertEquals(dflt.warmup() + 200_000_000L, dflt.timelineEnd(), "defaults.yaml's span of 200 ms");
+        assertEquals(dflt.warmupNanos(), dflt.timelineStartNanos(), "the end of the warm-up, by default");
+        assertEquals(dflt.warmupNanos() + 200_000_000L, dflt.timelineEndNanos(), "defaults.yaml's span of 200 ms");
         Scenario startOnly = load(MINIMAL + "timeline: {start: 900ms}\n");
-        assertEquals(1_000_000_000L, startOnly.timelineEnd(), "200 ms, cut at the run's end");
+        assertEquals(1_000_000_000L, startOnly.timelineEndNanos(), "200 ms, cut at the run's end");
         assertEquals("s.yaml:9:19: timeline.start: is after the run ends (1s) (expected a time within the run)",
                 error(MINIMAL + "timeline: {start: 2s}\n"));
         assertEquals("s.yaml:9:31: timeline.end: must come after start (300ms)",

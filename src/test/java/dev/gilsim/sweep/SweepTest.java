@@ -62,7 +62,7 @@ public class SweepTest {
         SweepPlan p = plan(SCENARIO, List.of("duration=100ms"), List.of("python.version=3.9,3.13"));
         assertEquals(12, p.points().size());
         assertEquals("3.13", p.points().get(11).values().get(2));
-        assertEquals(100_000_000, p.points().get(0).file().first().duration());
+        assertEquals(100_000_000, p.points().get(0).file().first().durationNanos());
     }
 
     @Test
