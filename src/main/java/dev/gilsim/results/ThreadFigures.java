@@ -55,6 +55,13 @@ public final class ThreadFigures {
                     (m, windowNanos) -> m.iterations() / (windowNanos / 1e9), "loops/s", "loops/s"),
             count("acquisitions", "times the thread took the GIL", ThreadMetrics::acquisitions, "acq",
                     "acquisitions"),
+            // A CPU-bound thread keeps the GIL about a switch interval each time; a thread in a convoy
+            // (G9) only microseconds before its next blocking call gives it away again.
+            number("mean_hold_ms", Figure.Unit.MILLISECONDS,
+                    "the time the thread kept the GIL each time it took it, on average",
+                    (m, windowNanos) -> m.acquisitions() == 0 ? 0
+                            : (m.nanosIn(HOLDING) + m.nanosIn(HOLDING_NATIVE) + m.nanosIn(HOLDING_DESCHEDULED))
+                                    / 1e6 / m.acquisitions(), null, "mean hold (ms)"),
             count("forced_drops", "times the thread let go of the GIL because it was asked to",
                     ThreadMetrics::forcedDrops, "forced", "forced drops"),
             count("voluntary_drops", "times the thread let go of the GIL to block or finish",
