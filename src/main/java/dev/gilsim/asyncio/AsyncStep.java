@@ -17,7 +17,7 @@ public sealed interface AsyncStep extends ProgramStep.Await {
 
         @Override
         default double meanNanos() {
-            return duration().meanNanos();
+            return duration().expectedNanos();
         }
     }
 

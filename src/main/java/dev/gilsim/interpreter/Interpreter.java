@@ -84,7 +84,7 @@ public final class Interpreter {
 
     /** C7: the extra time of a GIL-releasing step that is the first after an idle spell. */
     long coldStart(long idleNanos) {
-        long perRootMicro = machine.os().coldStart();
+        long perRootMicro = machine.os().coldStartNanosPerRootMicro();
         if (perRootMicro == 0 || idleNanos <= 0) {
             return 0;
         }

@@ -15,12 +15,13 @@ package dev.gilsim.interpreter;
  * @param handoffWakeup G5: from the new holder taking the GIL to the forced dropper, blocked on
  *                      {@code switch_cond} since it dropped, running again (C6); null to wake it
  *                      like any other blocked thread (G6, C5)
- * @param coldStart C7: a GIL-releasing step that is a thread's first after an idle spell takes
- *                  this much longer per square root of the idle time in microseconds; 0: off
+ * @param coldStartNanosPerRootMicro C7: a GIL-releasing step that is a thread's first after an
+ *                  idle spell takes this many nanoseconds longer per square root of the idle
+ *                  time in microseconds; 0: off
  */
 public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
         dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
-        dev.gilsim.kernel.Distribution handoffWakeup, long coldStart) {
+        dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro) {
     /** Whether forced droppers have their own wake-up latency (C6). */
     public boolean hasHandoffWakeup() {
         return handoffWakeup != null;
@@ -41,7 +42,7 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
         if (timerSlackNanos < 0) {
             throw new IllegalArgumentException("timer slack must not be negative");
         }
-        if (coldStart < 0) {
+        if (coldStartNanosPerRootMicro < 0) {
             throw new IllegalArgumentException("cold start must not be negative");
         }
         if (haltPollNanos < 0) {

@@ -54,7 +54,7 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
 
         @Override
         default double meanNanos() {
-            return duration().meanNanos();
+            return duration().expectedNanos();
         }
 
         /** What the step is for the thread that runs it, its duration drawn from {@code random}. */
@@ -81,7 +81,7 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
     record Cpu(Distribution duration) implements Leaf {
         @Override
         public double meanNanos() {
-            return duration == null ? Double.POSITIVE_INFINITY : duration.meanNanos();
+            return duration == null ? Double.POSITIVE_INFINITY : duration.expectedNanos();
         }
 
         @Override

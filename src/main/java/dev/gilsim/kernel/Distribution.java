@@ -14,7 +14,7 @@ public sealed interface Distribution {
 
     long sample(RandomGenerator rng);
 
-    double meanNanos();
+    double expectedNanos();
 
     /** A compact description in the scenario's own notation, e.g. {@code exponential(mean=5ms)}. */
     String describe();
@@ -34,7 +34,7 @@ public sealed interface Distribution {
         }
 
         @Override
-        public double meanNanos() {
+        public double expectedNanos() {
             return nanos;
         }
 
@@ -44,64 +44,64 @@ public sealed interface Distribution {
         }
     }
 
-    record Exponential(long mean) implements Distribution {
+    record Exponential(long meanNanos) implements Distribution {
         public Exponential {
-            requirePositive(mean, "mean");
+            requirePositive(meanNanos, "mean");
         }
 
         @Override
         public long sample(RandomGenerator rng) {
             // Inverse transform; 1 - u is in (0, 1], so the logarithm is finite.
-            return Math.round(-mean * Math.log(1.0 - rng.nextDouble()));
+            return Math.round(-meanNanos * Math.log(1.0 - rng.nextDouble()));
         }
 
         @Override
-        public double meanNanos() {
-            return mean;
+        public double expectedNanos() {
+            return meanNanos;
         }
 
         @Override
         public String describe() {
-            return "exponential(mean=" + Durations.format(mean) + ")";
+            return "exponential(mean=" + Durations.format(meanNanos) + ")";
         }
     }
 
-    record Uniform(long min, long max) implements Distribution {
+    record Uniform(long minNanos, long maxNanos) implements Distribution {
         public Uniform {
-            requireNonNegative(min, "min");
-            if (max < min) {
+            requireNonNegative(minNanos, "min");
+            if (maxNanos < minNanos) {
                 throw new IllegalArgumentException("max must be at least min");
             }
         }
 
         @Override
         public long sample(RandomGenerator rng) {
-            return min + Math.round(rng.nextDouble() * (max - min));
+            return minNanos + Math.round(rng.nextDouble() * (maxNanos - minNanos));
         }
 
         @Override
-        public double meanNanos() {
-            return (min + (double) max) / 2;
+        public double expectedNanos() {
+            return (minNanos + (double) maxNanos) / 2;
         }
 
         @Override
         public String describe() {
-            return "uniform(" + Durations.format(min) + ".." + Durations.format(max) + ")";
+            return "uniform(" + Durations.format(minNanos) + ".." + Durations.format(maxNanos) + ")";
         }
     }
 
     /** A normal distribution conditioned on being non-negative (resampled, not clipped). */
-    record TruncatedNormal(long mean, long sd) implements Distribution {
+    record TruncatedNormal(long meanNanos, long sdNanos) implements Distribution {
         public TruncatedNormal {
-            requirePositive(mean, "mean");
-            requireNonNegative(sd, "sd");
+            requirePositive(meanNanos, "mean");
+            requireNonNegative(sdNanos, "sd");
         }
 
         @Override
         public long sample(RandomGenerator rng) {
             // Rejection is cheap because the mean is positive: at least half of all draws pass.
             while (true) {
-                double x = mean + sd * rng.nextGaussian();
+                double x = meanNanos + sdNanos * rng.nextGaussian();
                 if (x >= 0) {
                     return Math.round(x);
                 }
@@ -109,26 +109,26 @@ public sealed interface Distribution {
         }
 
         @Override
-        public double meanNanos() {
-            if (sd == 0) {
-                return mean;
+        public double expectedNanos() {
+            if (sdNanos == 0) {
+                return meanNanos;
             }
-            double alpha = -mean / (double) sd;
+            double alpha = -meanNanos / (double) sdNanos;
             double phi = Math.exp(-alpha * alpha / 2) / Math.sqrt(2 * Math.PI);
             double tail = 1 - standardNormalCdf(alpha);
-            return mean + sd * phi / tail;
+            return meanNanos + sdNanos * phi / tail;
         }
 
         @Override
         public String describe() {
-            return "normal(mean=" + Durations.format(mean) + ", sd=" + Durations.format(sd) + ")";
+            return "normal(mean=" + Durations.format(meanNanos) + ", sd=" + Durations.format(sdNanos) + ")";
         }
     }
 
     /** Log-normal given by its median and the standard deviation of its logarithm. */
-    record LogNormal(long median, double sigma) implements Distribution {
+    record LogNormal(long medianNanos, double sigma) implements Distribution {
         public LogNormal {
-            requirePositive(median, "median");
+            requirePositive(medianNanos, "median");
             if (!(sigma >= 0) || sigma > 10) {
                 throw new IllegalArgumentException("sigma must be between 0 and 10");
             }
@@ -136,71 +136,71 @@ public sealed interface Distribution {
 
         @Override
         public long sample(RandomGenerator rng) {
-            return Math.round(median * Math.exp(sigma * rng.nextGaussian()));
+            return Math.round(medianNanos * Math.exp(sigma * rng.nextGaussian()));
         }
 
         @Override
-        public double meanNanos() {
-            return median * Math.exp(sigma * sigma / 2);
+        public double expectedNanos() {
+            return medianNanos * Math.exp(sigma * sigma / 2);
         }
 
         @Override
         public String describe() {
             return String.format(Locale.ROOT, "lognormal(median=%s, sigma=%s)",
-                    Durations.format(median), Durations.trim(sigma));
+                    Durations.format(medianNanos), Durations.trim(sigma));
         }
     }
 
-    record Gamma(double shape, long mean) implements Distribution {
+    record Gamma(double shape, long meanNanos) implements Distribution {
         public Gamma {
             if (!(shape > 0) || shape > 1e6) {
                 throw new IllegalArgumentException("shape must be positive");
             }
-            requirePositive(mean, "mean");
+            requirePositive(meanNanos, "mean");
         }
 
         @Override
         public long sample(RandomGenerator rng) {
             // commons-math's Marsaglia-Tsang sampler, bound to the caller's stream.
-            return Math.round(new GammaDistribution(rng, shape, mean / shape).sample());
+            return Math.round(new GammaDistribution(rng, shape, meanNanos / shape).sample());
         }
 
         @Override
-        public double meanNanos() {
-            return mean;
+        public double expectedNanos() {
+            return meanNanos;
         }
 
         @Override
         public String describe() {
-            return "gamma(shape=" + Durations.trim(shape) + ", mean=" + Durations.format(mean) + ")";
+            return "gamma(shape=" + Durations.trim(shape) + ", mean=" + Durations.format(meanNanos) + ")";
         }
     }
 
     /** Each of the observed values with equal probability, as from a measured trace. */
-    record Empirical(List<Long> values) implements Distribution {
+    record Empirical(List<Long> valuesNanos) implements Distribution {
         public Empirical {
-            values = List.copyOf(values);
-            if (values.isEmpty()) {
+            valuesNanos = List.copyOf(valuesNanos);
+            if (valuesNanos.isEmpty()) {
                 throw new IllegalArgumentException("needs at least one value");
             }
-            for (long v : values) {
+            for (long v : valuesNanos) {
                 requireNonNegative(v, "value");
             }
         }
 
         @Override
         public long sample(RandomGenerator rng) {
-            return values.get(rng.nextInt(values.size()));
+            return valuesNanos.get(rng.nextInt(valuesNanos.size()));
         }
 
         @Override
-        public double meanNanos() {
-            return values.stream().mapToLong(Long::longValue).average().orElse(0);
+        public double expectedNanos() {
+            return valuesNanos.stream().mapToLong(Long::longValue).average().orElse(0);
         }
 
         @Override
         public String describe() {
-            return "empirical(" + values.size() + " values)";
+            return "empirical(" + valuesNanos.size() + " values)";
         }
     }
 

@@ -61,7 +61,7 @@ final class Parameters {
                 m.hasTimerWakeup() ? m.timerWakeup().describe() : "the wake-up latency (G6)"));
         out.add(new Parameter("machine.handoff_wakeup",
                 m.hasHandoffWakeup() ? m.handoffWakeup().describe() : "the wake-up latency (G6, C5)"));
-        out.add(new Parameter("machine.cold_start", Durations.format(m.coldStart()) + " per root microsecond idle"));
+        out.add(new Parameter("machine.cold_start", Durations.format(m.coldStartNanosPerRootMicro()) + " per root microsecond idle"));
     }
 
     /** Everything a server item resolves to, as the scenario's paths name it (issue 10). */

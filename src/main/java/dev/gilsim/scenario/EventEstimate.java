@@ -129,7 +129,7 @@ final class EventEstimate {
                 n += b.count();
             } else if (a instanceof ArrivalSpec.ClosedLoop c) {
                 // Each client waits at least its think time, and a request takes at least a millisecond.
-                double cycle = Math.max(1e6, c.thinkTime().meanNanos());
+                double cycle = Math.max(1e6, c.thinkTime().expectedNanos());
                 n += c.clients() * Math.max(0, duration - c.startNanos()) / cycle;
             }
         }
