@@ -11,10 +11,10 @@ can never fire together.
 
     python3 pinned_lock.py [--runs 3] [--seconds 3]
 
-Modes: `free` (no pinning), `apart` (the loop on CPU 0, the CPU-bound threads on CPU 1),
-`together` (the loop and the CPU-bound threads all allowed on both CPUs but the loop started on
-the CPU-bound threads' side: the same as free, as a check). Linux only (os.sched_setaffinity on a
-thread id pins that thread). Prints one JSON line per run: the mode and the lag percentiles.
+Modes: `free` (no pinning) and `apart` (the loop on CPU 0, the CPU-bound threads on CPU 1).
+Linux only (os.sched_setaffinity on a thread id pins that thread). Prints one JSON line per run:
+the mode, the lag percentiles, the CPU-bound threads' loops per second and the quiet check; keep
+only runs with "quiet": true.
 """
 import argparse
 import asyncio

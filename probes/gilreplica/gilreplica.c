@@ -11,10 +11,10 @@
  * (54 us); its lag is how late the heartbeat resumes.
  *
  * Every GIL event (a request, a drop, a take, a timed wait's entry and return) goes into a
- * per-thread log with CLOCK_MONOTONIC time; at the end the logs are merged and printed as JSON:
- * the heartbeat lags, and for every requested hand-off who asked, who took it, whether the asker
- * was still inside pthread_cond_timedwait's entry when the holder signalled, and how long the
- * winner had been waiting.
+ * per-thread log with CLOCK_MONOTONIC time; at the end the logs are merged and printed as JSON
+ * lines of events, from which analyse.py reads the heartbeat lags and, for every requested
+ * hand-off, who asked, who took it, how soon after the request the holder dropped, and how long
+ * the other waiters had been waiting.
  *
  *   cc -O2 -pthread -o gilreplica gilreplica.c
  *   ./gilreplica --spinners 2 --loop 1 --interval-us 5000 --period-us 10000 --seconds 3
