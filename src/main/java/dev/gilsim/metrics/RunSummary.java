@@ -11,7 +11,7 @@ public record RunSummary(
         String variant,
         long events,
         double coreUtilisation,
-        List<ProcessSummary> processes,
+        List<ProcessMetrics> processes,
         AppSummary app) {
 
     public RunSummary {

@@ -3,13 +3,13 @@ package dev.gilsim.metrics;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.Machine;
-import dev.gilsim.interpreter.ThreadState;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns finished metrics into the run's and processes' summaries. A thread's figures are the
- * registry's ({@code results.ThreadFigures}), computed there from the thread's {@link ThreadMetrics}.
+ * Turns finished metrics into the run's summary. Processes' and threads' figures are the
+ * registry's ({@code results.ProcessFigures}, {@code results.ThreadFigures}), computed there from
+ * each process's {@link ProcessMetrics} and each thread's {@link ThreadMetrics}.
  */
 public final class Summaries {
     private Summaries() {
@@ -22,7 +22,7 @@ public final class Summaries {
     public static RunSummary of(String variant, Machine machine, GilMetrics metrics, long events, AppSummary app) {
         Window w = metrics.window();
         double window = w.length();
-        List<ProcessSummary> processes = new ArrayList<>();
+        List<ProcessMetrics> processes = new ArrayList<>();
         for (Interpreter i : machine.interpreters()) {
             processes.add(process(i, metrics.threadsOf(i), window));
         }
@@ -30,26 +30,8 @@ public final class Summaries {
         return new RunSummary(variant, events, utilisation, processes, app);
     }
 
-    private static ProcessSummary process(Interpreter i, List<ThreadMetrics> threads, double window) {
-        long held = 0;
-        long acquisitions = 0;
-        long switches = 0;
-        long forced = 0;
-        long voluntary = 0;
-        long requests = 0;
-        LatencyRecorder waits = new LatencyRecorder();
-        for (ThreadMetrics m : threads) {
-            held += m.nanosIn(ThreadState.HOLDING) + m.nanosIn(ThreadState.HOLDING_NATIVE)
-                    + m.nanosIn(ThreadState.HOLDING_DESCHEDULED);
-            acquisitions += m.acquisitions();
-            switches += m.switchesIn();
-            forced += m.forcedDrops();
-            voluntary += m.voluntaryDrops();
-            requests += m.dropRequestsMade();
-            waits.add(m.gilWaits());
-        }
-        boolean gil = i.settings().build() == Build.GIL;
-        return new ProcessSummary(i.name(), gil ? "gil" : "free-threaded", gil ? held / window : 0,
-                acquisitions, switches, forced, voluntary, requests, waits.summary());
+    private static ProcessMetrics process(Interpreter i, List<ThreadMetrics> threads, double window) {
+        return new ProcessMetrics(i.name(), i.settings().build() == Build.GIL ? "gil" : "free-threaded", threads,
+                window);
     }
 }

@@ -14,11 +14,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gilsim.kernel.Durations;
 import dev.gilsim.metrics.AppSummary;
 import dev.gilsim.metrics.LatencySummary;
-import dev.gilsim.metrics.ProcessSummary;
 import dev.gilsim.metrics.RunSummary;
 import dev.gilsim.results.Figure;
 import dev.gilsim.results.LatencyFigures;
 import dev.gilsim.results.Parameter;
+import dev.gilsim.results.ProcessFigures;
+import dev.gilsim.results.ProcessSummary;
 import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunData;
 import dev.gilsim.results.RunFigures;
@@ -121,7 +122,7 @@ public final class SummaryJson {
         }
         figures(v, RunFigures.RUN, sum);
         ArrayNode processes = v.putArray("processes");
-        for (ProcessSummary p : sum.processes()) {
+        for (ProcessSummary p : ProcessFigures.of(r)) {
             ObjectNode o = processes.addObject();
             o.put("name", p.process());
             o.put("build", p.build());

@@ -7,7 +7,6 @@ import static dev.gilsim.results.Figure.Unit.PER_SECOND;
 
 import dev.gilsim.metrics.AppSummary;
 import dev.gilsim.metrics.LatencySummary;
-import dev.gilsim.metrics.ProcessSummary;
 import dev.gilsim.metrics.RunSummary;
 import dev.gilsim.run.RunResult;
 import java.util.LinkedHashMap;
@@ -28,20 +27,8 @@ public final class RunFigures {
             Figure.number("core_utilisation", FRACTION, "share of the cores' time spent running threads",
                     RunSummary::coreUtilisation)));
 
-    public static final Scope<ProcessSummary> PROCESSES = new Scope<>("processes", r -> r.summary().processes(),
-            ProcessSummary::process, List.of(
-                    Figure.number("gil_held_fraction", FRACTION, "share of the window some thread held the GIL",
-                            ProcessSummary::gilHeldFraction),
-                    Figure.number("acquisitions", COUNT, "times a thread took the GIL", ProcessSummary::acquisitions),
-                    Figure.number("switches", COUNT, "times the GIL passed to another thread", ProcessSummary::switches),
-                    Figure.number("forced_drops", COUNT, "drops a holder made because it was asked to",
-                            ProcessSummary::forcedDrops),
-                    Figure.number("voluntary_drops", COUNT, "drops a holder made to block or finish",
-                            ProcessSummary::voluntaryDrops),
-                    Figure.number("drop_requests", COUNT, "drop requests waiting threads made",
-                            ProcessSummary::dropRequests),
-                    Figure.distribution("gil_wait", "from wanting the GIL to holding it, every thread",
-                            ProcessSummary::gilWait)));
+    public static final Scope<ProcessSummary> PROCESSES = new Scope<>("processes", ProcessFigures::of,
+            ProcessSummary::process, ProcessFigures.ALL);
 
     public static final Scope<ThreadSummary> THREADS = new Scope<>("threads", ThreadFigures::of, ThreadSummary::name,
             ThreadFigures.ALL);

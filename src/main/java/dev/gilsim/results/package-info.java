@@ -13,7 +13,9 @@
  * with its unit, a description, and how to read it ({@link dev.gilsim.results.Figure});
  * {@link dev.gilsim.results.ThreadFigures} holds the threads', each with how it is computed from
  * what the run recorded of the thread and the headings the compact tables show it under, and a
- * {@link dev.gilsim.results.ThreadSummary} keeps a thread's figures by name. {@code summary.json}
+ * {@link dev.gilsim.results.ThreadSummary} keeps a thread's figures by name;
+ * {@link dev.gilsim.results.ProcessFigures} and {@link dev.gilsim.results.ProcessSummary} do the
+ * same for processes, from their threads' metrics. {@code summary.json}
  * and its read-back, {@code threads.csv}, the console's and report.html's thread tables, sweeps
  * and {@code --fail-if} all iterate it, so a new figure is one entry.
  *

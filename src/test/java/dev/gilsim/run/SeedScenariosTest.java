@@ -80,7 +80,7 @@ class SeedScenariosTest {
         ThreadSummary loopThread = thread(ten, "api-0", "loop");
         double waiting = loopThread.number("waiting_fraction");
         assertTrue(waiting > 0.4, "loop waits " + waiting);
-        assertTrue(loopThread.number("held_fraction") / process(ten).gilHeldFraction() < 0.1);
+        assertTrue(loopThread.number("held_fraction") / process(ten).number("gil_held_fraction") < 0.1);
         assertEquals(0, thread(alone, "api-0", "loop").number("waiting_fraction"));
         // One task costs the loop a few intervals at worst (beside one CPU-bound thread and no
         // traffic, real CPython waits 10.6 to 10.9 ms at most, probe heartbeat-5ms-1cpu, which the
@@ -103,7 +103,7 @@ class SeedScenariosTest {
             RunResult v = r.get(names[i]);
             double lagMs = lag(v).p50Ms();
             double pingMs = endpoint(v, "ping").latency().p50Ms();
-            long forced = process(v).forcedDrops();
+            long forced = (long) process(v).number("forced_drops");
             // At least one interval, since the loop must wait for a pool thread's drop; with two
             // pool threads and the loop in FIFO order often two or more (G6, G11).
             assertTrue(lagMs >= 0.8 * intervals[i], names[i] + " lag " + lagMs);
@@ -165,7 +165,7 @@ class SeedScenariosTest {
         double crunchGil = endpoint(gil8, "crunch").latency().p50Ms();
         double crunchFt = endpoint(ft8, "crunch").latency().p50Ms();
         assertTrue(crunchFt < 1000 && crunchFt * 3 < crunchGil, crunchFt + " vs " + crunchGil);
-        assertEquals(0, process(ft8).gilHeldFraction(), "no GIL to hold");
+        assertEquals(0, process(ft8).number("gil_held_fraction"), "no GIL to hold");
         // G10: 3.13t's bytecode is slower than 3.14t's.
         assertTrue(endpoint(r.get("3.13t-2-cores"), "crunch").latency().p50Ms()
                 > endpoint(r.get("3.14t-2-cores"), "crunch").latency().p50Ms());
@@ -216,8 +216,8 @@ class SeedScenariosTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no thread " + process + "/" + name));
     }
 
-    static dev.gilsim.metrics.ProcessSummary process(RunResult r) {
-        return r.summary().processes().get(0);
+    static dev.gilsim.results.ProcessSummary process(RunResult r) {
+        return dev.gilsim.results.ProcessFigures.of(r).get(0);
     }
 
     static long poolThreads(RunResult r) {
