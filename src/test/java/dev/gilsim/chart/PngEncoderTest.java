@@ -75,4 +75,72 @@ class PngEncoderTest {
     void theSamePictureGivesTheSameBytes() throws IOException {
         assertArrayEquals(encode(picture(BufferedImage.TYPE_INT_ARGB)), encode(picture(BufferedImage.TYPE_INT_ARGB)));
     }
+
+    /**
+     * The encoder skips rows equal to the one above and pixels equal to a neighbour; the filtered
+     * bytes must still be those of filtering every byte, each row with the cheaper of "sub" and
+     * "up" (ties to "sub"), as the plain loop below does. The picture has repeated rows, black
+     * rows (where "sub" costs nothing too) and a translucent pixel.
+     */
+    @Test
+    void rowsAreFilteredAsFilteringEveryByteWould() throws IOException {
+        for (boolean translucent : new boolean[] {false, true}) {
+            BufferedImage img = picture(BufferedImage.TYPE_INT_ARGB);
+            for (int x = 0; x < img.getWidth(); x++) {
+                img.setRGB(x, 20, 0xff000000);
+                img.setRGB(x, 21, 0xff000000);
+            }
+            if (translucent) {
+                img.setRGB(3, 4, 0x80ff0000);
+            }
+            assertArrayEquals(filteredEveryByte(img, translucent ? 4 : 3), imageData(encode(img)));
+        }
+    }
+
+    private static byte[] filteredEveryByte(BufferedImage img, int channels) {
+        int rowBytes = img.getWidth() * channels;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] previous = new byte[rowBytes];
+        for (int y = 0; y < img.getHeight(); y++) {
+            byte[] row = new byte[rowBytes];
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                int[] c = {p >>> 16, p >>> 8, p, p >>> 24};
+                for (int k = 0; k < channels; k++) {
+                    row[x * channels + k] = (byte) c[k];
+                }
+            }
+            byte[] sub = new byte[rowBytes];
+            byte[] up = new byte[rowBytes];
+            long subCost = 0;
+            long upCost = 0;
+            for (int b = 0; b < rowBytes; b++) {
+                sub[b] = (byte) (row[b] - (b >= channels ? row[b - channels] : 0));
+                up[b] = (byte) (row[b] - previous[b]);
+                subCost += Math.abs(sub[b]);
+                upCost += Math.abs(up[b]);
+            }
+            out.write(upCost < subCost ? 2 : 1);
+            out.writeBytes(upCost < subCost ? up : sub);
+            previous = row;
+        }
+        return out.toByteArray();
+    }
+
+    /** The inflated IDAT chunk of a PNG with one. */
+    private static byte[] imageData(byte[] png) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(png, 8, png.length - 8);
+        while (b.hasRemaining()) {
+            int length = b.getInt();
+            String type = new String(png, b.position(), 4, java.nio.charset.StandardCharsets.US_ASCII);
+            if (type.equals("IDAT")) {
+                try (java.util.zip.InflaterInputStream in = new java.util.zip.InflaterInputStream(
+                        new ByteArrayInputStream(png, b.position() + 4, length))) {
+                    return in.readAllBytes();
+                }
+            }
+            b.position(b.position() + 4 + length + 4);
+        }
+        throw new AssertionError("no IDAT");
+    }
 }
