@@ -1,23 +1,31 @@
 package dev.gilsim.interpreter;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A place in a program: walks its repeats and hands out the steps a runner acts on (leaves,
  * labelled leaves, awaits) one at a time. Thread programs, executor functions, jobs and coroutines
  * all walk their steps with one, so every kind of step works in every one of them.
+ *
+ * <p>The open repeats are a stack kept in three arrays (the block, the next index in it, the
+ * passes left), grown to the deepest nesting once and reused: a thread walks its program at every
+ * step, and a stack of frame objects allocated one per entered repeat cost that walk an object per
+ * pass of an inner loop.
  */
 public final class ProgramCursor {
-    private final Deque<Frame> stack = new ArrayDeque<>();
     private final Runnable onPass;
+    private ProgramStep.Repeat[] blocks = new ProgramStep.Repeat[2];
+    private int[] indexes = new int[2];
+    private long[] passesLeft = new long[2];
+    /** Open repeats: {@code blocks[depth - 1]} is the innermost; 0 once the program has ended. */
+    private int depth;
 
     /** A cursor at the start of {@code program}; {@code onPass} runs after each pass of its whole body. */
     public ProgramCursor(ProgramStep.Repeat program, Runnable onPass) {
         this.onPass = onPass;
         if (program.times() != 0) {
-            stack.push(new Frame(program));
+            push(program);
         }
     }
 
@@ -25,46 +33,49 @@ public final class ProgramCursor {
     public ProgramCursor(List<ProgramStep> steps) {
         this.onPass = () -> { };
         if (!steps.isEmpty()) {
-            stack.push(new Frame(new ProgramStep.Repeat(1, steps)));
+            push(new ProgramStep.Repeat(1, steps));
         }
     }
 
     /** The next step that is not a repeat, or null once the program has ended. */
     public ProgramStep next() {
-        while (true) {
-            Frame f = stack.peek();
-            if (f == null) {
-                return null;
-            }
-            if (f.index == f.block.steps().size()) {
-                f.index = 0;
-                if (stack.size() == 1) {
+        while (depth > 0) {
+            int top = depth - 1;
+            List<ProgramStep> steps = blocks[top].steps();
+            int index = indexes[top];
+            if (index == steps.size()) {
+                indexes[top] = 0;
+                if (top == 0) {
                     onPass.run();
                 }
-                if (f.left != ProgramStep.Repeat.FOREVER && --f.left == 0) {
-                    stack.pop();
+                if (passesLeft[top] != ProgramStep.Repeat.FOREVER && --passesLeft[top] == 0) {
+                    blocks[top] = null;
+                    depth = top;
                 }
                 continue;
             }
-            ProgramStep s = f.block.steps().get(f.index++);
+            indexes[top] = index + 1;
+            ProgramStep s = steps.get(index);
             if (s instanceof ProgramStep.Repeat r) {
                 if (r.times() != 0) {
-                    stack.push(new Frame(r));
+                    push(r);
                 }
                 continue;
             }
             return s;
         }
+        return null;
     }
 
-    private static final class Frame {
-        final ProgramStep.Repeat block;
-        int index;
-        long left;
-
-        Frame(ProgramStep.Repeat block) {
-            this.block = block;
-            this.left = block.times();
+    private void push(ProgramStep.Repeat block) {
+        if (depth == blocks.length) {
+            blocks = Arrays.copyOf(blocks, depth * 2);
+            indexes = Arrays.copyOf(indexes, depth * 2);
+            passesLeft = Arrays.copyOf(passesLeft, depth * 2);
         }
+        blocks[depth] = block;
+        indexes[depth] = 0;
+        passesLeft[depth] = block.times();
+        depth++;
     }
 }
