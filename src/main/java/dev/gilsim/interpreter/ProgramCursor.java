@@ -15,23 +15,29 @@ import java.util.List;
  */
 public final class ProgramCursor {
     private final Runnable onPass;
-    private ProgramStep.Repeat[] blocks = new ProgramStep.Repeat[2];
-    private int[] indexes = new int[2];
-    private long[] passesLeft = new long[2];
+    private ProgramStep.Repeat[] blocks;
+    private int[] indexes;
+    private long[] passesLeft;
     /** Open repeats: {@code blocks[depth - 1]} is the innermost; 0 once the program has ended. */
     private int depth;
 
     /** A cursor at the start of {@code program}; {@code onPass} runs after each pass of its whole body. */
     public ProgramCursor(ProgramStep.Repeat program, Runnable onPass) {
         this.onPass = onPass;
+        allocate(2);
         if (program.times() != 0) {
             push(program);
         }
     }
 
-    /** A cursor at the start of a function body: {@code steps} once (none is allowed: it does nothing). */
+    /**
+     * A cursor at the start of a function body: {@code steps} once (none is allowed: it does
+     * nothing). Made at every call (a request's handler, a pool's task), so its stack starts with
+     * room for the body alone.
+     */
     public ProgramCursor(List<ProgramStep> steps) {
         this.onPass = () -> { };
+        allocate(1);
         if (!steps.isEmpty()) {
             push(new ProgramStep.Repeat(1, steps));
         }
@@ -65,6 +71,12 @@ public final class ProgramCursor {
             return s;
         }
         return null;
+    }
+
+    private void allocate(int capacity) {
+        blocks = new ProgramStep.Repeat[capacity];
+        indexes = new int[capacity];
+        passesLeft = new long[capacity];
     }
 
     private void push(ProgramStep.Repeat block) {

@@ -30,6 +30,10 @@ public final class AppMetrics implements AppObserver {
     private final String[] seenEndpoints = new String[IDENTITY_CACHE];
     private final EndpointStats[] seenStats = new EndpointStats[IDENTITY_CACHE];
     private int seen;
+    /** The pool {@link #pool} found last, and the strings that named it. */
+    private String lastPoolProcess;
+    private String lastPoolExecutor;
+    private PoolStats lastPool;
     private final Map<String, PoolStats> pools = new LinkedHashMap<>();
     private final Map<String, LatencyRecorder> jobs = new LinkedHashMap<>();
     private final Map<String, ServerSeries> servers = new LinkedHashMap<>();
@@ -56,8 +60,14 @@ public final class AppMetrics implements AppObserver {
         return best;
     }
 
+    /** Looked up, then added: a {@code computeIfAbsent} with a capturing lambda was an object per request. */
     private ServerSeries server(String server) {
-        return servers.computeIfAbsent(server, s -> new ServerSeries(window.start()));
+        ServerSeries s = servers.get(server);
+        if (s == null) {
+            s = new ServerSeries(window.start());
+            servers.put(server, s);
+        }
+        return s;
     }
 
     public Window window() {
@@ -102,11 +112,23 @@ public final class AppMetrics implements AppObserver {
         return e;
     }
 
-    /** Per-request pools ({@code pool@3}) are counted together under their declared name. */
+    /**
+     * Per-request pools ({@code pool@3}) are counted together under their declared name. The last
+     * pool found is kept by the identity of its two name strings: this runs at every task and
+     * every change of a queue's length, and building and hashing {@code "process/pool"} there was
+     * a string per call.
+     */
     private PoolStats pool(String process, String executor) {
+        if (process == lastPoolProcess && executor == lastPoolExecutor) {
+            return lastPool;
+        }
         int at = executor.indexOf('@');
         String base = at < 0 ? executor : executor.substring(0, at);
-        return pools.computeIfAbsent(process + "/" + base, k -> new PoolStats(process, base));
+        PoolStats p = pools.computeIfAbsent(process + "/" + base, k -> new PoolStats(process, base));
+        lastPoolProcess = process;
+        lastPoolExecutor = executor;
+        lastPool = p;
+        return p;
     }
 
     @Override
