@@ -35,7 +35,8 @@ final class PngEncoder {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] argb = pixels(image);
-        boolean alpha = translucent(argb);
+        // An INT_RGB raster has no alpha: opaque by its type, whatever its top bytes hold.
+        boolean alpha = image.getType() != BufferedImage.TYPE_INT_RGB && translucent(argb);
         DataOutputStream png = new DataOutputStream(out);
         png.write(SIGNATURE);
         ByteArrayOutputStream header = new ByteArrayOutputStream(13);
@@ -66,12 +67,16 @@ final class PngEncoder {
 
     /**
      * The image data: every row filtered, then deflated. A hot path (every pixel of every chart
-     * passes through it), kept as one loop over rows with its buffers reused. A chart is mostly
-     * flat colour, so most rows equal the one above (their "up" bytes are all zero and their "sub"
-     * bytes those of the row above, already computed) and most pixels equal their left or upper
-     * neighbour (a zero difference in every channel): both are found by comparing whole ints, and
-     * only the pixels that differ are taken apart byte by byte. The choice of filter and the bytes
-     * are the same as filtering every byte: only the work is skipped.
+     * passes through it), kept as one loop over rows with its buffers reused, doing work only
+     * where a row differs from the one above. A chart is mostly flat colour: a row equal to the
+     * one above has "up" bytes all zero and the "sub" bytes of the row above, already computed;
+     * in a row that differs only in pixels {@code [lo, hi)} the "up" bytes are zero outside them
+     * and the "sub" bytes outside {@code [lo, hi]} are the row above's (a pixel's "sub" depends on
+     * it and its left neighbour), so only those are recomputed, and the row's "sub" cost is the
+     * row above's less the recomputed pixels' old costs plus their new ones. A pixel equal to its
+     * neighbour needs no taking apart. The filter chosen and every byte are those of filtering
+     * every byte ({@code PngEncoderTest} checks that against the plain loop): only the work is
+     * skipped, which at the JVM's first tier, where {@code run} draws its charts, is most of it.
      */
     private static ByteArrayOutputStream compressedRows(int[] argb, int width, int height, boolean alpha)
             throws IOException {
@@ -86,31 +91,49 @@ final class PngEncoder {
             sub[0] = FILTER_SUB;
             up[0] = FILTER_UP;
             flat[0] = FILTER_UP;
+            int[] subCostAt = new int[width];
             long subCost = 0;
+            int upFrom = 0;
+            int upTo = 0;
             for (int y = 0; y < height; y++) {
                 int start = y * width;
-                if (y > 0 && Arrays.equals(argb, start, start + width, argb, start - width, start)) {
-                    // "up" costs nothing and "sub" what it cost for the row above: the same test as below.
-                    z.write(0 < subCost ? flat : sub);
-                    continue;
+                int lo = 0;
+                int hi = width;
+                if (y > 0) {
+                    lo = Arrays.mismatch(argb, start, start + width, argb, start - width, start);
+                    if (lo < 0) {
+                        // "up" costs nothing and "sub" what it cost for the row above: the same test as below.
+                        z.write(0 < subCost ? flat : sub);
+                        continue;
+                    }
+                    while (argb[start + hi - 1] == argb[start - width + hi - 1]) {
+                        hi--;
+                    }
                 }
-                subCost = 0;
+                Arrays.fill(up, 1 + upFrom * channels, 1 + upTo * channels, (byte) 0);
                 long upCost = 0;
-                int left = 0;
-                for (int x = 0, i = 1; x < width; x++, i += channels) {
+                for (int x = lo; x < hi; x++) {
                     int p = argb[start + x];
                     int above = y > 0 ? argb[start + x - width] : 0;
-                    if (p == left) {
-                        clear(sub, i, channels);
-                    } else {
-                        subCost += difference(p, left, sub, i, alpha);
-                    }
                     if (p == above) {
-                        clear(up, i, channels);
+                        clear(up, 1 + x * channels, channels);
                     } else {
-                        upCost += difference(p, above, up, i, alpha);
+                        upCost += difference(p, above, up, 1 + x * channels, alpha);
                     }
-                    left = p;
+                }
+                upFrom = lo;
+                upTo = hi;
+                for (int x = lo, end = Math.min(hi + 1, width); x < end; x++) {
+                    int p = argb[start + x];
+                    int left = x > 0 ? argb[start + x - 1] : 0;
+                    int cost = 0;
+                    if (p == left) {
+                        clear(sub, 1 + x * channels, channels);
+                    } else {
+                        cost = difference(p, left, sub, 1 + x * channels, alpha);
+                    }
+                    subCost += cost - subCostAt[x];
+                    subCostAt[x] = cost;
                 }
                 z.write(upCost < subCost ? up : sub);
             }
@@ -151,22 +174,17 @@ final class PngEncoder {
         return cost;
     }
 
-    /** The pixels as ARGB ints: straight from the raster for the types XChart draws into. */
+    /**
+     * The pixels as ints, straight from the raster for the types XChart draws into: ARGB, or for
+     * INT_RGB the raster's own ints, whose top byte the RGB filters never read.
+     */
     private static int[] pixels(BufferedImage image) {
         int type = image.getType();
         if ((type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_INT_RGB)
                 && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
                 && buffer.getNumBanks() == 1 && image.getRaster().getParent() == null
                 && buffer.getData().length == image.getWidth() * image.getHeight()) {
-            int[] data = buffer.getData();
-            if (type == BufferedImage.TYPE_INT_ARGB) {
-                return data;
-            }
-            int[] opaque = new int[data.length];
-            for (int i = 0; i < data.length; i++) {
-                opaque[i] = data[i] | 0xff000000;
-            }
-            return opaque;
+            return buffer.getData();
         }
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }

@@ -97,6 +97,44 @@ class PngEncoderTest {
         }
     }
 
+    /**
+     * The same on pictures drawn at random like a chart: flat rows, rows repeated, and rows that
+     * differ from the one above in a few runs of pixels anywhere (the first, the last), in every
+     * raster type the encoder reads directly, translucent or not.
+     */
+    @Test
+    void randomChartLikePicturesAreFilteredAsFilteringEveryByteWould() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        int[] types = {BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR};
+        for (int round = 0; round < 60; round++) {
+            int type = types[round % types.length];
+            BufferedImage img = new BufferedImage(1 + random.nextInt(40), 1 + random.nextInt(30), type);
+            int[] colours = {0xffffffff, 0xff000000, 0xff1f77b4, 0xfffefefe, 0x80ff0000};
+            int background = colours[random.nextInt(3)];
+            for (int y = 0; y < img.getHeight(); y++) {
+                boolean repeat = random.nextInt(3) == 0;
+                for (int x = 0; x < img.getWidth(); x++) {
+                    boolean keep = y > 0 && (repeat || random.nextInt(8) > 0);
+                    img.setRGB(x, y, keep ? img.getRGB(x, y - 1) : random.nextInt(6) == 0
+                            ? colours[random.nextInt(type == BufferedImage.TYPE_INT_ARGB ? 5 : 4)] : background);
+                }
+            }
+            boolean translucent = type == BufferedImage.TYPE_INT_ARGB && hasTranslucentPixel(img);
+            assertArrayEquals(filteredEveryByte(img, translucent ? 4 : 3), imageData(encode(img)), "round " + round);
+        }
+    }
+
+    private static boolean hasTranslucentPixel(BufferedImage img) {
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if (img.getRGB(x, y) >>> 24 != 0xff) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static byte[] filteredEveryByte(BufferedImage img, int channels) {
         int rowBytes = img.getWidth() * channels;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
