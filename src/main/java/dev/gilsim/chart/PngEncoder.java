@@ -111,36 +111,57 @@ final class PngEncoder {
                     }
                 }
                 Arrays.fill(up, 1 + upFrom * channels, 1 + upTo * channels, (byte) 0);
-                long upCost = 0;
-                for (int x = lo; x < hi; x++) {
-                    int p = argb[start + x];
-                    int above = y > 0 ? argb[start + x - width] : 0;
-                    if (p == above) {
-                        clear(up, 1 + x * channels, channels);
-                    } else {
-                        upCost += difference(p, above, up, 1 + x * channels, alpha);
-                    }
-                }
+                long upCost = filterUp(argb, start, y > 0 ? start - width : -1, lo, hi, up, alpha);
                 upFrom = lo;
                 upTo = hi;
-                for (int x = lo, end = Math.min(hi + 1, width); x < end; x++) {
-                    int p = argb[start + x];
-                    int left = x > 0 ? argb[start + x - 1] : 0;
-                    int cost = 0;
-                    if (p == left) {
-                        clear(sub, 1 + x * channels, channels);
-                    } else {
-                        cost = difference(p, left, sub, 1 + x * channels, alpha);
-                    }
-                    subCost += cost - subCostAt[x];
-                    subCostAt[x] = cost;
-                }
+                subCost += filterSub(argb, start, lo, Math.min(hi + 1, width), sub, subCostAt, alpha);
                 z.write(upCost < subCost ? up : sub);
             }
         } finally {
             deflater.end();
         }
         return compressed;
+    }
+
+    /**
+     * The "up" bytes of pixels {@code [lo, hi)} of the row at {@code start}, against the row at
+     * {@code above} (-1: none, the first row, whose "up" is against zeros); returns their cost.
+     */
+    private static long filterUp(int[] argb, int start, int above, int lo, int hi, byte[] up, boolean alpha) {
+        int channels = alpha ? 4 : 3;
+        long cost = 0;
+        for (int x = lo; x < hi; x++) {
+            int p = argb[start + x];
+            int q = above < 0 ? 0 : argb[above + x];
+            if (p == q) {
+                clear(up, 1 + x * channels, channels);
+            } else {
+                cost += difference(p, q, up, 1 + x * channels, alpha);
+            }
+        }
+        return cost;
+    }
+
+    /**
+     * The "sub" bytes of pixels {@code [lo, end)} of the row at {@code start}, each pixel's cost
+     * kept in {@code costAt}; returns how much the row's cost changed.
+     */
+    private static long filterSub(int[] argb, int start, int lo, int end, byte[] sub, int[] costAt, boolean alpha) {
+        int channels = alpha ? 4 : 3;
+        long change = 0;
+        for (int x = lo; x < end; x++) {
+            int p = argb[start + x];
+            int left = x > 0 ? argb[start + x - 1] : 0;
+            int cost = 0;
+            if (p == left) {
+                clear(sub, 1 + x * channels, channels);
+            } else {
+                cost = difference(p, left, sub, 1 + x * channels, alpha);
+            }
+            change += cost - costAt[x];
+            costAt[x] = cost;
+        }
+        return change;
     }
 
     /** A zero difference in every channel; written out, since the quick compiler does not unroll loops. */
