@@ -1,7 +1,9 @@
 package dev.gilsim.interpreter;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A place in a program: walks its repeats and hands out the steps a runner acts on (leaves,
@@ -20,6 +22,13 @@ public final class ProgramCursor {
     private long[] passesLeft;
     /** Open repeats: {@code blocks[depth - 1]} is the innermost; 0 once the program has ended. */
     private int depth;
+    /** Per open repeat, the steps remembered for its positions (null: none yet); see {@link #remember}. */
+    private Step[][] remembered;
+    /** Every block's remembered steps, made on the first {@link #remember}. */
+    private Map<ProgramStep.Repeat, Step[]> rememberedByBlock;
+    /** Where the step {@link #next} returned last sits: its repeat's depth and index. */
+    private int lastTop = -1;
+    private int lastIndex;
 
     /** A cursor at the start of {@code program}; {@code onPass} runs after each pass of its whole body. */
     public ProgramCursor(ProgramStep.Repeat program, Runnable onPass) {
@@ -68,9 +77,36 @@ public final class ProgramCursor {
                 }
                 continue;
             }
+            lastTop = top;
+            lastIndex = index;
             return s;
         }
         return null;
+    }
+
+    /**
+     * The step remembered for the place of the step {@link #next} returned last, or null. A step
+     * whose duration is fixed is the same object at every pass: a thread's program remembers it
+     * instead of making it anew, so a CPU-bound loop allocates nothing per step.
+     */
+    public Step remembered() {
+        Step[] r = remembered == null ? null : remembered[lastTop];
+        return r == null ? null : r[lastIndex];
+    }
+
+    /** Remembers {@code step} for the place of the step {@link #next} returned last. */
+    public void remember(Step step) {
+        if (rememberedByBlock == null) {
+            rememberedByBlock = new IdentityHashMap<>();
+            remembered = new Step[blocks.length][];
+        }
+        Step[] r = remembered[lastTop];
+        if (r == null) {
+            r = new Step[blocks[lastTop].steps().size()];
+            rememberedByBlock.put(blocks[lastTop], r);
+            remembered[lastTop] = r;
+        }
+        r[lastIndex] = step;
     }
 
     private void allocate(int capacity) {
@@ -84,6 +120,12 @@ public final class ProgramCursor {
             blocks = Arrays.copyOf(blocks, depth * 2);
             indexes = Arrays.copyOf(indexes, depth * 2);
             passesLeft = Arrays.copyOf(passesLeft, depth * 2);
+            if (remembered != null) {
+                remembered = Arrays.copyOf(remembered, depth * 2);
+            }
+        }
+        if (remembered != null) {
+            remembered[depth] = rememberedByBlock.get(block);
         }
         blocks[depth] = block;
         indexes[depth] = 0;
