@@ -39,6 +39,7 @@ public final class EventLoop implements StepSource {
     private long timerSequence;
     private boolean selfPipeSignalled;
     private final Event selectTimer = new Event(this::onSelectTimer);
+    private final ArrayDeque<IoWait> idleIoWaits = new ArrayDeque<>();
     private final LoopCallback readFromSelf = new SelfPipeReader();
     private SelectListener listener;
 
@@ -131,9 +132,32 @@ public final class EventLoop implements StepSource {
         timers.add(new Timer(sim.now() + delay, timerSequence++, cb));
     }
 
-    /** Starts a wait without the GIL (a socket, a database) whose completion the selector reports. */
+    /**
+     * Starts a wait without the GIL (a socket, a database) whose completion the selector reports.
+     * Each wait's event is taken from a pool of finished ones: an {@code await_io} per request
+     * was an event and a lambda per request. Scheduled like a new event (a new sequence number),
+     * so the order of events is the same.
+     */
     public void startIo(long duration, LoopCallback onReady) {
-        sim.at(sim.now() + duration, 0, () -> postIoEvent(onReady));
+        IoWait wait = idleIoWaits.poll();
+        if (wait == null) {
+            wait = new IoWait();
+        }
+        wait.onReady = onReady;
+        sim.schedule(wait.done, sim.now() + duration);
+    }
+
+    /** An I/O wait in progress, or idle in the pool once it has been reported. */
+    private final class IoWait {
+        final Event done = new Event(this::finish);
+        LoopCallback onReady;
+
+        private void finish() {
+            LoopCallback cb = onReady;
+            onReady = null;
+            idleIoWaits.push(this);
+            postIoEvent(cb);
+        }
     }
 
     // ---- from outside the loop thread ----

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -34,7 +35,8 @@ final class PngEncoder {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] argb = pixels(image);
-        boolean alpha = translucent(argb);
+        // An INT_RGB raster has no alpha: opaque by its type, whatever its top bytes hold.
+        boolean alpha = image.getType() != BufferedImage.TYPE_INT_RGB && translucent(argb);
         DataOutputStream png = new DataOutputStream(out);
         png.write(SIGNATURE);
         ByteArrayOutputStream header = new ByteArrayOutputStream(13);
@@ -65,7 +67,16 @@ final class PngEncoder {
 
     /**
      * The image data: every row filtered, then deflated. A hot path (every pixel of every chart
-     * passes through it), kept as one loop over rows with its buffers reused.
+     * passes through it), kept as one loop over rows with its buffers reused, doing work only
+     * where a row differs from the one above. A chart is mostly flat colour: a row equal to the
+     * one above has "up" bytes all zero and the "sub" bytes of the row above, already computed;
+     * in a row that differs only in pixels {@code [lo, hi)} the "up" bytes are zero outside them
+     * and the "sub" bytes outside {@code [lo, hi]} are the row above's (a pixel's "sub" depends on
+     * it and its left neighbour), so only those are recomputed, and the row's "sub" cost is the
+     * row above's less the recomputed pixels' old costs plus their new ones. A pixel equal to its
+     * neighbour needs no taking apart. The filter chosen and every byte are those of filtering
+     * every byte ({@code PngEncoderTest} checks that against the plain loop): only the work is
+     * skipped, which at the JVM's first tier, where {@code run} draws its charts, is most of it.
      */
     private static ByteArrayOutputStream compressedRows(int[] argb, int width, int height, boolean alpha)
             throws IOException {
@@ -74,37 +85,37 @@ final class PngEncoder {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (DeflaterOutputStream z = new DeflaterOutputStream(compressed, deflater, 1 << 16)) {
             int rowBytes = width * channels;
-            byte[] previous = new byte[rowBytes];
-            byte[] row = new byte[rowBytes];
             byte[] sub = new byte[rowBytes + 1];
             byte[] up = new byte[rowBytes + 1];
+            byte[] flat = new byte[rowBytes + 1];
             sub[0] = FILTER_SUB;
             up[0] = FILTER_UP;
+            flat[0] = FILTER_UP;
+            int[] subCostAt = new int[width];
+            long subCost = 0;
+            int upFrom = 0;
+            int upTo = 0;
             for (int y = 0; y < height; y++) {
-                int i = 0;
-                for (int x = y * width, end = x + width; x < end; x++) {
-                    int p = argb[x];
-                    row[i++] = (byte) (p >>> 16);
-                    row[i++] = (byte) (p >>> 8);
-                    row[i++] = (byte) p;
-                    if (alpha) {
-                        row[i++] = (byte) (p >>> 24);
+                int start = y * width;
+                int lo = 0;
+                int hi = width;
+                if (y > 0) {
+                    lo = Arrays.mismatch(argb, start, start + width, argb, start - width, start);
+                    if (lo < 0) {
+                        // "up" costs nothing and "sub" what it cost for the row above: the same test as below.
+                        z.write(0 < subCost ? flat : sub);
+                        continue;
+                    }
+                    while (argb[start + hi - 1] == argb[start - width + hi - 1]) {
+                        hi--;
                     }
                 }
-                long subCost = 0;
-                long upCost = 0;
-                for (int b = 0; b < rowBytes; b++) {
-                    byte s = (byte) (row[b] - (b >= channels ? row[b - channels] : 0));
-                    byte u = (byte) (row[b] - previous[b]);
-                    sub[b + 1] = s;
-                    up[b + 1] = u;
-                    subCost += Math.abs(s);
-                    upCost += Math.abs(u);
-                }
+                Arrays.fill(up, 1 + upFrom * channels, 1 + upTo * channels, (byte) 0);
+                long upCost = filterUp(argb, start, y > 0 ? start - width : -1, lo, hi, up, alpha);
+                upFrom = lo;
+                upTo = hi;
+                subCost += filterSub(argb, start, lo, Math.min(hi + 1, width), sub, subCostAt, alpha);
                 z.write(upCost < subCost ? up : sub);
-                byte[] t = previous;
-                previous = row;
-                row = t;
             }
         } finally {
             deflater.end();
@@ -112,22 +123,89 @@ final class PngEncoder {
         return compressed;
     }
 
-    /** The pixels as ARGB ints: straight from the raster for the types XChart draws into. */
+    /**
+     * The "up" bytes of pixels {@code [lo, hi)} of the row at {@code start}, against the row at
+     * {@code above} (-1: none, the first row, whose "up" is against zeros); returns their cost.
+     */
+    private static long filterUp(int[] argb, int start, int above, int lo, int hi, byte[] up, boolean alpha) {
+        int channels = alpha ? 4 : 3;
+        long cost = 0;
+        for (int x = lo; x < hi; x++) {
+            int p = argb[start + x];
+            int q = above < 0 ? 0 : argb[above + x];
+            if (p == q) {
+                clear(up, 1 + x * channels, channels);
+            } else {
+                cost += difference(p, q, up, 1 + x * channels, alpha);
+            }
+        }
+        return cost;
+    }
+
+    /**
+     * The "sub" bytes of pixels {@code [lo, end)} of the row at {@code start}, each pixel's cost
+     * kept in {@code costAt}; returns how much the row's cost changed.
+     */
+    private static long filterSub(int[] argb, int start, int lo, int end, byte[] sub, int[] costAt, boolean alpha) {
+        int channels = alpha ? 4 : 3;
+        long change = 0;
+        for (int x = lo; x < end; x++) {
+            int p = argb[start + x];
+            int left = x > 0 ? argb[start + x - 1] : 0;
+            int cost = 0;
+            if (p == left) {
+                clear(sub, 1 + x * channels, channels);
+            } else {
+                cost = difference(p, left, sub, 1 + x * channels, alpha);
+            }
+            change += cost - costAt[x];
+            costAt[x] = cost;
+        }
+        return change;
+    }
+
+    /** A zero difference in every channel; written out, since the quick compiler does not unroll loops. */
+    private static void clear(byte[] filtered, int at, int channels) {
+        filtered[at] = 0;
+        filtered[at + 1] = 0;
+        filtered[at + 2] = 0;
+        if (channels == 4) {
+            filtered[at + 3] = 0;
+        }
+    }
+
+    /**
+     * Writes pixel {@code p} less pixel {@code q}, channel by channel (R, G, B, then A if kept),
+     * as PNG's filters do, and returns the filter's cost: the sum of the differences' magnitudes
+     * as signed bytes.
+     */
+    private static int difference(int p, int q, byte[] filtered, int at, boolean alpha) {
+        byte r = (byte) ((p >>> 16) - (q >>> 16));
+        byte g = (byte) ((p >>> 8) - (q >>> 8));
+        byte b = (byte) (p - q);
+        filtered[at] = r;
+        filtered[at + 1] = g;
+        filtered[at + 2] = b;
+        int cost = Math.abs(r) + Math.abs(g) + Math.abs(b);
+        if (alpha) {
+            byte a = (byte) ((p >>> 24) - (q >>> 24));
+            filtered[at + 3] = a;
+            cost += Math.abs(a);
+        }
+        return cost;
+    }
+
+    /**
+     * The pixels as ints, straight from the raster for the types XChart draws into: ARGB, or for
+     * INT_RGB the raster's own ints, whose top byte the RGB filters never read.
+     */
     private static int[] pixels(BufferedImage image) {
         int type = image.getType();
         if ((type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_INT_RGB)
                 && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
                 && buffer.getNumBanks() == 1 && image.getRaster().getParent() == null
                 && buffer.getData().length == image.getWidth() * image.getHeight()) {
-            int[] data = buffer.getData();
-            if (type == BufferedImage.TYPE_INT_ARGB) {
-                return data;
-            }
-            int[] opaque = new int[data.length];
-            for (int i = 0; i < data.length; i++) {
-                opaque[i] = data[i] | 0xff000000;
-            }
-            return opaque;
+            return buffer.getData();
         }
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }

@@ -19,10 +19,25 @@ public final class ProgramRunner implements StepSource {
         this.cursor = new ProgramCursor(program, () -> listener.iterationCompleted(passThread));
     }
 
+    /** A step of fixed duration is made once per place in the program and handed out again. */
     @Override
     public Step next(PyThread thread) {
         passThread = thread;
         ProgramStep s = cursor.next();
-        return s == null ? Step.EXIT : s.toStep(thread.random(), thread);
+        if (s == null) {
+            return Step.EXIT;
+        }
+        Step step = cursor.remembered();
+        if (step != null) {
+            if (s instanceof ProgramStep.Labelled l) {
+                thread.labelStep(l.label());
+            }
+            return step;
+        }
+        step = s.toStep(thread.random(), thread);
+        if (s.isFixed()) {
+            cursor.remember(step);
+        }
+        return step;
     }
 }

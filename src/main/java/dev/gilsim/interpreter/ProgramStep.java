@@ -28,6 +28,14 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
     /** How the report's parameter table names the step. */
     String describe();
 
+    /**
+     * Whether every run of the step is the same {@link Step} (a fixed duration draws nothing from
+     * the stream), so a runner may make it once and hand it out again.
+     */
+    default boolean isFixed() {
+        return false;
+    }
+
     /** Whether this step suspends a coroutine (and so cannot run in a plain function). */
     default boolean isAwait() {
         return false;
@@ -67,6 +75,11 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
 
         /** Whether the thread lets go of the GIL during the step (G8). */
         boolean releasesGil();
+
+        @Override
+        default boolean isFixed() {
+            return duration() instanceof Distribution.Constant;
+        }
     }
 
     /** A step only a coroutine runs ({@code await ...}); defined by the layer that runs coroutines. */
@@ -87,6 +100,11 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
         @Override
         public Step toStep(RandomGenerator random) {
             return Step.Compute.python(duration == null ? FOREVER_WORK : duration.sample(random));
+        }
+
+        @Override
+        public boolean isFixed() {
+            return duration == null || duration instanceof Distribution.Constant;
         }
 
         @Override
@@ -238,6 +256,11 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
         public Step toStep(RandomGenerator random, PyThread thread) {
             thread.labelStep(label);
             return step.toStep(random);
+        }
+
+        @Override
+        public boolean isFixed() {
+            return step.isFixed();
         }
     }
 

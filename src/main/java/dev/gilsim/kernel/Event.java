@@ -9,13 +9,26 @@ package dev.gilsim.kernel;
  * scheduled first fires first. That makes every run a pure function of its inputs.
  */
 public final class Event {
+    /** Bits of {@link #order} that hold the sequence number: 2^47 schedules, months of a run. */
+    static final int SEQUENCE_BITS = 47;
+    /** Priorities from -2^15 to 2^15 - 1 fit above the sequence and keep their order. */
+    static final int MIN_PRIORITY = -(1 << 15);
+    static final int MAX_PRIORITY = (1 << 15) - 1;
+
     final Runnable action;
     final int priority;
     long time;
-    long sequence;
+    /**
+     * Priority and sequence number in one non-negative number that sorts as the pair does, so the
+     * queue compares two {@code long}s per key instead of three fields.
+     */
+    long order;
     int heapIndex = -1;
 
     public Event(int priority, Runnable action) {
+        if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
+            throw new IllegalArgumentException("priority out of range: " + priority);
+        }
         this.priority = priority;
         this.action = action;
     }
@@ -33,13 +46,9 @@ public final class Event {
         return time;
     }
 
-    boolean firesBefore(Event other) {
-        if (time != other.time) {
-            return time < other.time;
-        }
-        if (priority != other.priority) {
-            return priority < other.priority;
-        }
-        return sequence < other.sequence;
+    /** Sets the key the queue orders by: fire at {@code at}, the {@code sequence}-th scheduled. */
+    void key(long at, long sequence) {
+        time = at;
+        order = ((long) (priority - MIN_PRIORITY) << SEQUENCE_BITS) | sequence;
     }
 }

@@ -32,19 +32,35 @@ public final class Simulator {
         if (at < now) {
             throw new IllegalArgumentException("cannot schedule in the past: " + at + " < " + now);
         }
-        event.time = at;
-        event.sequence = nextSequence++;
+        event.key(at, nextSequence());
         queue.add(event);
+    }
+
+    private long nextSequence() {
+        if (nextSequence >>> Event.SEQUENCE_BITS != 0) {
+            throw new IllegalStateException("more than 2^" + Event.SEQUENCE_BITS + " events scheduled in one run");
+        }
+        return nextSequence++;
     }
 
     public void scheduleAfter(Event event, long delay) {
         schedule(event, now + delay);
     }
 
-    /** Moves an event, whether or not it was scheduled. */
+    /**
+     * Moves an event, whether or not it was scheduled: the same as cancelling and scheduling it
+     * again (it takes a new sequence number), moved within the queue in place.
+     */
     public void reschedule(Event event, long at) {
-        cancel(event);
-        schedule(event, at);
+        if (!event.isScheduled()) {
+            schedule(event, at);
+            return;
+        }
+        if (at < now) {
+            throw new IllegalArgumentException("cannot schedule in the past: " + at + " < " + now);
+        }
+        event.key(at, nextSequence());
+        queue.changed(event);
     }
 
     /** Returns whether the event was scheduled (and so is now cancelled). */
@@ -69,7 +85,7 @@ public final class Simulator {
      */
     public void runUntil(long end) {
         stopped = false;
-        while (!stopped && !queue.isEmpty() && queue.peek().time <= end) {
+        while (!stopped && !queue.isEmpty() && queue.firstTime() <= end) {
             Event e = queue.poll();
             now = e.time;
             eventsFired++;

@@ -24,6 +24,16 @@ public final class AppMetrics implements AppObserver {
     private final List<Timeline.RequestSpan> spans = new ArrayList<>();
     private final Map<String, LoopStats> loops = new LinkedHashMap<>();
     private final Map<String, EndpointStats> endpoints = new LinkedHashMap<>();
+    /** Endpoints by the identity of the strings that named them; see {@link #endpoint}. */
+    private static final int IDENTITY_CACHE = 32;
+    private final String[] seenServers = new String[IDENTITY_CACHE];
+    private final String[] seenEndpoints = new String[IDENTITY_CACHE];
+    private final EndpointStats[] seenStats = new EndpointStats[IDENTITY_CACHE];
+    private int seen;
+    /** The pool {@link #pool} found last, and the strings that named it. */
+    private String lastPoolProcess;
+    private String lastPoolExecutor;
+    private PoolStats lastPool;
     private final Map<String, PoolStats> pools = new LinkedHashMap<>();
     private final Map<String, LatencyRecorder> jobs = new LinkedHashMap<>();
     private final Map<String, ServerSeries> servers = new LinkedHashMap<>();
@@ -50,8 +60,14 @@ public final class AppMetrics implements AppObserver {
         return best;
     }
 
+    /** Looked up, then added: a {@code computeIfAbsent} with a capturing lambda was an object per request. */
     private ServerSeries server(String server) {
-        return servers.computeIfAbsent(server, s -> new ServerSeries(window.start()));
+        ServerSeries s = servers.get(server);
+        if (s == null) {
+            s = new ServerSeries(window.start());
+            servers.put(server, s);
+        }
+        return s;
     }
 
     public Window window() {
@@ -75,15 +91,44 @@ public final class AppMetrics implements AppObserver {
         return loops.computeIfAbsent(process, p -> new LoopStats());
     }
 
+    /**
+     * The endpoint's figures. Servers name their endpoints with the same two strings at every
+     * request, so a lookup by those objects' identity comes first: building {@code "server/endpoint"}
+     * and hashing it, at every arrival and answer, was 8 % of a server run at 1000 requests/s.
+     * Equal names in other objects still reach the same figures through the map by name.
+     */
     private EndpointStats endpoint(String server, String endpoint) {
-        return endpoints.computeIfAbsent(server + "/" + endpoint, k -> new EndpointStats(server, endpoint));
+        for (int i = 0; i < seen; i++) {
+            if (seenServers[i] == server && seenEndpoints[i] == endpoint) {
+                return seenStats[i];
+            }
+        }
+        EndpointStats e = endpoints.computeIfAbsent(server + "/" + endpoint, k -> new EndpointStats(server, endpoint));
+        if (seen < IDENTITY_CACHE) {
+            seenServers[seen] = server;
+            seenEndpoints[seen] = endpoint;
+            seenStats[seen++] = e;
+        }
+        return e;
     }
 
-    /** Per-request pools ({@code pool@3}) are counted together under their declared name. */
+    /**
+     * Per-request pools ({@code pool@3}) are counted together under their declared name. The last
+     * pool found is kept by the identity of its two name strings: this runs at every task and
+     * every change of a queue's length, and building and hashing {@code "process/pool"} there was
+     * a string per call.
+     */
     private PoolStats pool(String process, String executor) {
+        if (process == lastPoolProcess && executor == lastPoolExecutor) {
+            return lastPool;
+        }
         int at = executor.indexOf('@');
         String base = at < 0 ? executor : executor.substring(0, at);
-        return pools.computeIfAbsent(process + "/" + base, k -> new PoolStats(process, base));
+        PoolStats p = pools.computeIfAbsent(process + "/" + base, k -> new PoolStats(process, base));
+        lastPoolProcess = process;
+        lastPoolExecutor = executor;
+        lastPool = p;
+        return p;
     }
 
     @Override
@@ -109,7 +154,7 @@ public final class AppMetrics implements AppObserver {
     public void requestArrived(String server, String endpoint, long now) {
         EndpointStats e = endpoint(server, endpoint);
         e.arrivedTotal++;
-        e.open.merge(now, 1, Integer::sum);
+        e.open.arrived(now);
         if (window.contains(now)) {
             e.arrived++;
         }
@@ -225,18 +270,14 @@ public final class AppMetrics implements AppObserver {
         // its latency is censored there, not dropped, or an overloaded endpoint would report only
         // the survivors (as wrk2 would not).
         for (EndpointStats e : endpoints.values()) {
-            for (var open : e.open.entrySet()) {
-                for (int k = 0; k < open.getValue(); k++) {
-                    // The serving worker is not known here; the first one's track shows them.
-                    span(e.server, e.endpoint, 0, open.getKey(), -1, "unfinished");
-                }
-            }
-            for (var open : e.open.subMap(window.start(), true, window.end(), false).entrySet()) {
-                for (int k = 0; k < open.getValue(); k++) {
-                    e.latency.record(window.end() - open.getKey());
+            // The serving worker is not known here; the first one's track shows them.
+            e.open.forEach(arrived -> span(e.server, e.endpoint, 0, arrived, -1, "unfinished"));
+            e.open.forEach(arrived -> {
+                if (arrived >= window.start() && arrived < window.end()) {
+                    e.latency.record(window.end() - arrived);
                     e.censored++;
                 }
-            }
+            });
         }
     }
 

@@ -11,11 +11,11 @@ final class EndpointStats {
     long arrivedTotal;
     long finishedTotal;
     long censored;
-    /** Arrival times of the requests not yet answered, with how many arrived at each. */
-    final java.util.TreeMap<Long, Integer> open = new java.util.TreeMap<>();
+    /** Arrival times of the requests not yet answered. */
+    final OpenArrivals open = new OpenArrivals();
 
     void closed(long arrival) {
-        open.computeIfPresent(arrival, (t, n) -> n == 1 ? null : n - 1);
+        open.closed(arrival);
     }
 
     EndpointStats(String server, String endpoint) {

@@ -12,6 +12,7 @@ import dev.gilsim.metrics.AppMetrics;
 import dev.gilsim.metrics.GilMetrics;
 import dev.gilsim.metrics.NamedSeries;
 import dev.gilsim.metrics.ReturnDelaySeries;
+import dev.gilsim.metrics.RunObserver;
 import dev.gilsim.metrics.RunSummary;
 import dev.gilsim.metrics.Summaries;
 import dev.gilsim.metrics.TimelineRecorder;
@@ -57,7 +58,7 @@ public final class Simulation {
         this.timeline = new TimelineRecorder(timelineWindow);
         appMetrics.recordSpans(timelineWindow);
         this.returnDelays = new ReturnDelaySeries(measured);
-        GilObserver observer = GilObserver.both(metrics, GilObserver.both(timeline, returnDelays));
+        GilObserver observer = new RunObserver(metrics, timeline, returnDelays);
         this.machine = new Machine(sim, new RandomStreams(scenario.seed()), scenario.machine(), observer);
         for (ProcessSpec p : scenario.processes()) {
             Interpreter interpreter = machine.newInterpreter(p.name(), p.gil());

@@ -214,10 +214,14 @@ public final class Server {
         }
     }
 
-    /** E4: the epoll wait queue is LIFO: the worker that began waiting last is woken first. */
+    /**
+     * E4: the epoll wait queue is LIFO: the worker that began waiting last is woken first. Indexed,
+     * not a for-each: it runs at every request, and the iterator was an object per request.
+     */
     private WorkerProcess mostRecentlyIdle() {
         WorkerProcess best = null;
-        for (WorkerProcess w : workers) {
+        for (int i = 0; i < workers.size(); i++) {
+            WorkerProcess w = workers.get(i);
             if (w.loop().isIdle() && (best == null || w.loop().selectEnteredAt() > best.loop().selectEnteredAt())) {
                 best = w;
             }

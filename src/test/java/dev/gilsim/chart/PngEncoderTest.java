@@ -75,4 +75,110 @@ class PngEncoderTest {
     void theSamePictureGivesTheSameBytes() throws IOException {
         assertArrayEquals(encode(picture(BufferedImage.TYPE_INT_ARGB)), encode(picture(BufferedImage.TYPE_INT_ARGB)));
     }
+
+    /**
+     * The encoder skips rows equal to the one above and pixels equal to a neighbour; the filtered
+     * bytes must still be those of filtering every byte, each row with the cheaper of "sub" and
+     * "up" (ties to "sub"), as the plain loop below does. The picture has repeated rows, black
+     * rows (where "sub" costs nothing too) and a translucent pixel.
+     */
+    @Test
+    void rowsAreFilteredAsFilteringEveryByteWould() throws IOException {
+        for (boolean translucent : new boolean[] {false, true}) {
+            BufferedImage img = picture(BufferedImage.TYPE_INT_ARGB);
+            for (int x = 0; x < img.getWidth(); x++) {
+                img.setRGB(x, 20, 0xff000000);
+                img.setRGB(x, 21, 0xff000000);
+            }
+            if (translucent) {
+                img.setRGB(3, 4, 0x80ff0000);
+            }
+            assertArrayEquals(filteredEveryByte(img, translucent ? 4 : 3), imageData(encode(img)));
+        }
+    }
+
+    /**
+     * The same on pictures drawn at random like a chart: flat rows, rows repeated, and rows that
+     * differ from the one above in a few runs of pixels anywhere (the first, the last), in every
+     * raster type the encoder reads directly, translucent or not.
+     */
+    @Test
+    void randomChartLikePicturesAreFilteredAsFilteringEveryByteWould() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        int[] types = {BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR};
+        for (int round = 0; round < 60; round++) {
+            int type = types[round % types.length];
+            BufferedImage img = new BufferedImage(1 + random.nextInt(40), 1 + random.nextInt(30), type);
+            int[] colours = {0xffffffff, 0xff000000, 0xff1f77b4, 0xfffefefe, 0x80ff0000};
+            int background = colours[random.nextInt(3)];
+            for (int y = 0; y < img.getHeight(); y++) {
+                boolean repeat = random.nextInt(3) == 0;
+                for (int x = 0; x < img.getWidth(); x++) {
+                    boolean keep = y > 0 && (repeat || random.nextInt(8) > 0);
+                    img.setRGB(x, y, keep ? img.getRGB(x, y - 1) : random.nextInt(6) == 0
+                            ? colours[random.nextInt(type == BufferedImage.TYPE_INT_ARGB ? 5 : 4)] : background);
+                }
+            }
+            boolean translucent = type == BufferedImage.TYPE_INT_ARGB && hasTranslucentPixel(img);
+            assertArrayEquals(filteredEveryByte(img, translucent ? 4 : 3), imageData(encode(img)), "round " + round);
+        }
+    }
+
+    private static boolean hasTranslucentPixel(BufferedImage img) {
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if (img.getRGB(x, y) >>> 24 != 0xff) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static byte[] filteredEveryByte(BufferedImage img, int channels) {
+        int rowBytes = img.getWidth() * channels;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] previous = new byte[rowBytes];
+        for (int y = 0; y < img.getHeight(); y++) {
+            byte[] row = new byte[rowBytes];
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                int[] c = {p >>> 16, p >>> 8, p, p >>> 24};
+                for (int k = 0; k < channels; k++) {
+                    row[x * channels + k] = (byte) c[k];
+                }
+            }
+            byte[] sub = new byte[rowBytes];
+            byte[] up = new byte[rowBytes];
+            long subCost = 0;
+            long upCost = 0;
+            for (int b = 0; b < rowBytes; b++) {
+                sub[b] = (byte) (row[b] - (b >= channels ? row[b - channels] : 0));
+                up[b] = (byte) (row[b] - previous[b]);
+                subCost += Math.abs(sub[b]);
+                upCost += Math.abs(up[b]);
+            }
+            out.write(upCost < subCost ? 2 : 1);
+            out.writeBytes(upCost < subCost ? up : sub);
+            previous = row;
+        }
+        return out.toByteArray();
+    }
+
+    /** The inflated IDAT chunk of a PNG with one. */
+    private static byte[] imageData(byte[] png) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(png, 8, png.length - 8);
+        while (b.hasRemaining()) {
+            int length = b.getInt();
+            String type = new String(png, b.position(), 4, java.nio.charset.StandardCharsets.US_ASCII);
+            if (type.equals("IDAT")) {
+                try (java.util.zip.InflaterInputStream in = new java.util.zip.InflaterInputStream(
+                        new ByteArrayInputStream(png, b.position() + 4, length))) {
+                    return in.readAllBytes();
+                }
+            }
+            b.position(b.position() + 4 + length + 4);
+        }
+        throw new AssertionError("no IDAT");
+    }
 }

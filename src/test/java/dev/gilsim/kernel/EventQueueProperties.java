@@ -14,11 +14,16 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * The event queue hands out events in (time, priority, sequence) order, through any mixture of
- * adds, cancellations and polls: checked against a sorted set that orders them the same way.
+ * adds, cancellations, moves in place and polls: checked against a sorted set that orders them
+ * the same way from the fields themselves, not from the packed key the queue compares.
  */
 class EventQueueProperties {
     private static final Comparator<Event> ORDER = Comparator.<Event>comparingLong(e -> e.time)
-            .thenComparingInt(e -> e.priority).thenComparingLong(e -> e.sequence);
+            .thenComparingInt(e -> e.priority).thenComparingLong(EventQueueProperties::sequence);
+
+    private static long sequence(Event e) {
+        return e.order & ((1L << Event.SEQUENCE_BITS) - 1);
+    }
 
     @Property(tries = 200)
     void eventsLeaveInTimePriorityAndSequenceOrder(@ForAll long seed, @ForAll @IntRange(min = 1, max = 400) int steps,
@@ -31,12 +36,18 @@ class EventQueueProperties {
         for (int i = 0; i < steps; i++) {
             int op = r.nextInt(10);
             if (op < 6 || pending.isEmpty()) {
-                Event e = new Event(r.nextInt(4), () -> { });
-                e.time = r.nextInt(timeSpread);
-                e.sequence = sequence++;
+                int priority = r.nextBoolean() ? r.nextInt(4) : Event.MIN_PRIORITY + r.nextInt(1 << 16);
+                Event e = new Event(priority, () -> { });
+                e.key(r.nextInt(timeSpread), sequence++);
                 q.add(e);
                 reference.add(e);
                 pending.add(e);
+            } else if (op < 7) {
+                Event e = pending.get(r.nextInt(pending.size()));
+                reference.remove(e);
+                e.key(r.nextInt(timeSpread), sequence++);
+                q.changed(e);
+                reference.add(e);
             } else if (op < 8) {
                 Event e = pending.remove(r.nextInt(pending.size()));
                 q.remove(e);
