@@ -61,7 +61,7 @@ public final class ThreadFigures {
                     "the time the thread kept the GIL each time it took it, on average",
                     (m, windowNanos) -> m.acquisitions() == 0 ? 0
                             : (m.nanosIn(HOLDING) + m.nanosIn(HOLDING_NATIVE) + m.nanosIn(HOLDING_DESCHEDULED))
-                                    / 1e6 / m.acquisitions(), null, "mean hold"),
+                                    / 1e6 / m.acquisitions(), null, null),
             count("forced_drops", "times the thread let go of the GIL because it was asked to",
                     ThreadMetrics::forcedDrops, "forced", "forced drops"),
             count("voluntary_drops", "times the thread let go of the GIL to block or finish",
