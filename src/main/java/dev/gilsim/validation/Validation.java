@@ -2,6 +2,8 @@ package dev.gilsim.validation;
 
 import dev.gilsim.metrics.LatencyRecorder;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,9 @@ public record Validation(List<FigureComparison> figures, Map<String, Distributio
 
     public Validation {
         figures = List.copyOf(figures);
-        distributions = Map.copyOf(distributions);
+        // In the order given (the suite's): Map.copyOf's order changes from one JVM to the next,
+        // and with it the order of the report's charts.
+        distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
     }
 
     /** A real and a simulated distribution of the same quantity. */
