@@ -3,7 +3,6 @@ package dev.gilsim.output;
 import dev.gilsim.chart.ChartFormat;
 import dev.gilsim.chart.ChartKind;
 import dev.gilsim.chart.NamedChart;
-import dev.gilsim.output.AtomicFiles;
 import dev.gilsim.report.ChartFile;
 import dev.gilsim.report.HtmlReport;
 import dev.gilsim.report.PercentilesCsv;
@@ -15,7 +14,6 @@ import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunData;
 import dev.gilsim.run.RunResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Writes a run's output folder: {@code summary.json} and the other data files, the charts in
@@ -48,72 +45,86 @@ public final class OutputFolder {
      */
     public static List<Path> write(Path dir, List<RunResult> results, Provenance provenance, ChartFormat format)
             throws IOException {
-        List<Path> written = new ArrayList<>();
-        written.add(write(dir.resolve(SUMMARY), out -> SummaryJson.write(results, provenance, out)));
-        written.addAll(write(dir, RunData.of(results, provenance), format));
-        return written;
+        return write(dir, RunData.of(results, provenance), format,
+                List.of(new DataFile(SUMMARY, out -> SummaryJson.write(results, provenance, out))));
     }
 
     /** Writes everything but {@code summary.json}; returns the files written, data files first. */
     public static List<Path> write(Path dir, RunData run, ChartFormat format) throws IOException {
-        List<Path> written = new ArrayList<>();
-        written.add(write(dir.resolve(PERCENTILES), out -> PercentilesCsv.write(run, out)));
-        written.add(write(dir.resolve(THREADS), out -> ThreadsCsv.write(run, out)));
-        written.add(write(dir.resolve(SavedRun.TRACE), out -> TraceJson.write(run, out)));
-        written.addAll(charts(dir, run, format));
-        return written;
+        return write(dir, run, format, List.of());
     }
 
     /** {@code gilsim chart}: redraws the charts and the report of a saved run; returns the files written. */
     public static List<Path> redraw(Path dir, ChartFormat format) throws IOException {
-        return charts(dir, SavedRun.read(dir), format);
+        return write(dir, SavedRun.read(dir), format, null);
     }
 
-    private static List<Path> charts(Path dir, RunData run, ChartFormat format) throws IOException {
-        List<ChartFile> files = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        List<NamedChart> drawn = new ArrayList<>();
-        List<Path> written = new ArrayList<>();
-        for (NamedChart c : ChartKind.all(run)) {
-            if (!c.drawn()) {
-                files.add(ChartFile.notDrawn(c.section(), c.title(), c.notDrawnBecause()));
-                continue;
-            }
-            String name = c.file() + "." + format.extension();
-            names.add(name);
-            drawn.add(c);
-            written.add(dir.resolve(CHARTS).resolve(name));
-            files.add(ChartFile.drawn(c.section(), c.title(), CHARTS + "/" + name));
-        }
-        render(drawn, written, format);
-        removeStale(dir.resolve(CHARTS), format, names);
-        written.add(write(dir.resolve(REPORT), out -> HtmlReport.write(run, files, out)));
-        return written;
+    /** A data file: its name in the run's folder and what it holds. */
+    private record DataFile(String name, AtomicFiles.Content content) {
     }
 
     /**
-     * Renders the charts on every core: rasterising and encoding a PNG is most of what a run's
-     * output costs, and each chart is independent. Each file's bytes do not depend on the order,
-     * and the first failure is the one reported.
+     * The charts are painted and encoded on a pool of threads, most of what a run's output costs,
+     * while this thread writes the data files ({@code data} null: none, for a redraw); the report
+     * comes last. Every chart object is built here, in report order, and painted by one pool
+     * thread; the run's data is read on this thread only (a latency recorder makes its histogram
+     * when first asked). Errors come out as if the files were written one by one in the order
+     * listed: a data file's before any chart's, the first chart's before a later one's.
      */
-    private static void render(List<NamedChart> charts, List<Path> targets, ChartFormat format) throws IOException {
-        try {
-            IntStream.range(0, charts.size()).parallel().forEach(i -> {
-                try {
-                    write(targets.get(i), out -> charts.get(i).write(format, out));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+    private static List<Path> write(Path dir, RunData run, ChartFormat format, List<DataFile> first)
+            throws IOException {
+        try (ParallelWrites pool = new ParallelWrites()) {
+            List<ChartFile> files = new ArrayList<>();
+            List<Path> charts = charts(dir, run, format, pool, files);
+            List<Path> written = new ArrayList<>();
+            if (first != null) {
+                List<DataFile> data = new ArrayList<>(first);
+                data.add(new DataFile(PERCENTILES, out -> PercentilesCsv.write(run, out)));
+                data.add(new DataFile(THREADS, out -> ThreadsCsv.write(run, out)));
+                data.add(new DataFile(SavedRun.TRACE, out -> TraceJson.write(run, out)));
+                for (DataFile f : data) {
+                    written.add(write(dir.resolve(f.name()), f.content()));
                 }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            }
+            pool.await();
+            removeStale(dir.resolve(CHARTS), format, charts);
+            written.addAll(charts);
+            written.add(write(dir.resolve(REPORT), out -> HtmlReport.write(run, files, out)));
+            return written;
         }
     }
 
-    private static void removeStale(Path charts, ChartFormat format, Set<String> keep) throws IOException {
+    /**
+     * Builds every chart in report order and hands each drawn one to the pool as soon as it is
+     * built, so painting starts while later kinds are still being built; adds each chart's entry
+     * to {@code files} and returns the paths of those drawn. Names and order depend on the data
+     * alone.
+     */
+    private static List<Path> charts(Path dir, RunData run, ChartFormat format, ParallelWrites pool,
+            List<ChartFile> files) {
+        List<Path> written = new ArrayList<>();
+        for (ChartKind kind : ChartKind.values()) {
+            for (NamedChart c : kind.build(run)) {
+                if (!c.drawn()) {
+                    files.add(ChartFile.notDrawn(c.section(), c.title(), c.notDrawnBecause()));
+                    continue;
+                }
+                String name = c.file() + "." + format.extension();
+                Path target = dir.resolve(CHARTS).resolve(name);
+                pool.submit(target, out -> c.write(format, out));
+                written.add(target);
+                files.add(ChartFile.drawn(c.section(), c.title(), CHARTS + "/" + name));
+            }
+        }
+        return written;
+    }
+
+    private static void removeStale(Path charts, ChartFormat format, List<Path> drawn) throws IOException {
         if (!Files.isDirectory(charts)) {
             return;
         }
+        Set<String> keep = new HashSet<>();
+        drawn.forEach(p -> keep.add(p.getFileName().toString()));
         List<Path> stale = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(charts, "*." + format.extension())) {
             for (Path f : files) {

@@ -9,7 +9,9 @@
  * sibling to stage into), then {@link dev.gilsim.output.OutputFolder} writes into the staging
  * folder {@code summary.json}, {@code percentiles.csv}, {@code threads.csv}, {@code trace.json},
  * the charts under {@code charts/} and {@code report.html} last, and the
- * folder is renamed into place whole. {@code gilsim sweep} saves its plan as {@code plan.json} and
+ * folder is renamed into place whole. The charts are painted on a pool of one thread per processor
+ * ({@code ParallelWrites}) while the data files are written; their names, the
+ * report's order and the error reported do not depend on which thread finishes first. {@code gilsim sweep} saves its plan as {@code plan.json} and
  * keeps each finished point in {@code sweep/points/} ({@link dev.gilsim.output.SweepFolder},
  * {@link dev.gilsim.output.PointStore}: a stopped sweep resumes, shards merge), and writes
  * {@code sweep.csv}, {@code sweep.json}, a chart per metric and {@code sweep.html}

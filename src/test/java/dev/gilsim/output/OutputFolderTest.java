@@ -186,4 +186,37 @@ class OutputFolderTest {
                 () -> OutputFolder.redraw(dir, ChartFormat.PNG));
         assertTrue(e.getMessage().contains("holds no saved run"));
     }
+
+    /**
+     * Charts are written on several threads, yet a failure is reported as if they were written one
+     * by one: two charts that cannot be written (a non-empty folder where each file goes), and
+     * every try names the first of them in report order, with no temporary file left behind.
+     */
+    @Test
+    void theFirstChartThatCannotBeWrittenIsTheOneReportedEveryTime(@TempDir Path dir) throws IOException {
+        List<Path> charts = OutputFolder.write(dir.resolve("probe"), run, ChartFormat.PNG).stream()
+                .filter(p -> p.getParent().getFileName().toString().equals(OutputFolder.CHARTS)).toList();
+        String first = charts.get(0).getFileName().toString();
+        String last = charts.get(charts.size() - 1).getFileName().toString();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Path out = dir.resolve("run-" + attempt);
+            for (String blocked : List.of(first, last)) {
+                Files.createDirectories(out.resolve(OutputFolder.CHARTS).resolve(blocked).resolve("in-the-way"));
+            }
+            IOException e = assertThrows(IOException.class, () -> OutputFolder.write(out, run, ChartFormat.PNG));
+            assertTrue(e.getMessage().contains(first) && !e.getMessage().contains(last), e.getMessage());
+            try (var left = Files.list(out.resolve(OutputFolder.CHARTS))) {
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+            }
+            assertFalse(Files.exists(out.resolve(OutputFolder.REPORT)), "no report for a run not fully written");
+        }
+    }
+
+    @Test
+    void aDataFileThatCannotBeWrittenIsReportedBeforeAnyChart(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve(SavedRun.TRACE).resolve("in-the-way"));
+        Files.createDirectories(dir.resolve(OutputFolder.CHARTS).resolve("timeline-5ms.png").resolve("in-the-way"));
+        IOException e = assertThrows(IOException.class, () -> OutputFolder.write(dir, run, ChartFormat.PNG));
+        assertTrue(e.getMessage().contains(SavedRun.TRACE), e.getMessage());
+    }
 }
