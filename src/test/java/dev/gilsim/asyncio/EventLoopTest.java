@@ -1,9 +1,9 @@
 package dev.gilsim.asyncio;
 
-import static dev.gilsim.asyncio.LoopWorld.awaitIo;
-import static dev.gilsim.asyncio.LoopWorld.awaitSleep;
-import static dev.gilsim.asyncio.LoopWorld.cpu;
-import static dev.gilsim.asyncio.LoopWorld.nativeHolding;
+import static dev.gilsim.Steps.awaitIo;
+import static dev.gilsim.Steps.awaitSleep;
+import static dev.gilsim.Steps.cpu;
+import static dev.gilsim.Steps.nativeHolding;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;

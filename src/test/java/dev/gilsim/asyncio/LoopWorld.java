@@ -101,30 +101,6 @@ final class LoopWorld {
         return done;
     }
 
-    static ProgramStep cpu(long nanos) {
-        return new ProgramStep.Cpu(Distribution.constant(nanos));
-    }
-
-    static ProgramStep nativeHolding(long nanos) {
-        return new ProgramStep.Native(Distribution.constant(nanos), false);
-    }
-
-    static ProgramStep nativeReleasing(long nanos) {
-        return new ProgramStep.Native(Distribution.constant(nanos), true);
-    }
-
-    static ProgramStep awaitSleep(long nanos) {
-        return new AsyncStep.AwaitSleep(Distribution.constant(nanos));
-    }
-
-    static ProgramStep awaitIo(long nanos) {
-        return new AsyncStep.AwaitIo(Distribution.constant(nanos));
-    }
-
-    static ProgramStep inPool(String pool, ProgramStep... steps) {
-        return new AsyncStep.RunInExecutor(pool, List.of(steps));
-    }
-
     static ExecutorSpec.ThreadPool threadPool(String name, int max) {
         return new ExecutorSpec.ThreadPool(name, max, false, Distribution.constant(0));
     }

@@ -1,7 +1,7 @@
 package dev.gilsim.asyncio;
 
-import static dev.gilsim.asyncio.LoopWorld.inPool;
-import static dev.gilsim.asyncio.LoopWorld.nativeHolding;
+import static dev.gilsim.Steps.inPool;
+import static dev.gilsim.Steps.nativeHolding;
 import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

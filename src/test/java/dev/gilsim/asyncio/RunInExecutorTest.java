@@ -1,7 +1,7 @@
 package dev.gilsim.asyncio;
 
-import static dev.gilsim.asyncio.LoopWorld.inPool;
-import static dev.gilsim.asyncio.LoopWorld.nativeReleasing;
+import static dev.gilsim.Steps.inPool;
+import static dev.gilsim.Steps.nativeReleasing;
 import static dev.gilsim.asyncio.LoopWorld.threadPool;
 import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,8 +1,8 @@
 package dev.gilsim.interpreter;
 
-import static dev.gilsim.interpreter.TestWorld.cpu;
+import static dev.gilsim.Steps.cpu;
 import static dev.gilsim.interpreter.TestWorld.exact;
-import static dev.gilsim.interpreter.TestWorld.io;
+import static dev.gilsim.Steps.io;
 import static dev.gilsim.interpreter.TestWorld.once;
 import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,6 @@
 package dev.gilsim.interpreter;
 
-import static dev.gilsim.interpreter.TestWorld.cpuForever;
+import static dev.gilsim.Steps.cpuForever;
 import static dev.gilsim.interpreter.TestWorld.forever;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

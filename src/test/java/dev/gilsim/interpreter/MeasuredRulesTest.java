@@ -1,11 +1,11 @@
 package dev.gilsim.interpreter;
 
-import static dev.gilsim.interpreter.TestWorld.cpu;
-import static dev.gilsim.interpreter.TestWorld.cpuForever;
+import static dev.gilsim.Steps.cpu;
+import static dev.gilsim.Steps.cpuForever;
 import static dev.gilsim.interpreter.TestWorld.forever;
 import static dev.gilsim.interpreter.TestWorld.once;
-import static dev.gilsim.interpreter.TestWorld.sleep;
-import static dev.gilsim.interpreter.TestWorld.syscall;
+import static dev.gilsim.Steps.sleep;
+import static dev.gilsim.Steps.syscall;
 import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package dev.gilsim.interpreter;
 
+import dev.gilsim.Steps;
 import static dev.gilsim.kernel.Durations.micros;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -23,7 +24,7 @@ class ProgramRunnerTest {
         ProgramStep fixed = new ProgramStep.Labelled("work", new ProgramStep.Syscall(Distribution.constant(micros(13))));
         ProgramStep drawn = new ProgramStep.Io(new Distribution.Exponential(micros(10)));
         // An inner repeat, left and entered again, keeps its place's step too.
-        ProgramStep.Repeat inner = new ProgramStep.Repeat(2, List.of(TestWorld.cpu(micros(10))));
+        ProgramStep.Repeat inner = new ProgramStep.Repeat(2, List.of(Steps.cpu(micros(10))));
         ProgramRunner runner = new ProgramRunner(TestWorld.forever(fixed, drawn, inner));
         PyThread t = app.newThread("t", runner);
 

@@ -69,34 +69,6 @@ final class TestWorld {
         return new ProgramStep.Repeat(1, List.of(steps));
     }
 
-    static ProgramStep cpuForever() {
-        return new ProgramStep.Cpu(null);
-    }
-
-    static ProgramStep cpu(long nanos) {
-        return new ProgramStep.Cpu(Distribution.constant(nanos));
-    }
-
-    static ProgramStep nativeHolding(long nanos) {
-        return new ProgramStep.Native(Distribution.constant(nanos), false);
-    }
-
-    static ProgramStep nativeReleasing(long nanos) {
-        return new ProgramStep.Native(Distribution.constant(nanos), true);
-    }
-
-    static ProgramStep sleep(long nanos) {
-        return new ProgramStep.Sleep(Distribution.constant(nanos));
-    }
-
-    static ProgramStep io(long nanos) {
-        return new ProgramStep.Io(Distribution.constant(nanos));
-    }
-
-    static ProgramStep syscall(long nanos) {
-        return new ProgramStep.Syscall(Distribution.constant(nanos));
-    }
-
     /** Everything the model reported, in order. */
     static final class Recorder implements GilObserver {
         record Mark(long time, String thread) {

@@ -4,7 +4,6 @@ import static dev.gilsim.kernel.Durations.micros;
 import static dev.gilsim.kernel.Durations.millis;
 
 import dev.gilsim.HandWorked;
-import dev.gilsim.asyncio.AsyncStep;
 import dev.gilsim.asyncio.LoopSpec;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
@@ -54,18 +53,6 @@ final class AppWorld {
 
     static EndpointSpec sync(String name, ProgramStep... steps) {
         return new EndpointSpec(name, EndpointKind.SYNC, List.of(steps), null, 1);
-    }
-
-    static ProgramStep cpu(long nanos) {
-        return new ProgramStep.Cpu(Distribution.constant(nanos));
-    }
-
-    static ProgramStep io(long nanos) {
-        return new ProgramStep.Io(Distribution.constant(nanos));
-    }
-
-    static ProgramStep awaitIo(long nanos) {
-        return new AsyncStep.AwaitIo(Distribution.constant(nanos));
     }
 
     static ArrivalSpec burst(int n, long at) {
