@@ -63,6 +63,15 @@ public final class LatencyRecorder {
         return histogram;
     }
 
+    /**
+     * The histogram for one read now (a table, an encoding), without keeping it: a recorder still
+     * holding raw values fills a new histogram each time. Writing 10,000 threads' files through
+     * {@link #histogram()} kept a histogram of about 12 KB per recorder alive (two per thread).
+     */
+    public Histogram transientHistogram() {
+        return histogram != null ? histogram : filled();
+    }
+
     public void add(LatencyRecorder other) {
         if (other.histogram != null) {
             histogram().add(other.histogram);

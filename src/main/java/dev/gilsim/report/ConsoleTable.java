@@ -11,7 +11,6 @@ import dev.gilsim.results.ThreadSummary;
 import dev.gilsim.run.RunResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The compact table {@code gilsim run} prints: one row per thread, variants one after another, so
@@ -88,7 +87,7 @@ public final class ConsoleTable {
             for (AppSummary.Endpoint e : app.endpoints()) {
                 row.add(ms(e.latency().p50Ms(), e.latency().count()));
                 row.add(ms(e.latency().p99Ms(), e.latency().count()));
-                row.add(String.format(Locale.ROOT, "%.1f", e.throughputPerSecond()));
+                row.add(Decimals.fixed(e.throughputPerSecond(), 1));
             }
             while (row.size() < 4 + 3 * first.size()) {
                 row.add("-");
@@ -181,7 +180,7 @@ public final class ConsoleTable {
     static List<String> cells(Figure<ThreadSummary> f, ThreadSummary t) {
         return switch (f.unit()) {
             case FRACTION -> List.of(pct(f.value(t)));
-            case PER_SECOND, MEAN -> List.of(String.format(Locale.ROOT, "%.1f", f.value(t)));
+            case PER_SECOND, MEAN -> List.of(Decimals.fixed(f.value(t), 1));
             case COUNT -> List.of(Long.toString(f.count(t)));
             case MILLISECONDS -> List.of(ms(f.value(t), 1));
             case DISTRIBUTION -> f.stats().stream().map(s -> ms(s.ms(f.latency(t)), f.latency(t).count())).toList();
@@ -189,13 +188,13 @@ public final class ConsoleTable {
     }
 
     static String pct(double fraction) {
-        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+        return Decimals.fixed(fraction * 100, 1) + "%";
     }
 
     static String ms(double ms, long count) {
         if (count == 0) {
             return "-";
         }
-        return String.format(Locale.ROOT, ms >= 100 ? "%.0fms" : ms >= 10 ? "%.1fms" : "%.3fms", ms);
+        return Decimals.fixed(ms, ms >= 100 ? 0 : ms >= 10 ? 1 : 3) + "ms";
     }
 }

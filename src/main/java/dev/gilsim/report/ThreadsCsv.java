@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code threads.csv}: one row per variant and thread with every figure of {@link ThreadFigures#ALL},
@@ -67,6 +66,6 @@ public final class ThreadsCsv {
     }
 
     static String num(double value) {
-        return String.format(Locale.ROOT, "%.6f", value);
+        return Decimals.fixed(value, 6);
     }
 }
