@@ -23,7 +23,8 @@ final class ScenarioOptions {
 
     @Option(names = "--max-threads", paramLabel = "N",
             description = "The thread budget: at most N threads in all, across processes, server workers and "
-                    + "their pools (default ${DEFAULT-VALUE}; each costs about 0.2 MB of heap).")
+                    + "their pools (default ${DEFAULT-VALUE}; each costs about 10 KB of heap, up to 0.4 MB "
+                    + "once it has recorded thousands of waits).")
     int maxThreads = ScenarioLoader.DEFAULT_MAX_THREADS;
 
     @Option(names = "--max-events", paramLabel = "N",
