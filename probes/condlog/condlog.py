@@ -32,24 +32,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 from gilprobe import QuietMonitor  # noqa: E402
 
-WORKLOADS = {
-    "spinners": r"""
-import sys, threading, time
-sys.setswitchinterval(%(interval)f)
-run = [True]
-def spin():
-    while run[0]:
-        pass
-ts = [threading.Thread(target=spin) for _ in range(%(threads)d)]
-for t in ts:
-    t.start()
-time.sleep(%(seconds)f)
-run[0] = False
-for t in ts:
-    t.join()
-print("MAIN", threading.get_native_id(), "SPIN", ",".join(str(t.native_id) for t in ts))
-""",
-    "heartbeat": r"""
+# Every workload starts N CPU-bound threads, runs its own part, stops them and names its threads.
+SPINNERS = r"""
 import asyncio, sys, threading, time
 sys.setswitchinterval(%(interval)f)
 run = [True]
@@ -59,6 +43,18 @@ def spin():
 ts = [threading.Thread(target=spin) for _ in range(%(threads)d)]
 for t in ts:
     t.start()
+"""
+STOP = r"""
+run[0] = False
+for t in ts:
+    t.join()
+print("MAIN", %(main)s, "SPIN", ",".join(str(t.native_id) for t in ts))
+"""
+WORKLOADS = {
+    "spinners": (r"""
+time.sleep(%(seconds)f)
+""", "threading.get_native_id()", ""),
+    "heartbeat": (r"""
 beats = []
 async def beat():
     end = time.monotonic() + %(seconds)f
@@ -67,22 +63,10 @@ async def beat():
         await asyncio.sleep(0.01)
         beats.append((t0, time.monotonic_ns()))
 asyncio.run(beat())
-run[0] = False
-for t in ts:
-    t.join()
-print("MAIN", threading.get_native_id(), "SPIN", ",".join(str(t.native_id) for t in ts))
+""", "threading.get_native_id()", r"""
 print("BEATS", " ".join("%%d:%%d" %% b for b in beats))
-""",
-    "sleep0": r"""
-import sys, threading, time
-sys.setswitchinterval(%(interval)f)
-run = [True]
-def spin():
-    while run[0]:
-        pass
-ts = [threading.Thread(target=spin) for _ in range(%(threads)d)]
-for t in ts:
-    t.start()
+"""),
+    "sleep0": (r"""
 ops = [0]
 def io():
     end = time.perf_counter() + %(seconds)f
@@ -92,13 +76,18 @@ def io():
 th = threading.Thread(target=io)
 th.start()
 th.join()
-run[0] = False
-for t in ts:
-    t.join()
-print("MAIN", th.native_id, "SPIN", ",".join(str(t.native_id) for t in ts))
+""", "th.native_id", r"""
 print("OPS", ops[0])
-""",
+"""),
 }
+
+
+def workload(name, interval_s, threads, seconds):
+    """The Python program of a workload, for `python -c`."""
+    body, main, tail = WORKLOADS[name]
+    values = {"interval": interval_s, "threads": threads, "seconds": seconds}
+    return (SPINNERS % values) + (body % values) + (STOP % {"main": main}) + (tail % values if tail else "")
+
 
 RECORD = struct.Struct("<iiQqqq")   # tid, kind, cond, start ns, end ns, return code
 TIMED, UNTIMED, SIGNAL = 0, 1, 2
@@ -114,8 +103,7 @@ def build(tmp):
 def trace(args, tmp):
     lib = build(tmp)
     log = os.path.join(tmp, "log.bin")
-    code = WORKLOADS[args.workload] % {"interval": args.interval_ms / 1000, "threads": args.threads,
-                                       "seconds": args.seconds}
+    code = workload(args.workload, args.interval_ms / 1000, args.threads, args.seconds)
     env = dict(os.environ, CONDLOG=log, LD_PRELOAD=lib)
     out = subprocess.run([args.python, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
     info = {}
