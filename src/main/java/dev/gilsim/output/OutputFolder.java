@@ -45,8 +45,16 @@ public final class OutputFolder {
      */
     public static List<Path> write(Path dir, List<RunResult> results, Provenance provenance, ChartFormat format)
             throws IOException {
-        return write(dir, RunData.of(results, provenance), format,
-                List.of(new DataFile(SUMMARY, out -> SummaryJson.write(results, provenance, out))));
+        return write(dir, results, RunData.of(results, provenance), format);
+    }
+
+    /**
+     * The same with {@code run} already made of {@code results} and the provenance, as
+     * {@code gilsim run} makes it once for its console table and every file.
+     */
+    public static List<Path> write(Path dir, List<RunResult> results, RunData run, ChartFormat format)
+            throws IOException {
+        return write(dir, run, format, List.of(new DataFile(SUMMARY, out -> SummaryJson.write(results, run, out))));
     }
 
     /** Writes everything but {@code summary.json}; returns the files written, data files first. */
