@@ -4,6 +4,7 @@ import dev.gilsim.output.OutputFolder;
 import dev.gilsim.output.RunFolder;
 import dev.gilsim.report.ConsoleTable;
 import dev.gilsim.results.Provenance;
+import dev.gilsim.results.RunData;
 import dev.gilsim.results.RunFigures;
 import dev.gilsim.run.Progress;
 import dev.gilsim.run.RunResult;
@@ -214,6 +215,10 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
                 c.failure(first.name(), r).ifPresent(failures::add);
             }
         }
+        // The run's data once, for the console's thread table and every file written: its threads'
+        // figures summarise every thread's histograms.
+        Provenance provenance = Provenance.of(options.sets, options.seed, file.text());
+        RunData run = RunData.of(results, provenance);
         boolean servers = first.hasServers();
         if (servers) {
             w.print(ConsoleTable.servers(results));
@@ -225,7 +230,7 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
             if (servers) {
                 w.println();
             }
-            w.print(ConsoleTable.threads(results));
+            w.print(ConsoleTable.threads(run));
         } else {
             w.printf("(%d thread rows: add --threads to print them; threads.csv has them all)%n", threadRows);
         }
@@ -233,8 +238,7 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
         Path summary = dir.resolve(OutputFolder.SUMMARY);
         try {
             Path staging = folder.staging();
-            Provenance provenance = Provenance.of(options.sets, options.seed, file.text());
-            OutputFolder.write(staging, results, provenance, chartFormat.format());
+            OutputFolder.write(staging, results, run, chartFormat.format());
             folder.commit();
         } catch (IOException e) {
             throw new UserException("cannot write the results in " + dir + ": " + e.getMessage(), Cli.FAILURE);

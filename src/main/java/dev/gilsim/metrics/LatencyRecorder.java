@@ -14,17 +14,27 @@ import org.HdrHistogram.HistogramIterationValue;
  * as they are, in an array that grows with them, and go into a histogram only when there are more
  * or when a caller asks for the histogram. A histogram fed the same values holds the same counts
  * whatever the order, so every figure is the same either way.
+ *
+ * <p>A summary is computed once and kept until the next value: the threads' figures, the charts,
+ * the report and the console all ask for the same recorders' summaries.
  */
 public final class LatencyRecorder {
     /** Values kept raw (8 bytes each) before the recorder switches to a histogram. */
     static final int BUFFERED = 2048;
 
-    private static final ThreadLocal<Histogram> SCRATCH = ThreadLocal.withInitial(LatencyRecorder::newHistogram);
+    /**
+     * Recorded into never: only its bucket arithmetic ({@code highestEquivalentValue} and the like)
+     * is used, which is every histogram's of three significant digits whatever its size, and
+     * reading it from several threads is safe.
+     */
+    private static final Histogram GEOMETRY = newHistogram();
 
     private long[] values = new long[8];
     private int buffered;
     /** Null while the values fit in {@link #values}. */
     private Histogram histogram;
+    /** Null until asked for, and again once a value is recorded or added. */
+    private LatencySummary summary;
 
     /** A recorder holding a copy of {@code saved}'s counts, e.g. a histogram read back from a file. */
     public static LatencyRecorder copyOf(Histogram saved) {
@@ -34,6 +44,7 @@ public final class LatencyRecorder {
     }
 
     public void record(long nanos) {
+        summary = null;
         long v = Math.max(0, nanos);
         if (histogram != null) {
             histogram.recordValue(v);
@@ -73,6 +84,7 @@ public final class LatencyRecorder {
     }
 
     public void add(LatencyRecorder other) {
+        summary = null;
         if (other.histogram != null) {
             histogram().add(other.histogram);
         } else {
@@ -83,21 +95,24 @@ public final class LatencyRecorder {
     }
 
     public LatencySummary summary() {
-        if (count() == 0) {
-            return LatencySummary.EMPTY;
+        if (summary == null) {
+            summary = count() == 0 ? LatencySummary.EMPTY
+                    : histogram != null ? summarise(histogram) : summarise(values, buffered);
         }
-        // A recorder still holding raw values is summarised through a histogram it does not keep:
-        // one per simulating thread, emptied and filled again for each recorder.
-        Histogram h = histogram;
-        if (h == null) {
-            h = SCRATCH.get();
-            h.reset();
-            fill(h);
-        }
-        return summarise(h);
+        return summary;
     }
 
     private static final double[] PERCENTILES = {50, 90, 99, 99.9};
+
+    /** HdrHistogram's rank of each percentile among {@code total} values. */
+    private static long[] ranks(long total) {
+        long[] ranks = new long[PERCENTILES.length];
+        for (int i = 0; i < ranks.length; i++) {
+            double p = Math.min(Math.max(Math.nextAfter(PERCENTILES[i], Double.NEGATIVE_INFINITY), 0), 100);
+            ranks[i] = Math.max((long) Math.ceil(p * total / 100), 1);
+        }
+        return ranks;
+    }
 
     /**
      * The mean and the four percentiles in one walk over the histogram's recorded values, where
@@ -108,11 +123,7 @@ public final class LatencyRecorder {
      */
     static LatencySummary summarise(Histogram h) {
         long total = h.getTotalCount();
-        long[] ranks = new long[PERCENTILES.length];
-        for (int i = 0; i < ranks.length; i++) {
-            double p = Math.min(Math.max(Math.nextAfter(PERCENTILES[i], Double.NEGATIVE_INFINITY), 0), 100);
-            ranks[i] = Math.max((long) Math.ceil(p * total / 100), 1);
-        }
+        long[] ranks = ranks(total);
         long[] values = new long[PERCENTILES.length];
         double sum = 0;
         long seen = 0;
@@ -126,8 +137,48 @@ public final class LatencyRecorder {
                 values[next++] = value;
             }
         }
+        return summary(total, sum, values, h.getMaxValue());
+    }
+
+    /**
+     * The same figures, to the last bit, from raw values without a histogram. Sorted, the values
+     * sharing a histogram bucket are adjacent, and each such run is what the histogram's walk
+     * reports as one recorded value: the bucket's highest equivalent value with their count, met
+     * in the same order, so the sum and the ranks come out the same; the maximum is the bucket's
+     * of the largest value, as {@code getMaxValue} gives it. A histogram is walked slot by slot up
+     * to its largest value (some 12,000 slots for a 5 ms wait), and the one a raw recorder was
+     * summarised through had first to be emptied whole; a thread's few hundred waits sort in
+     * microseconds, and summaries were a large part of what a run's output cost.
+     */
+    static LatencySummary summarise(long[] raw, int n) {
+        long[] sorted = Arrays.copyOf(raw, n);
+        Arrays.sort(sorted);
+        long[] ranks = ranks(n);
+        long[] values = new long[PERCENTILES.length];
+        double sum = 0;
+        long seen = 0;
+        int next = 0;
+        for (int i = 0; i < n; ) {
+            long value = GEOMETRY.highestEquivalentValue(sorted[i]);
+            int end = i + 1;
+            while (end < n && sorted[end] <= value) {
+                end++;
+            }
+            long count = end - i;
+            sum += (double) GEOMETRY.medianEquivalentValue(value) * (double) count;
+            seen += count;
+            while (next < ranks.length && seen >= ranks[next]) {
+                values[next++] = value;
+            }
+            i = end;
+        }
+        long max = sorted[n - 1];
+        return summary(n, sum, values, max == 0 ? 0 : GEOMETRY.highestEquivalentValue(max));
+    }
+
+    private static LatencySummary summary(long total, double sum, long[] values, long max) {
         return new LatencySummary(total, ms(sum * 1.0 / total), ms(values[0]), ms(values[1]), ms(values[2]),
-                ms(values[3]), ms(h.getMaxValue()));
+                ms(values[3]), ms(max));
     }
 
     private Histogram filled() {

@@ -3,8 +3,8 @@ package dev.gilsim.output;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * which are independent of each other. Each file is written atomically by one thread, so its bytes
  * do not depend on the schedule; whoever submits decides the names and the order beforehand.
  *
- * <p>{@link #await} waits for every write and throws the failure of the first file in submission
- * order, whichever failed first in time, so a run reports the same error at every try. {@link #close}
+ * <p>{@link #await} waits for every write and throws the failure of the first file in the order the
+ * submitter gives ({@code rank}, which need not be the order of submission), whichever failed first
+ * in time, so a run reports the same error at every try. {@link #close}
  * never returns while a write is in progress: a caller that gives up (its own write failed) can
  * delete the folder without a pool thread still writing into it.
  */
@@ -27,7 +28,8 @@ final class ParallelWrites implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final ExecutorService pool;
-    private final List<Future<?>> pending = new ArrayList<>();
+    /** Every write not yet awaited, by rank. */
+    private final SortedMap<Integer, Future<?>> pending = new TreeMap<>();
 
     ParallelWrites() {
         int pool = POOLS.incrementAndGet();
@@ -39,19 +41,25 @@ final class ParallelWrites implements AutoCloseable {
         });
     }
 
-    /** Starts writing {@code target}; the content is produced on a pool thread. */
-    void submit(Path target, AtomicFiles.Content content) {
-        pending.add(pool.submit(() -> {
+    /**
+     * Starts writing {@code target}; the content is produced on a pool thread. {@code rank} places
+     * its failure among the others' ({@link #await}); ranks are distinct.
+     */
+    void submit(int rank, Path target, AtomicFiles.Content content) {
+        Future<?> f = pool.submit(() -> {
             AtomicFiles.write(target, content);
             return null;
-        }));
+        });
+        if (pending.put(rank, f) != null) {
+            throw new IllegalArgumentException("two writes ranked " + rank);
+        }
     }
 
-    /** Waits for every write submitted; throws the first one's failure, in submission order. */
+    /** Waits for every write submitted; throws the first one's failure, in order of rank. */
     void await() throws IOException {
         Throwable first = null;
         try {
-            for (Future<?> f : pending) {
+            for (Future<?> f : pending.values()) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
@@ -76,7 +84,7 @@ final class ParallelWrites implements AutoCloseable {
     /** Drops writes not yet started and waits for those in progress. */
     @Override
     public void close() {
-        pending.forEach(f -> f.cancel(false));
+        pending.values().forEach(f -> f.cancel(false));
         pool.shutdown();
         boolean interrupted = false;
         while (true) {

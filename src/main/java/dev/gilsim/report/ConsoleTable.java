@@ -6,8 +6,10 @@ import dev.gilsim.metrics.LatencySummary;
 import dev.gilsim.metrics.NamedLatency;
 import dev.gilsim.results.EndpointRequests;
 import dev.gilsim.results.Figure;
+import dev.gilsim.results.RunData;
 import dev.gilsim.results.ThreadFigures;
 import dev.gilsim.results.ThreadSummary;
+import dev.gilsim.results.VariantData;
 import dev.gilsim.run.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +23,13 @@ public final class ConsoleTable {
     }
 
     public static String threads(List<RunResult> results) {
+        return threads(RunData.of(results));
+    }
+
+    /** The table from a run's data, whose threads' figures the run's files show too. */
+    public static String threads(RunData run) {
         List<String[]> rows = new ArrayList<>();
-        boolean variants = results.size() > 1;
+        boolean variants = run.variants().size() > 1;
         List<String> header = new ArrayList<>();
         if (variants) {
             header.add("variant");
@@ -32,11 +39,11 @@ public final class ConsoleTable {
             header.addAll(headings(f));
         }
         rows.add(header.toArray(String[]::new));
-        for (RunResult r : results) {
-            for (ThreadSummary t : ThreadFigures.of(r)) {
+        for (VariantData v : run.variants()) {
+            for (ThreadSummary t : v.threads()) {
                 List<String> row = new ArrayList<>();
                 if (variants) {
-                    row.add(r.scenario().variant());
+                    row.add(v.name());
                 }
                 row.add(t.name());
                 for (Figure<ThreadSummary> f : ThreadFigures.console()) {

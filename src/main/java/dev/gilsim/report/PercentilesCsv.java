@@ -46,14 +46,18 @@ public final class PercentilesCsv {
         out.write(b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A distribution's rows, as {@link Csv#row} would write them: the text cells are the same on
+     * every row, and a number is a cell Csv leaves as it is (no comma or quote, not a formula).
+     */
     private static void rows(StringBuilder b, String variant, NamedLatency l) {
+        String names = Csv.field(l.metric()) + "," + Csv.field(l.subject()) + "," + Csv.field(variant) + ",";
         for (PercentileTable.Row r : PercentileTable.rows(l.recorder().transientHistogram())) {
-            String inverse = r.fraction() >= 1.0 ? "Infinity"
-                    : Decimals.fixed(r.oneOverOneMinusFraction(), 2);
-            b.append(Csv.row(List.of(l.metric(), l.subject(), variant,
-                    Decimals.fixed(r.valueNanos() / 1e6, 6),
-                    Decimals.fixed(r.fraction(), 12),
-                    Long.toString(r.totalCount()), inverse)));
+            b.append(names).append(Decimals.fixed(r.valueNanos() / 1e6, 6)).append(',')
+                    .append(Decimals.fixed(r.fraction(), 12)).append(',');
+            b.append(r.totalCount()).append(',');
+            b.append(r.fraction() >= 1.0 ? "Infinity" : Decimals.fixed(r.oneOverOneMinusFraction(), 2));
+            b.append('\n');
         }
     }
 }

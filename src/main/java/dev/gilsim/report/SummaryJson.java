@@ -24,7 +24,6 @@ import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunData;
 import dev.gilsim.results.RunFigures;
 import dev.gilsim.results.Scope;
-import dev.gilsim.results.ThreadFigures;
 import dev.gilsim.results.ThreadSummary;
 import dev.gilsim.results.VariantData;
 import dev.gilsim.run.RunResult;
@@ -55,6 +54,15 @@ public final class SummaryJson {
         write(tree(results, provenance), out);
     }
 
+    /**
+     * The same from a run's data already made of {@code results} (with its provenance), as
+     * {@code gilsim run} hands it to every writer: the threads' figures, summaries of their
+     * histograms, are then computed once for the console, this file and the report.
+     */
+    public static void write(List<RunResult> results, RunData run, OutputStream out) throws IOException {
+        write(tree(results, run), out);
+    }
+
     /** Prints a tree as summary.json's text: what {@link #write(List, Provenance, OutputStream)} prints of its {@link #tree}. */
     public static void write(ObjectNode tree, OutputStream out) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
@@ -67,6 +75,12 @@ public final class SummaryJson {
 
     /** The whole file as a tree: what {@link #write} prints. */
     public static ObjectNode tree(List<RunResult> results, Provenance provenance) {
+        return tree(results, RunData.of(results, provenance));
+    }
+
+    /** The tree of {@code results} from their run data, which holds the provenance. */
+    public static ObjectNode tree(List<RunResult> results, RunData run) {
+        Provenance provenance = run.provenance();
         Scenario s = results.get(0).scenario();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("format_version", FORMAT_VERSION);
@@ -84,7 +98,6 @@ public final class SummaryJson {
             command.put("seed", provenance.seed());
         }
         root.put("scenario_text", provenance.scenarioText());
-        RunData run = RunData.of(results, provenance);
         List<String> charted = RunData.headlineSeries(run.seriesKeys());
         ArrayNode variants = root.putArray("variants");
         for (int i = 0; i < results.size(); i++) {
@@ -129,7 +142,7 @@ public final class SummaryJson {
             figures(o, RunFigures.PROCESSES, p);
         }
         ArrayNode threads = v.putArray("threads");
-        for (ThreadSummary t : ThreadFigures.of(r)) {
+        for (ThreadSummary t : saved.threads()) {
             ObjectNode o = threads.addObject();
             o.put("process", t.process());
             o.put("name", t.thread());

@@ -93,6 +93,50 @@ class LatencyRecorderTest {
         }
     }
 
+    /**
+     * Raw values summarise without a histogram to the same bits as through one: zeros, values
+     * sharing a bucket, every magnitude from nanoseconds to an hour, up to a full buffer.
+     */
+    @Test
+    void rawValuesSummariseAsTheirHistogramToTheLastBit() {
+        SplittableRandom r = new SplittableRandom(12);
+        for (int trial = 0; trial < 400; trial++) {
+            int n = trial < 20 ? trial + 1 : r.nextInt(1, LatencyRecorder.BUFFERED + 1);
+            long[] v = new long[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = switch (r.nextInt(5)) {
+                    case 0 -> 0;
+                    case 1 -> r.nextLong(0, 5_000);
+                    case 2 -> 5_000_000 + r.nextLong(0, 3_000);
+                    default -> (long) Math.exp(r.nextDouble(0, Math.log(3.6e12)));
+                };
+            }
+            Histogram h = plain(v);
+            assertEquals(summaryOf(h), LatencyRecorder.summarise(v, n), "trial " + trial);
+            assertEquals(summaryOf(h), recorded(v).summary(), "trial " + trial);
+        }
+    }
+
+    @Test
+    void aKeptSummaryIsDroppedByTheNextValue() {
+        LatencyRecorder r = recorded(waits(10, 6));
+        LatencySummary before = r.summary();
+        r.record(1_000_000_000);
+        assertEquals(summaryOf(plain(append(waits(10, 6), 1_000_000_000))), r.summary());
+        LatencyRecorder other = new LatencyRecorder();
+        other.record(7);
+        other.summary();
+        other.add(recorded(waits(10, 6)));
+        assertEquals(11, other.summary().count());
+        assertEquals(10, before.count());
+    }
+
+    private static long[] append(long[] values, long last) {
+        long[] out = java.util.Arrays.copyOf(values, values.length + 1);
+        out[values.length] = last;
+        return out;
+    }
+
     @Test
     void aRecorderReadBackFromASavedHistogramHoldsItsCounts() {
         Histogram saved = plain(waits(300, 5));
