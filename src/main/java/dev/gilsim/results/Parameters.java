@@ -42,10 +42,12 @@ final class Parameters {
         for (ProcessSpec p : s.processes()) {
             String at = "processes." + p.name() + ".";
             gil(out, at + "python.", p.gil());
+            ThreadRows rows = new ThreadRows(at + "threads.", out);
             for (ThreadSpec t : p.threads()) {
                 String start = t.startNanos() == 0 ? "" : " (starts at " + Durations.format(t.startNanos()) + ")";
-                out.add(new Parameter(at + "threads." + t.name(), t.program().describe() + start));
+                rows.add(t.name(), t.program().describe() + start);
             }
+            rows.flush();
         }
         for (ServerSetup setup : s.servers()) {
             server(out, setup, s);
@@ -100,9 +102,11 @@ final class Parameters {
                     + j.submitEndpoint() + ", status " + j.statusEndpoint() + ", poll every "
                     + j.pollInterval().describe() + ": " + ProgramStep.describe(j.jobSteps())));
         }
+        ThreadRows rows = new ThreadRows(at + "threads.", out);
         for (BackgroundThreadSpec t : v.backgroundThreads()) {
-            out.add(new Parameter(at + "threads." + t.name(), t.program().describe()));
+            rows.add(t.name(), t.program().describe());
         }
+        rows.flush();
     }
 
     private static String arrival(ArrivalSpec a) {
