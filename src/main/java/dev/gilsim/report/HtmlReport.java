@@ -201,6 +201,9 @@ public final class HtmlReport {
                 + "call's intended end; gil_wait: from wanting the GIL to holding it.</p>\n");
     }
 
+    /** Rows of the threads table per variant: a pool of 10,000 made a page of 10,000 rows. */
+    static final int MAX_THREAD_ROWS = 200;
+
     private static void threads(StringBuilder h, RunData run) {
         h.append("<h2 id=\"threads\">Threads</h2>\n<p class=\"meta\">Shares of the measured window; "
                 + "threads.csv has every figure.</p>\n<table>\n<tr><th>variant</th><th>thread</th>");
@@ -208,8 +211,10 @@ public final class HtmlReport {
             h.append("<th>").append(esc(f.html())).append("</th>");
         }
         h.append("</tr>\n");
+        List<String> cut = new ArrayList<>();
         for (VariantData v : run.variants()) {
-            for (ThreadSummary t : v.threads()) {
+            List<ThreadSummary> threads = v.threads();
+            for (ThreadSummary t : threads.subList(0, Math.min(MAX_THREAD_ROWS, threads.size()))) {
                 h.append("<tr><td>").append(esc(v.name())).append("</td><td>").append(esc(t.name()))
                         .append("</td>");
                 for (Figure<ThreadSummary> f : ThreadFigures.html()) {
@@ -217,8 +222,15 @@ public final class HtmlReport {
                 }
                 h.append("</tr>\n");
             }
+            if (threads.size() > MAX_THREAD_ROWS) {
+                cut.add(esc(v.name()) + "'s first " + MAX_THREAD_ROWS + " of " + threads.size());
+            }
         }
         h.append("</table>\n");
+        if (!cut.isEmpty()) {
+            h.append("<p class=\"meta\">Shown: ").append(String.join("; ", cut))
+                    .append(" threads; <a href=\"threads.csv\">threads.csv</a> has every one.</p>\n");
+        }
     }
 
     private static void chartSections(StringBuilder h, List<ChartFile> charts) {

@@ -94,4 +94,26 @@ class HtmlReportTest {
         assertEquals("api/ping latency", Verdict.words("latency:api/ping"));
         assertEquals("app/sleeper GIL wait", Verdict.words("gil_wait:app/sleeper"));
     }
+
+    /**
+     * A pool of thousands of threads would be a page of thousands of rows: the table shows each
+     * variant's first 200 and says where the rest are; the numbered threads' parameters are one row.
+     */
+    @Test
+    void theThreadsTableShowsAVariantsFirst200ThreadsAndPointsToTheCsvForTheRest() {
+        ScenarioFile file = new ScenarioLoader().load("many.yaml", """
+                name: many
+                duration: 100ms
+                warmup: 0ms
+                processes:
+                  - name: app
+                    threads: [{name: idle, count: 250, steps: [{sleep: 1s}]}]
+                """, List.of());
+        RunData run = RunData.of(file.variants().stream().map(s -> Simulation.run(s)).toList(), null);
+        String h = HtmlReport.render(run, List.of());
+        assertTrue(h.contains("<td>app/idle-200</td>"), "the 200th thread is shown");
+        assertFalse(h.contains("<td>app/idle-201</td>"), "the 201st is not");
+        assertTrue(h.contains("Shown: base's first 200 of 250 threads; <a href=\"threads.csv\">threads.csv</a> has every one."), h);
+        assertTrue(h.contains("<code>processes.app.threads.idle-1..250</code></td><td class=\"text\">time.sleep 1s</td>"), h);
+    }
 }
