@@ -24,6 +24,9 @@ public final class Event {
      */
     long order;
     int heapIndex = -1;
+    /** Which of the queue's lanes holds the event, and where, or -1 (EventQueue, EventLane). */
+    int lane = -1;
+    long lanePosition = -1;
 
     public Event(int priority, Runnable action) {
         if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
@@ -38,7 +41,7 @@ public final class Event {
     }
 
     public boolean isScheduled() {
-        return heapIndex >= 0;
+        return heapIndex >= 0 || lane >= 0;
     }
 
     /** When the event fires; meaningful only while it is scheduled. */
