@@ -46,7 +46,7 @@ public enum ChartKind {
 
     private static List<NamedChart> perKey(RunData run, String prefix, String what, KeyChart chart) {
         List<NamedChart> out = new ArrayList<>();
-        for (String key : RunData.headline(run.latencyKeys())) {
+        for (String key : run.headlineLatencies()) {
             out.add(NamedChart.of(unique(out, prefix + "-" + ChartStyle.fileStem(key)), key, key + ": " + what,
                     chart.build(run, key), "no variant recorded a sample of " + key));
         }

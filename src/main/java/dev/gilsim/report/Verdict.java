@@ -35,7 +35,7 @@ final class Verdict {
     /** The sentences of the verdict, plain text. */
     static List<String> sentences(RunData run) {
         List<String> out = new ArrayList<>();
-        List<String> keys = RunData.headline(run.latencyKeys());
+        List<String> keys = run.headlineLatencies();
         if (run.variants().size() > 1) {
             List<Difference> diffs = differences(run, keys);
             diffs.stream().filter(d -> d.ratio() >= NOTABLE_RATIO).limit(MAX_SENTENCES).forEach(d -> out.add(
@@ -110,7 +110,7 @@ final class Verdict {
             sentences.forEach(s -> h.append("<li>").append(HtmlReport.esc(s)).append("</li>\n"));
             h.append("</ul>\n");
         }
-        List<String> keys = RunData.headline(run.latencyKeys());
+        List<String> keys = run.headlineLatencies();
         keys = keys.subList(0, Math.min(TABLE_KEYS, keys.size()));
         if (keys.isEmpty()) {
             return;

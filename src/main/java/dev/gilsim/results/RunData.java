@@ -5,8 +5,11 @@ import dev.gilsim.metrics.NamedSeries;
 import dev.gilsim.run.RunResult;
 import dev.gilsim.scenario.Scenario;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,7 +62,36 @@ public record RunData(String scenario, String title, String description, String 
      * in the run's order.
      */
     public static List<String> headline(List<String> keys) {
-        return headline(keys, List.of("loop_lag:", "latency:", "time_to_result:"));
+        return headline(keys, SERVER_LATENCIES);
+    }
+
+    private static final List<String> SERVER_LATENCIES = List.of("loop_lag:", "latency:", "time_to_result:");
+
+    /**
+     * The latencies worth a chart and a table row ({@link #headline(List)}), where a run of threads
+     * alone with more than {@value #MAX_HEADLINE_KEYS} keeps the ones that waited longest, longest
+     * first (the highest p99 of any variant; the earlier in the run on a tie): the first twelve of
+     * 10,000 threads were twelve idle ones that never waited.
+     */
+    public List<String> headlineLatencies() {
+        List<String> keys = latencyKeys();
+        boolean server = keys.stream().anyMatch(k -> SERVER_LATENCIES.stream().anyMatch(k::startsWith));
+        if (server || keys.size() <= MAX_HEADLINE_KEYS) {
+            return headline(keys);
+        }
+        Map<String, Double> worst = new HashMap<>();
+        for (VariantData v : variants) {
+            for (NamedLatency l : v.latencies()) {
+                worst.merge(l.key(), l.recorder().summary().p99Ms(), Math::max);
+            }
+        }
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            order.put(keys.get(i), i);
+        }
+        return keys.stream()
+                .sorted(Comparator.comparingDouble((String k) -> -worst.getOrDefault(k, 0.0)).thenComparing(order::get))
+                .limit(MAX_HEADLINE_KEYS).toList();
     }
 
     /** The series charted: a server's (loop lag, in flight, completed per second, queues) first, at most 12. */

@@ -75,7 +75,7 @@ class HtmlReportTest {
         RunData run = RunData.of(results, null);
         String h = HtmlReport.render(run, List.of());
         assertTrue(h.indexOf("id=\"verdict\"") < h.indexOf("id=\"files\""), "the verdict comes first");
-        Verdict.Difference widest = Verdict.differences(run, RunData.headline(run.latencyKeys())).get(0);
+        Verdict.Difference widest = Verdict.differences(run, run.headlineLatencies()).get(0);
         assertTrue(widest.ratio() >= Verdict.NOTABLE_RATIO, widest.toString());
         String sentence = Verdict.words(widest.key()) + " p99 is " + Verdict.human(widest.lowMs()) + " in "
                 + widest.lowVariant() + " against " + Verdict.human(widest.highMs()) + " in " + widest.highVariant();
@@ -115,5 +115,31 @@ class HtmlReportTest {
         assertFalse(h.contains("<td>app/idle-201</td>"), "the 201st is not");
         assertTrue(h.contains("Shown: base's first 200 of 250 threads; <a href=\"threads.csv\">threads.csv</a> has every one."), h);
         assertTrue(h.contains("<code>processes.app.threads.idle-1..250</code></td><td class=\"text\">time.sleep 1s</td>"), h);
+    }
+
+    /**
+     * Threads alone, more than twelve latencies: the headline keeps those that waited longest,
+     * longest first, not the first twelve of the run (twenty idle threads, then two CPU-bound
+     * threads that wait an interval at each hand-off).
+     */
+    @Test
+    void aRunOfManyThreadsHeadlinesTheThreadsThatWaitedLongest() {
+        ScenarioFile file = new ScenarioLoader().load("busy.yaml", """
+                name: busy
+                duration: 200ms
+                warmup: 0ms
+                processes:
+                  - name: app
+                    threads:
+                      - {name: idle, count: 20, steps: [{sleep: 1s}]}
+                      - {name: spin, count: 2, steps: [{cpu: forever}]}
+                """, List.of());
+        RunData run = RunData.of(file.variants().stream().map(s -> Simulation.run(s)).toList(), null);
+        List<String> headline = run.headlineLatencies();
+        assertEquals(RunData.MAX_HEADLINE_KEYS, headline.size());
+        assertEquals(List.of("gil_wait:app/spin-1", "gil_wait:app/spin-2"), headline.subList(0, 2).stream().sorted().toList());
+        assertEquals("gil_wait:app/idle-1", headline.get(2), "ties keep the run's order");
+        String h = HtmlReport.render(run, List.of());
+        assertTrue(h.indexOf("app/spin-") < h.indexOf("app/idle-1 GIL wait"), "the verdict names the waiting threads first");
     }
 }
