@@ -175,7 +175,8 @@ public final class HtmlReport {
 
     private static void latencies(StringBuilder h, RunData run) {
         int all = run.latencyKeys().size();
-        int shown = run.headlineLatencies().size();
+        List<String> headline = run.headlineLatencies();
+        int shown = headline.size();
         h.append("<h2 id=\"latencies\">Latencies (ms)</h2>\n");
         if (shown < all) {
             h.append("<p>The headline ").append(shown).append(" of ").append(all)
@@ -183,7 +184,7 @@ public final class HtmlReport {
         }
         h.append("<table>\n<tr><th>latency</th><th>variant</th>"
                 + "<th>count</th><th>mean</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>max</th></tr>\n");
-        for (String key : run.headlineLatencies()) {
+        for (String key : headline) {
             for (VariantData v : run.variants()) {
                 var l = RunData.latency(v, key);
                 if (l.isEmpty()) {
