@@ -14,6 +14,10 @@ holds every wait's start and end (timed out or woken), every release and every t
     python3 probes/condlog/condlog.py --python "$(pyenv prefix 3.12.1)/bin/python3" \\
         --workload spinners --threads 4 --interval-ms 5
 
+The shim also records the CPU each wait begins and ends on, and the asyncio selector's sleeping
+epoll_waits, so the log says which core each timer sits on: `placement` in the output (the CPU
+each wait began on against the holder's, and the GIL timeouts that fire with the loop's).
+
 Workloads: `spinners` (N CPU-bound threads), `heartbeat` (an asyncio loop's 10 ms heartbeat beside
 them), `sleep0` (a `time.sleep(0)` loop beside them). Needs gcc and glibc (Linux). Prints the
 figures the model's rules rest on (docs/model.md, section 9), or everything as JSON with --json.
@@ -89,8 +93,8 @@ def workload(name, interval_s, threads, seconds):
     return (SPINNERS % values) + (body % values) + (STOP % {"main": main}) + (tail % values if tail else "")
 
 
-RECORD = struct.Struct("<iiQqqq")   # tid, kind, cond, start ns, end ns, return code
-TIMED, UNTIMED, SIGNAL = 0, 1, 2
+RECORD = struct.Struct("<iiQqqqii")   # tid, kind, cond, start ns, end ns, return code, CPU at start, at end
+TIMED, UNTIMED, SIGNAL, EPOLL = 0, 1, 2, 4
 
 
 def build(tmp):
@@ -123,23 +127,27 @@ def trace(args, tmp):
 
 
 def events(recs, threads):
-    """(ns, kind, thread) for the GIL's waits, releases and takes of the threads named."""
+    """(ns, kind, thread, cpu) for the GIL's waits, releases and takes of the threads named, and
+    the loop's selector waits with a timeout ("sleep", "slept")."""
     timed = collections.Counter(r[2] for r in recs if r[1] == TIMED and r[0] in threads)
     gil = timed.most_common(1)[0][0]
     untimed = collections.Counter(r[2] for r in recs if r[1] == UNTIMED and r[0] in threads)
     switch = untimed.most_common(1)[0][0] if untimed else None
     ev = []
-    for tid, kind, cond, start, end, rc in recs:
+    for tid, kind, cond, start, end, rc, cpu_start, cpu_end in recs:
         if tid not in threads:
             continue
         name = threads[tid]
         if kind == TIMED and cond == gil:
-            ev.append((start, "wait", name))
-            ev.append((end, "timeout" if rc else "woken", name))
+            ev.append((start, "wait", name, cpu_start))
+            ev.append((end, "timeout" if rc else "woken", name, cpu_end))
         elif kind == SIGNAL and cond == gil:
-            ev.append((start, "release", name))
+            ev.append((start, "release", name, cpu_start))
         elif kind == SIGNAL and cond == switch:
-            ev.append((start, "take", name))
+            ev.append((start, "take", name, cpu_start))
+        elif kind == EPOLL:
+            ev.append((start, "sleep", name, cpu_start))
+            ev.append((end, "slept", name, cpu_end))
     ev.sort()
     return ev
 
@@ -158,7 +166,7 @@ def analyse(ev, interval_ns):
     request_to_release = []
     last_timeout = None
     releases = []
-    for t, kind, name in ev:
+    for t, kind, name, _ in ev:
         if kind == "wait":
             waiting[name] = t
         elif kind in ("timeout", "woken"):
@@ -187,7 +195,7 @@ def analyse(ev, interval_ns):
     # wait among those still waiting, or the thread that asked for the drop?
     waiting, last_end = {}, {}
     last_req = None
-    for t, kind, name in ev:
+    for t, kind, name, _ in ev:
         if kind == "wait":
             waiting[name] = t
             last_end.pop(name, None)
@@ -217,6 +225,49 @@ def analyse(ev, interval_ns):
     }
 
 
+def placement(ev):
+    """Where timers are armed and threads woken: which CPU each wait began on (its timer's CPU)
+    against the holder's, and for each timer expiry of the loop's selector the GIL timeouts that
+    ended near it, on the loop's timer CPU or the other (docs/model.md section 9)."""
+    holder, holder_cpu = None, None
+    armed = collections.Counter()          # (who, "holder's CPU" | "other CPU")
+    moved = collections.Counter()          # (how the wait ended, same CPU or not)
+    began = {}                             # thread -> (start, cpu) of its current wait or sleep
+    loop_wakes, timeouts = [], []          # (end, start cpu, end cpu, name)
+    for t, kind, name, cpu in ev:
+        if kind == "take":
+            holder, holder_cpu = name, cpu
+        elif kind in ("wait", "sleep"):
+            began[name] = (t, cpu)
+            # The loop begins its sleep holding the GIL: the CPU that matters is the next holder's.
+            if holder_cpu is not None and holder != name:
+                armed[("loop" if kind == "sleep" else "gil wait",
+                       "holder's CPU" if cpu == holder_cpu else "other CPU")] += 1
+        elif kind in ("timeout", "woken", "slept"):
+            start = began.pop(name, None)
+            if start is None:
+                continue
+            moved[(kind, "same CPU" if cpu == start[1] else "moved")] += 1
+            if kind == "slept" and t - start[0] > 900_000:
+                loop_wakes.append((t, start[1], cpu, name))
+            elif kind == "timeout":
+                timeouts.append((t, start[1], cpu, name))
+    ends = [x[0] for x in timeouts]
+    near = {"same timer CPU": [], "other timer CPU": []}
+    for t, cpu0, _, _ in loop_wakes:
+        i = bisect.bisect_left(ends, t - 300_000)
+        while i < len(timeouts) and timeouts[i][0] <= t + 300_000:
+            near["same timer CPU" if timeouts[i][1] == cpu0 else "other timer CPU"].append(
+                (timeouts[i][0] - t) / 1e3)
+            i += 1
+    return {
+        "waits_armed_on": {"%s on %s" % k: v for k, v in sorted(armed.items())},
+        "wait_ended_on": {"%s, %s" % k: v for k, v in sorted(moved.items())},
+        "loop_timer_expiries": len(loop_wakes),
+        "gil_timeouts_within_300us_of_loop_wake_us": {k: (len(v), quantiles(v)) for k, v in near.items()},
+    }
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--python", default=sys.executable)
@@ -236,6 +287,7 @@ def main():
     names[info["main"]] = "loop" if args.workload == "heartbeat" else "io" if args.workload == "sleep0" else "main"
     result = {"workload": args.workload, "threads": args.threads, "interval_ms": args.interval_ms,
               "quiet": machine, "figures": analyse(events(recs, names), args.interval_ms * 1e6)}
+    result["placement"] = placement(events(recs, names))
     if "beats" in info:
         lags = [(t1 - t0) / 1e6 - 10 for t0, t1 in info["beats"]]
         result["figures"]["heartbeat_lag_ms"] = quantiles(lags)
@@ -247,7 +299,7 @@ def main():
     if not machine["quiet"]:
         print("the machine was busy (other processes used %.0f%%): repeat on a quiet machine"
               % (100 * machine["other_cpu_share"]))
-    for k, v in result["figures"].items():
+    for k, v in list(result["figures"].items()) + list(result["placement"].items()):
         print("%-46s %s" % (k, v))
 
 
