@@ -1,5 +1,6 @@
 package dev.gilsim.asyncio;
 
+import dev.gilsim.interpreter.CpuTimers;
 import dev.gilsim.interpreter.Interpreter;
 import dev.gilsim.interpreter.PyThread;
 import dev.gilsim.interpreter.Step;
@@ -28,7 +29,7 @@ public final class EventLoop implements StepSource {
     private final LoopObserver observer;
     private final Simulator sim;
     private final RandomGenerator random;
-    private final long timerSlack;
+    private final CpuTimers cpuTimers;
     private final PyThread thread;
     private final Waker waker;
 
@@ -38,13 +39,16 @@ public final class EventLoop implements StepSource {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private long timerSequence;
     private boolean selfPipeSignalled;
-    private final Event selectTimer = new Event(this::onSelectTimer);
+    /** The selector's timeout (C9: on the loop thread's core). */
+    private final CpuTimers.Timer selectTimer;
     private final ArrayDeque<IoWait> idleIoWaits = new ArrayDeque<>();
     private final LoopCallback readFromSelf = new SelfPipeReader();
     private SelectListener listener;
 
     private int ntodo;
     private boolean afterSelect;
+    /** L7: the Python before a sleeping select ran; the next select sleeps. */
+    private boolean beforeSleepPaid;
     private LoopCallback current;
     private long currentStart;
     private boolean handleOverheadDue;
@@ -59,8 +63,9 @@ public final class EventLoop implements StepSource {
         this.observer = observer;
         this.sim = process.machine().simulator();
         this.random = process.machine().streams().stream("loop:" + process.name());
-        this.timerSlack = process.machine().os().timerSlackNanos();
+        this.cpuTimers = process.machine().timers();
         this.thread = process.newThread("loop", this);
+        this.selectTimer = cpuTimers.newTimer(thread, this::onSelectTimer);
         // G6 what-if: the loop-first wake-up policy prefers this thread; CPython has no such thing.
         this.thread.setWakeupPreferred(true);
         this.waker = new Waker(thread);
@@ -230,12 +235,24 @@ public final class EventLoop implements StepSource {
             listener.beforeSelect(this);
         }
         long timeout = selectTimeout();
+        if (timeout > 0 && !beforeSleepPaid) {
+            // L7: the Python between the last callback and a sleeping epoll_wait; the selector's
+            // timeout, rounded up to whole milliseconds, is then computed again, later.
+            long cost = spec.costs().beforeSleep().sample(random);
+            if (cost > 0) {
+                beforeSleepPaid = true;
+                afterSelect = false;
+                iterations--;
+                return Step.Compute.python(cost);
+            }
+        }
+        beforeSleepPaid = false;
         if (timeout == 0) {
             long cost = spec.costs().select().sample(random);
             return cost > 0 ? new Step.ReleasedCompute(cost) : null;
         }
         if (timeout > 0) {
-            sim.schedule(selectTimer, sim.now() + timeout + timerSlack);
+            cpuTimers.arm(selectTimer, sim.now() + timeout);
         }
         selectEnteredAt = sim.now();
         return waker.park();
@@ -259,12 +276,14 @@ public final class EventLoop implements StepSource {
     }
 
     /** L6: the selector's timeout expired; the loop thread runs after the timer wake-up. */
-    private void onSelectTimer() {
-        waker.wake(spec.costs().timerWakeup().sample(random));
+    private long onSelectTimer(long notBefore) {
+        long at = Math.max(sim.now() + spec.costs().timerWakeup().sample(random), notBefore);
+        waker.wake(at - sim.now());
+        return at;
     }
 
     private void collectEvents() {
-        sim.cancel(selectTimer);
+        cpuTimers.cancel(selectTimer);
         while (!ioEvents.isEmpty()) {
             ready.add(ioEvents.poll());
         }

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param selfPipeWrite the caller's {@code send} in {@code call_soon_threadsafe} (L1, L3)
  * @param selfPipeRead the loop's {@code _read_from_self} after a self-pipe wake-up
  * @param timerWakeup L6: from the selector's timeout (plus timer slack) to the loop thread running
+ * @param beforeSleep L7: Python between the last callback and an {@code epoll_wait} that sleeps
  */
 public record LoopCosts(Distribution select, Distribution handle, Distribution selfPipeWrite,
-        Distribution selfPipeRead, Distribution timerWakeup) {
+        Distribution selfPipeRead, Distribution timerWakeup, Distribution beforeSleep) {
 
     public LoopCosts {
         Objects.requireNonNull(select, "select");
@@ -21,5 +22,6 @@ public record LoopCosts(Distribution select, Distribution handle, Distribution s
         Objects.requireNonNull(selfPipeWrite, "selfPipeWrite");
         Objects.requireNonNull(selfPipeRead, "selfPipeRead");
         Objects.requireNonNull(timerWakeup, "timerWakeup");
+        Objects.requireNonNull(beforeSleep, "beforeSleep");
     }
 }

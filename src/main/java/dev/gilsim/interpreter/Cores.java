@@ -10,6 +10,11 @@ import java.util.List;
  * without the GIL. When more threads want a core than there are cores, each running thread is
  * preempted at the end of its round-robin slice and queued behind the others (C2); a GIL holder
  * preempted this way keeps the GIL.
+ *
+ * <p>Cores are numbered, because a timer fires on the core that armed it (C9): a thread goes back
+ * to the core it last ran on when that core is free, and otherwise to the lowest free one, as
+ * Linux's wake-up placement does on a small machine (measured: 84 to 99 % of GIL waits begin on
+ * the core the holder does not use).
  */
 public final class Cores {
     private final Simulator sim;
@@ -17,6 +22,8 @@ public final class Cores {
     private final long timeSlice;
     private final GilObserver observer;
     private final List<PyThread> running = new ArrayList<>();
+    /** Who computes on each core; null: the core is free. */
+    private final PyThread[] onCore;
     private final ArrayDeque<PyThread> runQueue = new ArrayDeque<>();
 
     Cores(Simulator sim, int count, long timeSlice, GilObserver observer) {
@@ -24,6 +31,7 @@ public final class Cores {
         this.count = count;
         this.timeSlice = timeSlice;
         this.observer = observer;
+        this.onCore = new PyThread[count];
     }
 
     public int count() {
@@ -46,6 +54,7 @@ public final class Cores {
         if (running.size() < count) {
             // A free core means nobody queues, so no slice needs to end.
             running.add(t);
+            take(t, placement(t));
             t.sliceStart = sim.now();
             observer.coresBusy(running.size(), sim.now());
             return true;
@@ -62,9 +71,13 @@ public final class Cores {
             runQueue.remove(t);
             return;
         }
+        int core = t.core;
+        onCore[core] = null;
+        t.core = -1;
         PyThread next = runQueue.poll();
         if (next != null) {
             running.add(next);
+            take(next, core);
             grant(next);
         } else {
             observer.coresBusy(running.size(), sim.now());
@@ -98,10 +111,47 @@ public final class Cores {
             return;
         }
         running.remove(t);
+        int core = t.core;
+        onCore[core] = null;
+        t.core = -1;
         t.onPreempted();
         runQueue.add(t);
         PyThread next = runQueue.poll();
         running.add(next);
+        take(next, core);
         grant(next);
+    }
+
+    private void take(PyThread t, int core) {
+        onCore[core] = t;
+        t.core = core;
+        t.lastCore = core;
+    }
+
+    /** The core a thread runs on when it gets one now: its last if free, else the lowest free. */
+    private int placement(PyThread t) {
+        if (t.lastCore >= 0 && onCore[t.lastCore] == null) {
+            return t.lastCore;
+        }
+        for (int c = 0; c < onCore.length; c++) {
+            if (onCore[c] == null) {
+                return c;
+            }
+        }
+        return t.lastCore >= 0 ? t.lastCore : 0;
+    }
+
+    /**
+     * C9: the core a thread that is not computing wakes on to arm a timer (a GIL wait's, a sleep's,
+     * the selector's): where it runs now, else where it would be placed (it runs there for the
+     * microseconds it takes to arm, which the model does not charge).
+     */
+    int timerCore(PyThread t) {
+        if (t.core >= 0) {
+            return t.core;
+        }
+        int core = placement(t);
+        t.lastCore = core;
+        return core;
     }
 }

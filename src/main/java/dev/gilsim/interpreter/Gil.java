@@ -21,7 +21,7 @@ public final class Gil {
     private final WakeupPolicy policy;
     private final RandomGenerator policyRandom;
     private final RandomGenerator latencyRandom;
-    private final long timerSlack;
+    private final CpuTimers timers;
 
     private PyThread holder;
     /** G11: who set the pending drop request; cleared when the GIL changes hands. */
@@ -46,7 +46,7 @@ public final class Gil {
         this.policy = interpreter.settings().wakeupPolicy().create();
         this.policyRandom = policyRandom;
         this.latencyRandom = latencyRandom;
-        this.timerSlack = interpreter.machine().os().timerSlackNanos();
+        this.timers = interpreter.machine().timers();
     }
 
     public PyThread holder() {
@@ -97,21 +97,25 @@ public final class Gil {
         t.savedSwitchNumber = switchNumber;
         t.blockedSince = sim.now();
         waiters.add(t);
-        // C4: the timed wait is a futex with a deadline, so it ends late by the timer slack too.
-        sim.schedule(t.gilTimeout, sim.now() + interpreter.settings().switchIntervalNanos() + timerSlack);
+        // C4: the timed wait is a futex with a deadline, so it ends late by the timer slack too;
+        // C9: its timer sits on the waiter's core.
+        timers.arm(t.gilTimeout, sim.now() + interpreter.settings().switchIntervalNanos());
     }
 
-    void onTimeout(PyThread t) {
+    /** The waiter's timer fired; returns when the waiter runs, no sooner than {@code notBefore}. */
+    long onTimeout(PyThread t, long notBefore) {
         waiters.remove(t);
-        wakeLater(t, true);
+        return wakeLater(t, true, notBefore);
     }
 
-    private void wakeLater(PyThread t, boolean timedOut) {
+    private long wakeLater(PyThread t, boolean timedOut, long notBefore) {
         t.wakeTimedOut = timedOut;
         long idle = sim.now() - t.blockedSince;
         // C4: a timeout is a timer's wake-up; a release's signal is G6's.
         long latency = timedOut ? interpreter.sampleTimerWakeup(idle) : interpreter.sampleWakeupLatency(idle);
-        sim.schedule(t.gilWake, sim.now() + latency);
+        long at = Math.max(sim.now() + latency, notBefore);
+        sim.schedule(t.gilWake, at);
+        return at;
     }
 
     /** The waiter runs again after a timeout or a signal and re-checks the lock. */
@@ -160,8 +164,8 @@ public final class Gil {
             // G6: the OS picks whom the signal wakes; that thread still needs time to run.
             PyThread woken = choose(forced || requested);
             waiters.remove(woken);
-            sim.cancel(woken.gilTimeout);
-            wakeLater(woken, false);
+            timers.cancel(woken.gilTimeout);
+            wakeLater(woken, false, 0);
         }
         return requested;
     }

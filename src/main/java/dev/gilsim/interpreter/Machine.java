@@ -13,6 +13,7 @@ public final class Machine {
     private final OsSettings os;
     private final GilObserver observer;
     private final Cores cores;
+    private final CpuTimers timers;
     private final List<Interpreter> interpreters = new ArrayList<>();
     private int threadCount;
 
@@ -22,6 +23,7 @@ public final class Machine {
         this.os = os;
         this.observer = observer;
         this.cores = new Cores(simulator, os.cores(), os.timeSliceNanos(), observer);
+        this.timers = new CpuTimers(simulator, cores, os, streams.stream("timer-burst"));
     }
 
     public Interpreter newInterpreter(String name, GilSettings settings) {
@@ -66,5 +68,10 @@ public final class Machine {
 
     public Cores cores() {
         return cores;
+    }
+
+    /** C9: the timers of every timed wait, on the cores that armed them. */
+    public CpuTimers timers() {
+        return timers;
     }
 }

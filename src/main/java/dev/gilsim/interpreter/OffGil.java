@@ -12,8 +12,12 @@ final class OffGil {
     private final PyThread thread;
     private final Interpreter interpreter;
     private final Simulator sim;
-    private final long timerSlack;
+    private final CpuTimers timers;
+    /** C9: the sleep's or the timed park's timer, on the thread's core. */
+    private final CpuTimers.Timer expiry;
+    /** The thread back: at a blocking call's return, or a timer's expiry plus the wake-up. */
     private final Event timer;
+    private long idleSince;
     private final Event unparkWake;
 
     /** When the blocking call returns (or the unpark came): the start of the return delay. */
@@ -25,13 +29,19 @@ final class OffGil {
         this.thread = thread;
         this.interpreter = interpreter;
         this.sim = interpreter.machine().simulator();
-        this.timerSlack = interpreter.machine().os().timerSlackNanos();
+        this.timers = interpreter.machine().timers();
         Runnable back = () -> {
             parked = false;
             onBack.run();
         };
         this.timer = new Event(EventOrder.STEP, back);
         this.unparkWake = new Event(EventOrder.WAKE, back);
+        // C4: once the timer fired (late by the slack), the sleeper needs a wake-up.
+        this.expiry = timers.newTimer(thread, EventOrder.STEP, notBefore -> {
+            long at = Math.max(sim.now() + interpreter.sampleTimerWakeup(sim.now() - idleSince), notBefore);
+            sim.schedule(timer, at);
+            return at;
+        });
     }
 
     boolean isParked() {
@@ -50,9 +60,12 @@ final class OffGil {
     /** Blocking I/O or a sleep of {@code nanos}. */
     void block(long nanos, boolean sleep) {
         returnDue = sim.now() + nanos;
-        // C4: a sleep's timer fires late by the timer slack, and the sleeper then needs a wake-up.
-        sim.schedule(timer, sleep
-                ? returnDue + timerSlack + interpreter.sampleTimerWakeup(nanos + timerSlack) : returnDue);
+        if (sleep) {
+            idleSince = sim.now();
+            timers.arm(expiry, returnDue);
+        } else {
+            sim.schedule(timer, returnDue);
+        }
     }
 
     /**
@@ -69,7 +82,8 @@ final class OffGil {
         thread.blockedSince = sim.now();
         if (timeoutNanos >= 0) {
             returnDue = sim.now() + timeoutNanos;
-            sim.schedule(timer, returnDue + timerSlack + interpreter.sampleTimerWakeup(timeoutNanos + timerSlack));
+            idleSince = sim.now();
+            timers.arm(expiry, returnDue);
         }
         return true;
     }
@@ -83,6 +97,7 @@ final class OffGil {
         if (unparkWake.isScheduled()) {
             return;
         }
+        timers.cancel(expiry);
         sim.cancel(timer);
         returnDue = sim.now();
         long latency = latencyNanos >= 0 ? latencyNanos

@@ -18,10 +18,14 @@ package dev.gilsim.interpreter;
  * @param coldStartNanosPerRootMicro C7: a GIL-releasing step that is a thread's first after an
  *                  idle spell takes this many nanoseconds longer per square root of the idle
  *                  time in microseconds; 0: off
+ * @param timerCoalescing C9: a core's timers whose deadlines have passed fire with the one that
+ *                  expires, and their threads run one at a time, the last to fire first
+ * @param timerBurstGap C9: between two threads of one such burst running
  */
 public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
         dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
-        dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro) {
+        dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro,
+        boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap) {
     /** Whether forced droppers have their own wake-up latency (C6). */
     public boolean hasHandoffWakeup() {
         return handoffWakeup != null;
@@ -49,5 +53,6 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
             throw new IllegalArgumentException("halt polling must not be negative");
         }
         java.util.Objects.requireNonNull(polledWakeup, "polledWakeup");
+        java.util.Objects.requireNonNull(timerBurstGap, "timerBurstGap");
     }
 }

@@ -35,12 +35,15 @@ public final class PyThread {
     long blockedSince;
     /** Where this thread sits in its GIL's {@link GilWaiters}; -1 when not waiting. */
     int waiterSlot = -1;
-    final Event gilTimeout;
+    final CpuTimers.Timer gilTimeout;
     final Event gilWake;
     final Event handoffWake = new Event(EventOrder.WAKE, this::onHandoff);
 
     // Owned by Cores.
     final Event sliceEnd;
+    /** The core the thread computes on, -1 when it has none; the one it last ran on (C9). */
+    int core = -1;
+    int lastCore = -1;
     long sliceStart;
 
     /** The compute step in progress, on a core or waiting for one. */
@@ -74,7 +77,8 @@ public final class PyThread {
         this.observer = interpreter.machine().observer();
         this.random = random;
         this.source = source;
-        this.gilTimeout = gil == null ? null : new Event(EventOrder.GIL_TIMEOUT, () -> gil.onTimeout(this));
+        this.gilTimeout = gil == null ? null
+                : interpreter.machine().timers().newTimer(this, EventOrder.GIL_TIMEOUT, notBefore -> gil.onTimeout(this, notBefore));
         this.gilWake = gil == null ? null : new Event(EventOrder.WAKE, () -> gil.onWake(this));
         this.sliceEnd = new Event(EventOrder.TIME_SLICE, () -> cores.onSliceEnd(this));
         this.stint = new CoreStint(this, interpreter, this::onStintEnd);

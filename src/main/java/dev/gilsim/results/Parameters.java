@@ -64,6 +64,8 @@ final class Parameters {
         out.add(new Parameter("machine.handoff_wakeup",
                 m.hasHandoffWakeup() ? m.handoffWakeup().describe() : "the wake-up latency (G6, C5)"));
         out.add(new Parameter("machine.cold_start", Durations.format(m.coldStartNanosPerRootMicro()) + " per root microsecond idle"));
+        out.add(new Parameter("machine.timer_coalescing", m.timerCoalescing()
+                ? "on, a burst's threads " + m.timerBurstGap().describe() + " apart" : "off"));
     }
 
     /** Everything a server item resolves to, as the scenario's paths name it (issue 10). */

@@ -295,7 +295,8 @@ final class ServerReader {
         long resolution = l.durationReq("selector_resolution");
         LoopCosts costs = new LoopCosts(DistributionReader.read(l.req("select")),
                 DistributionReader.read(l.req("handle")), DistributionReader.read(l.req("self_pipe_write")),
-                DistributionReader.read(l.req("self_pipe_read")), DistributionReader.read(l.req("timer_wakeup")));
+                DistributionReader.read(l.req("self_pipe_read")), DistributionReader.read(l.req("timer_wakeup")),
+                DistributionReader.read(l.req("before_sleep")));
         l.finish();
         return new LoopSpec(heartbeat, slow, resolution, costs);
     }

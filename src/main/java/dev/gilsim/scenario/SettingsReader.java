@@ -29,6 +29,8 @@ final class SettingsReader {
         Distribution timerWakeup = DistributionReader.read(m.req("timer_wakeup", DistributionReader.EXPECTED));
         Distribution handoffWakeup = DistributionReader.read(m.req("handoff_wakeup", DistributionReader.EXPECTED));
         long coldStart = m.durationReq("cold_start");
+        boolean coalescing = m.boolReq("timer_coalescing");
+        Distribution burstGap = DistributionReader.read(m.req("timer_burst_gap", DistributionReader.EXPECTED));
         if (slice > 1_000_000_000L) {
             throw m.error("time_slice", "is longer than 1s", "a few milliseconds");
         }
@@ -42,7 +44,8 @@ final class SettingsReader {
             throw m.error("cold_start", "is longer than 100us per root microsecond", "about 250ns (0 turns cold starts off)");
         }
         m.finish();
-        return new OsSettings(cores, slice, slack, haltPoll, polled, timerWakeup, handoffWakeup, coldStart);
+        return new OsSettings(cores, slice, slack, haltPoll, polled, timerWakeup, handoffWakeup, coldStart,
+                coalescing, burstGap);
     }
 
     static PythonVersion version(MapReader py) {

@@ -177,13 +177,36 @@ class EventLoopTest {
         LoopWorld w = new LoopWorld(2);
         Interpreter p = w.process("app");
         Distribution free = Distribution.constant(0);
-        LoopCosts costs = new LoopCosts(free, free, free, free, Distribution.constant(micros(150)));
+        LoopCosts costs = new LoopCosts(free, free, free, free, Distribution.constant(micros(150)), free);
         w.loop(p, new LoopSpec(millis(10), DefaultSpecs.loop().slowCallbackThresholdNanos(), 0, costs));
         w.sim.runUntil(millis(100));
 
         assertTrue(w.recorder.lags.size() >= 8, w.recorder.lags.toString());
         for (long lag : w.recorder.lags) {
             assertEquals(micros(150), lag);
+        }
+    }
+
+    /**
+     * L7: the Python the loop runs before a sleeping {@code epoll_wait} (100 us here) comes after
+     * the heartbeat computed its next due time, and the selector's timeout, rounded up to whole
+     * milliseconds (the EpollSelector), is computed after it: the probe sleeps from 0 and is due
+     * at 10; the loop's Python ends at 0.1, when 9.9 ms are left, rounded up to 10; the timer
+     * expires at 10.1 and the loop runs 150 us later: every lag is 250 us.
+     */
+    @Test
+    void theLoopsPythonBeforeItSleepsDelaysTheSelectorsTimeout() {
+        LoopWorld w = new LoopWorld(2);
+        Interpreter p = w.process("app");
+        Distribution free = Distribution.constant(0);
+        LoopCosts costs = new LoopCosts(free, free, free, free, Distribution.constant(micros(150)),
+                Distribution.constant(micros(100)));
+        w.loop(p, new LoopSpec(millis(10), DefaultSpecs.loop().slowCallbackThresholdNanos(), millis(1), costs));
+        w.sim.runUntil(millis(100));
+
+        assertTrue(w.recorder.lags.size() >= 8, w.recorder.lags.toString());
+        for (long lag : w.recorder.lags) {
+            assertEquals(micros(250), lag);
         }
     }
 }

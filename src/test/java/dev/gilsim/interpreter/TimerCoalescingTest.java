@@ -1,0 +1,91 @@
+package dev.gilsim.interpreter;
+
+import static dev.gilsim.Steps.cpu;
+import static dev.gilsim.Steps.sleep;
+import static dev.gilsim.interpreter.TestWorld.once;
+import static dev.gilsim.kernel.Durations.micros;
+import static dev.gilsim.kernel.Durations.millis;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gilsim.HandWorked;
+import dev.gilsim.interpreter.TestWorld.Recorder.Mark;
+import dev.gilsim.kernel.Distribution;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * C9: a timer sits on the core that armed it, and a core's timers whose deadlines have passed
+ * fire with the one that expires; their threads then run one at a time, the last deadline first.
+ * Timelines by hand: 50 us of timer slack, a 20 us timer wake-up, bursts 10 us apart.
+ */
+class TimerCoalescingTest {
+    private static final long SLACK = micros(50);
+    private static final Distribution WAKE = Distribution.constant(micros(20));
+
+    private static GilSettings gil() {
+        return HandWorked.gil(millis(5), micros(5), WAKE, Distribution.constant(0), WakeupPolicyKind.FIFO,
+                Build.GIL, 1.4, 0.0);
+    }
+
+    /**
+     * Two sleepers of one process, both arming on core 0 (no core is busy):
+     * <pre>
+     * 0       a takes the GIL and sleeps 1 ms: deadline 1.00, expiry 1.05 (the slack)
+     * 0.03    b takes the GIL and sleeps 1 ms: deadline 1.03, expiry 1.08
+     * 1.05    a's timer expires; b's deadline has passed: both fire, b (the later deadline) first
+     * 1.07    b runs (20 us wake-up), takes the GIL, computes 5 us
+     * 1.08    a runs, 10 us after b (its own wake-up would end at 1.07), and takes the free GIL
+     * </pre>
+     */
+    @Test
+    void timersOnOneCoreFireTogetherAndTheLaterDeadlineRunsFirst() {
+        TestWorld w = new TestWorld(HandWorked.coalescingMachine(2, SLACK, WAKE, micros(10)), 1);
+        Interpreter p = w.process("app", gil());
+        w.thread(p, "a", once(sleep(millis(1)), cpu(micros(5))));
+        w.thread(p, "b", once(sleep(millis(1)), cpu(micros(5))), micros(30));
+        w.runFor(millis(2));
+
+        assertEquals(List.of(new Mark(0, "a"), new Mark(micros(30), "b"), new Mark(millis(1.07), "b"),
+                new Mark(millis(1.08), "a")), w.recorder.acquisitions);
+        assertEquals(List.of(micros(40), micros(80)), w.recorder.returnDelays);
+    }
+
+    /**
+     * Without C9 the same timers fire on their own: a at 1.05 + 0.02, b at 1.08 + 0.02.
+     */
+    @Test
+    void withoutCoalescingEachTimerFiresAtItsOwnExpiry() {
+        TestWorld w = new TestWorld(HandWorked.machine(2, millis(3), SLACK, 0, Distribution.constant(0), WAKE), 1);
+        Interpreter p = w.process("app", gil());
+        w.thread(p, "a", once(sleep(millis(1)), cpu(micros(5))));
+        w.thread(p, "b", once(sleep(millis(1)), cpu(micros(5))), micros(30));
+        w.runFor(millis(2));
+
+        assertEquals(List.of(new Mark(millis(1.07), "a"), new Mark(millis(1.10), "b")),
+                w.recorder.acquisitions.subList(2, 4));
+    }
+
+    /**
+     * A timer is armed on a free core: while another process's thread computes on core 0, a's
+     * sleep arms on core 1; b, arming after that computation ended, lands on core 0. Their timers
+     * sit on different cores and fire on their own, as without C9:
+     * <pre>
+     * 0       x (another process) computes 20 us on core 0; a sleeps 1 ms, its timer on core 1
+     * 0.03    b sleeps 1 ms, its timer on core 0 (free again, the lowest)
+     * 1.05    a's timer: a runs at 1.07;  1.08: b's timer, b runs at 1.10
+     * </pre>
+     */
+    @Test
+    void timersArmedOnDifferentCoresFireOnTheirOwn() {
+        TestWorld w = new TestWorld(HandWorked.coalescingMachine(2, SLACK, WAKE, micros(10)), 1);
+        Interpreter other = w.process("other", gil());
+        w.thread(other, "x", once(cpu(micros(20))));
+        Interpreter p = w.process("app", gil());
+        w.thread(p, "a", once(sleep(millis(1)), cpu(micros(5))));
+        w.thread(p, "b", once(sleep(millis(1)), cpu(micros(5))), micros(30));
+        w.runFor(millis(2));
+
+        assertEquals(new Mark(millis(1.07), "a"), w.recorder.acquisitionsBy("a").get(1));
+        assertEquals(new Mark(millis(1.10), "b"), w.recorder.acquisitionsBy("b").get(1));
+    }
+}
