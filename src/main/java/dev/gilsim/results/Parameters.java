@@ -97,7 +97,8 @@ final class Parameters {
         LoopCosts c = l.costs();
         out.add(new Parameter(at + "loop", "heartbeat " + (l.heartbeatPeriodNanos() == null ? "off"
                 : Durations.format(l.heartbeatPeriodNanos())) + ", select " + c.select().describe() + ", handle "
-                + c.handle().describe() + ", timer wake-up " + c.timerWakeup().describe()));
+                + c.handle().describe() + ", timer wake-up " + c.timerWakeup().describe()
+                + (c.beforeSleep().expectedNanos() > 0 ? ", before sleep " + c.beforeSleep().describe() : "")));
         if (v.jobs() != null) {
             JobQueueSpec j = v.jobs();
             out.add(new Parameter(at + "jobs", j.workers() + " worker" + (j.workers() == 1 ? "" : "s") + ", submit "
