@@ -7,7 +7,8 @@
  *   CONDLOG=/tmp/log.bin LD_PRELOAD=./condlog.so python3 workload.py
  *
  * Each record: thread id, kind (0 timed wait, 1 untimed wait, 2 signal, 3 broadcast, 4 epoll_wait
- * with a timeout, whose address field holds the timeout in ms), the condition variable's address,
+ * with a timeout, whose address field holds the timeout in ms; 5 clock_nanosleep, whose address
+ * field holds the requested nanoseconds), the condition variable's address,
  * the start and end (CLOCK_MONOTONIC ns), the return code, and the CPU the thread was on at the
  * start and at the end (sched_getcpu, a vDSO call): a timer is armed on the CPU of the start.
  */
@@ -35,6 +36,7 @@ static int (*real_wait)(pthread_cond_t *, pthread_mutex_t *);
 static int (*real_signal)(pthread_cond_t *);
 static int (*real_broadcast)(pthread_cond_t *);
 static int (*real_epoll_wait)(int, struct epoll_event *, int, int);
+static int (*real_clock_nanosleep)(clockid_t, int, const struct timespec *, struct timespec *);
 
 static int64_t now(void) {
     struct timespec ts;
@@ -56,6 +58,7 @@ __attribute__((constructor)) static void init(void) {
     real_signal = dlvsym(RTLD_NEXT, "pthread_cond_signal", "GLIBC_2.3.2");
     real_broadcast = dlvsym(RTLD_NEXT, "pthread_cond_broadcast", "GLIBC_2.3.2");
     real_epoll_wait = dlsym(RTLD_NEXT, "epoll_wait");
+    real_clock_nanosleep = dlsym(RTLD_NEXT, "clock_nanosleep");
     recs = calloc(CAP, sizeof *recs);
 }
 
@@ -108,5 +111,16 @@ int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout)
     int64_t s = now();
     int rc = real_epoll_wait(epfd, events, maxevents, timeout);
     log_one(4, (void *)(uintptr_t)timeout, s, now(), rc, cpu);
+    return rc;
+}
+
+/* time.sleep (3.11 on): the sleeper's timer. An absolute deadline is logged as the time left. */
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req, struct timespec *rem) {
+    int cpu = sched_getcpu();
+    int64_t s = now();
+    int rc = real_clock_nanosleep(clock, flags, req, rem);
+    int64_t ns = (int64_t)req->tv_sec * 1000000000 + req->tv_nsec;
+    if (flags & TIMER_ABSTIME) ns -= s;
+    log_one(5, (void *)(uintptr_t)ns, s, now(), rc, cpu);
     return rc;
 }

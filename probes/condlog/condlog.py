@@ -70,6 +70,20 @@ asyncio.run(beat())
 """, "threading.get_native_id()", r"""
 print("BEATS", " ".join("%%d:%%d" %% b for b in beats))
 """),
+    "sleeper": (r"""
+overshoots = []
+def sleeper():
+    end = time.perf_counter() + %(seconds)f
+    while time.perf_counter() < end:
+        t0 = time.monotonic_ns()
+        time.sleep(0.01)
+        overshoots.append((t0, time.monotonic_ns()))
+th = threading.Thread(target=sleeper)
+th.start()
+th.join()
+""", "th.native_id", r"""
+print("BEATS", " ".join("%%d:%%d" %% b for b in overshoots))
+"""),
     "sleep0": (r"""
 ops = [0]
 def io():
@@ -94,7 +108,7 @@ def workload(name, interval_s, threads, seconds):
 
 
 RECORD = struct.Struct("<iiQqqqii")   # tid, kind, cond, start ns, end ns, return code, CPU at start, at end
-TIMED, UNTIMED, SIGNAL, EPOLL = 0, 1, 2, 4
+TIMED, UNTIMED, SIGNAL, EPOLL, NANOSLEEP = 0, 1, 2, 4, 5
 
 
 def build(tmp):
@@ -145,7 +159,7 @@ def events(recs, threads):
             ev.append((start, "release", name, cpu_start))
         elif kind == SIGNAL and cond == switch:
             ev.append((start, "take", name, cpu_start))
-        elif kind == EPOLL:
+        elif kind == EPOLL or (kind == NANOSLEEP and cond > 1_000_000):
             ev.append((start, "sleep", name, cpu_start))
             ev.append((end, "slept", name, cpu_end))
     ev.sort()
@@ -268,6 +282,36 @@ def placement(ev):
     }
 
 
+def newcomer(ev, name):
+    """How the loop or the sleeper (name) gets the GIL after its sleep: from its first GIL wait to
+    its take, how often another thread took the GIL first, and the other waiters' ages when it
+    arrived (docs/model.md section 9)."""
+    waiting, state, prev, waits, firsts, ages = {}, None, None, [], 0, []
+    for t, kind, who, _ in ev:
+        if who == name and kind == "wait" and prev in ("release", "slept", None):
+            state = {"wait": t, "others": 0}
+            ages.extend((t - s) / 1e3 for s in waiting.values())
+        if who == name:
+            prev = kind
+        if kind == "wait":
+            waiting[who] = t
+        elif kind in ("timeout", "woken"):
+            waiting.pop(who, None)
+        elif kind == "take" and state:
+            if who == name:
+                waits.append((t - state["wait"]) / 1e3)
+                firsts += state["others"] > 0
+                state = None
+            else:
+                state["others"] += 1
+    return {
+        "arrivals": len(waits),
+        "wait_for_gil_us": quantiles(waits),
+        "another_took_it_first": round(firsts / len(waits), 2) if waits else None,
+        "other_waiters_ages_at_arrival_us": quantiles(ages),
+    }
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--python", default=sys.executable)
@@ -284,13 +328,17 @@ def main():
         recs, info = trace(args, tmp)
     machine = quiet.stop(before)
     names = {tid: "cpu-%d" % i for i, tid in enumerate(info.get("spinners", []))}
-    names[info["main"]] = "loop" if args.workload == "heartbeat" else "io" if args.workload == "sleep0" else "main"
+    names[info["main"]] = {"heartbeat": "loop", "sleep0": "io", "sleeper": "sleeper"}.get(args.workload, "main")
     result = {"workload": args.workload, "threads": args.threads, "interval_ms": args.interval_ms,
               "quiet": machine, "figures": analyse(events(recs, names), args.interval_ms * 1e6)}
-    result["placement"] = placement(events(recs, names))
+    ev = events(recs, names)
+    result["placement"] = placement(ev)
+    if args.workload in ("heartbeat", "sleeper"):
+        result["newcomer"] = newcomer(ev, names[info["main"]])
     if "beats" in info:
         lags = [(t1 - t0) / 1e6 - 10 for t0, t1 in info["beats"]]
-        result["figures"]["heartbeat_lag_ms"] = quantiles(lags)
+        key = "sleep_overshoot_ms" if args.workload == "sleeper" else "heartbeat_lag_ms"
+        result["figures"][key] = quantiles(lags)
     if "ops" in info:
         result["figures"]["ops_per_s"] = round(info["ops"] / args.seconds)
     if args.json:
@@ -299,7 +347,8 @@ def main():
     if not machine["quiet"]:
         print("the machine was busy (other processes used %.0f%%): repeat on a quiet machine"
               % (100 * machine["other_cpu_share"]))
-    for k, v in list(result["figures"].items()) + list(result["placement"].items()):
+    for k, v in (list(result["figures"].items()) + list(result["placement"].items())
+                 + list(result.get("newcomer", {}).items())):
         print("%-46s %s" % (k, v))
 
 
