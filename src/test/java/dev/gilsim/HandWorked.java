@@ -55,18 +55,24 @@ public final class HandWorked {
     public static OsSettings machine(int cores, long timeSlice, long timerSlack, long haltPollNanos,
             Distribution polledWakeup, Distribution timerWakeup, Distribution handoffWakeup, long coldStart) {
         return new OsSettings(cores, timeSlice, timerSlack, haltPollNanos, polledWakeup, timerWakeup, handoffWakeup,
-                coldStart, false, Distribution.constant(0));
+                coldStart, false, Distribution.constant(0), false);
+    }
+
+    /** A machine whose expired GIL waiters take a release's signal (C10), timers waking in 20 us. */
+    public static OsSettings expiredWaitTakesSignal(long timerSlack, Distribution timerWakeup, boolean on) {
+        return new OsSettings(2, 3_000_000, timerSlack, 0, Distribution.constant(0), timerWakeup, null, 0,
+                false, Distribution.constant(0), on);
     }
 
     /** A machine whose timers coalesce per core (C9), a burst's threads {@code burstGap} apart. */
     public static OsSettings coalescingMachine(int cores, long timerSlack, Distribution timerWakeup, long burstGap) {
         return new OsSettings(cores, 3_000_000, timerSlack, 0, Distribution.constant(0), timerWakeup, null, 0,
-                true, Distribution.constant(burstGap));
+                true, Distribution.constant(burstGap), false);
     }
 
     /** An event loop that costs nothing and whose timers wake it at once. */
     public static LoopCosts freeLoop() {
-        return new LoopCosts(zero(), zero(), zero(), zero(), zero(), zero());
+        return new LoopCosts(zero(), zero(), zero(), zero(), zero(), zero(), zero());
     }
 
     /** Requests that cost the loop nothing besides their handler, and the client nothing. */

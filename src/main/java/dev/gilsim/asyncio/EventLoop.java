@@ -49,6 +49,8 @@ public final class EventLoop implements StepSource {
     private boolean afterSelect;
     /** L7: the Python before a sleeping select ran; the next select sleeps. */
     private boolean beforeSleepPaid;
+    /** L7: the selector's timeout ended the last wait; the loop's next Python runs cold. */
+    private boolean wokenByTimer;
     private LoopCallback current;
     private long currentStart;
     private boolean handleOverheadDue;
@@ -192,6 +194,14 @@ public final class EventLoop implements StepSource {
     @Override
     public Step next(PyThread t) {
         waker.resumed();
+        if (wokenByTimer) {
+            // L7: the first Python after the selector's timeout woke the loop runs cold.
+            wokenByTimer = false;
+            long cold = spec.costs().afterTimer().sample(random);
+            if (cold > 0) {
+                return Step.Compute.python(cold);
+            }
+        }
         while (true) {
             if (current != null) {
                 if (handleOverheadDue) {
@@ -278,6 +288,7 @@ public final class EventLoop implements StepSource {
     /** L6: the selector's timeout expired; the loop thread runs after the timer wake-up. */
     private long onSelectTimer(long notBefore) {
         long at = Math.max(sim.now() + spec.costs().timerWakeup().sample(random), notBefore);
+        wokenByTimer = waker.isIdle();
         waker.wake(at - sim.now());
         return at;
     }

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param selfPipeRead the loop's {@code _read_from_self} after a self-pipe wake-up
  * @param timerWakeup L6: from the selector's timeout (plus timer slack) to the loop thread running
  * @param beforeSleep L7: Python between the last callback and an {@code epoll_wait} that sleeps
+ * @param afterTimer L7: cold Python the loop runs first when its selector's timeout woke it
  */
 public record LoopCosts(Distribution select, Distribution handle, Distribution selfPipeWrite,
-        Distribution selfPipeRead, Distribution timerWakeup, Distribution beforeSleep) {
+        Distribution selfPipeRead, Distribution timerWakeup, Distribution beforeSleep, Distribution afterTimer) {
 
     public LoopCosts {
         Objects.requireNonNull(select, "select");
@@ -23,5 +24,6 @@ public record LoopCosts(Distribution select, Distribution handle, Distribution s
         Objects.requireNonNull(selfPipeRead, "selfPipeRead");
         Objects.requireNonNull(timerWakeup, "timerWakeup");
         Objects.requireNonNull(beforeSleep, "beforeSleep");
+        Objects.requireNonNull(afterTimer, "afterTimer");
     }
 }

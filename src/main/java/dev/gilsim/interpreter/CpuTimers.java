@@ -113,10 +113,10 @@ public final class CpuTimers {
             t.onFire.applyAsLong(now);
             return;
         }
-        // Measured: of two timers firing together on one core, the later deadline's thread runs
-        // first, 22 to 34 us ahead (probes/timer_coalescing.py); in the 2-thread lock the loop's
-        // selector returns 5 to 57 us before the GIL wait that fired with it (probes/condlog).
-        burst.sort((a, b) -> before(b, a) ? -1 : before(a, b) ? 1 : 0);
+        // In deadline order. Traced (probes/condlog, CPython 3.12): in the 2-thread lock the
+        // loop's selector timeout, 50 us earlier than the GIL wait's at the median, returns first
+        // in 220 of 220 bursts, 9 us ahead; bursts of GIL waits alone go either way (190 to 144).
+        burst.sort((a, b) -> before(a, b) ? -1 : before(b, a) ? 1 : 0);
         long notBefore = now;
         for (Timer next : burst) {
             long ran = next.onFire.applyAsLong(notBefore);

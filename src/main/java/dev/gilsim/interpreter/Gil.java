@@ -22,6 +22,7 @@ public final class Gil {
     private final RandomGenerator policyRandom;
     private final RandomGenerator latencyRandom;
     private final CpuTimers timers;
+    private final boolean expiredWaitTakesSignal;
 
     private PyThread holder;
     /** G11: who set the pending drop request; cleared when the GIL changes hands. */
@@ -47,6 +48,7 @@ public final class Gil {
         this.policyRandom = policyRandom;
         this.latencyRandom = latencyRandom;
         this.timers = interpreter.machine().timers();
+        this.expiredWaitTakesSignal = interpreter.machine().os().expiredWaitTakesSignal();
     }
 
     public PyThread holder() {
@@ -104,9 +106,15 @@ public final class Gil {
 
     /** The waiter's timer fired; returns when the waiter runs, no sooner than {@code notBefore}. */
     long onTimeout(PyThread t, long notBefore) {
-        waiters.remove(t);
+        if (expiredWaitTakesSignal) {
+            // C10: the waiter keeps its place until it runs; a release meanwhile may signal it.
+            t.gilTimerFired = true;
+        } else {
+            waiters.remove(t);
+        }
         return wakeLater(t, true, notBefore);
     }
+
 
     private long wakeLater(PyThread t, boolean timedOut, long notBefore) {
         t.wakeTimedOut = timedOut;
@@ -120,6 +128,12 @@ public final class Gil {
 
     /** The waiter runs again after a timeout or a signal and re-checks the lock. */
     void onWake(PyThread t) {
+        if (t.gilTimerFired) {
+            t.gilTimerFired = false;
+            if (t.wakeTimedOut) {
+                waiters.remove(t);
+            }
+        }
         if (holder == null) {
             acquire(t);
             t.onGilTaken();
@@ -164,8 +178,14 @@ public final class Gil {
             // G6: the OS picks whom the signal wakes; that thread still needs time to run.
             PyThread woken = choose(forced || requested);
             waiters.remove(woken);
-            timers.cancel(woken.gilTimeout);
-            wakeLater(woken, false, 0);
+            if (woken.gilTimerFired) {
+                // C10: its timer fired and it has not run: it takes the signal when it runs
+                // (glibc checks for a signal before it reports a timeout); nobody else is woken.
+                woken.wakeTimedOut = false;
+            } else {
+                timers.cancel(woken.gilTimeout);
+                wakeLater(woken, false, 0);
+            }
         }
         return requested;
     }

@@ -21,11 +21,13 @@ package dev.gilsim.interpreter;
  * @param timerCoalescing C9: a core's timers whose deadlines have passed fire with the one that
  *                  expires, and their threads run one at a time, the last to fire first
  * @param timerBurstGap C9: between two threads of one such burst running
+ * @param expiredWaitTakesSignal C10: a GIL waiter whose timer fired keeps its place until it runs,
+ *                  and takes a release's signal meanwhile, as glibc's condition variable lets it
  */
 public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
         dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
         dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro,
-        boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap) {
+        boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap, boolean expiredWaitTakesSignal) {
     /** Whether forced droppers have their own wake-up latency (C6). */
     public boolean hasHandoffWakeup() {
         return handoffWakeup != null;

@@ -29,6 +29,8 @@ public final class PyThread {
     // Owned by Gil.
     long savedSwitchNumber;
     boolean wakeTimedOut;
+    /** The GIL wait's timer fired and the thread has not run yet. */
+    boolean gilTimerFired;
     boolean dropRequested;
     long wantedGilSince;
     /** When the thread last began to block (a GIL wait, a handoff, a park): C5 needs it. */

@@ -66,6 +66,9 @@ final class Parameters {
         out.add(new Parameter("machine.cold_start", Durations.format(m.coldStartNanosPerRootMicro()) + " per root microsecond idle"));
         out.add(new Parameter("machine.timer_coalescing", m.timerCoalescing()
                 ? "on, a burst's threads " + m.timerBurstGap().describe() + " apart" : "off"));
+        if (m.expiredWaitTakesSignal()) {
+            out.add(new Parameter("machine.expired_wait_takes_signal", "true"));
+        }
     }
 
     /** Everything a server item resolves to, as the scenario's paths name it (issue 10). */
@@ -98,7 +101,8 @@ final class Parameters {
         out.add(new Parameter(at + "loop", "heartbeat " + (l.heartbeatPeriodNanos() == null ? "off"
                 : Durations.format(l.heartbeatPeriodNanos())) + ", select " + c.select().describe() + ", handle "
                 + c.handle().describe() + ", timer wake-up " + c.timerWakeup().describe()
-                + (c.beforeSleep().expectedNanos() > 0 ? ", before sleep " + c.beforeSleep().describe() : "")));
+                + (c.beforeSleep().expectedNanos() > 0 ? ", before sleep " + c.beforeSleep().describe() : "")
+                + (c.afterTimer().expectedNanos() > 0 ? ", after a timer " + c.afterTimer().describe() : "")));
         if (v.jobs() != null) {
             JobQueueSpec j = v.jobs();
             out.add(new Parameter(at + "jobs", j.workers() + " worker" + (j.workers() == 1 ? "" : "s") + ", submit "

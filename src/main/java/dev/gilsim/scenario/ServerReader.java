@@ -296,7 +296,7 @@ final class ServerReader {
         LoopCosts costs = new LoopCosts(DistributionReader.read(l.req("select")),
                 DistributionReader.read(l.req("handle")), DistributionReader.read(l.req("self_pipe_write")),
                 DistributionReader.read(l.req("self_pipe_read")), DistributionReader.read(l.req("timer_wakeup")),
-                DistributionReader.read(l.req("before_sleep")));
+                DistributionReader.read(l.req("before_sleep")), DistributionReader.read(l.req("after_timer")));
         l.finish();
         return new LoopSpec(heartbeat, slow, resolution, costs);
     }

@@ -31,6 +31,7 @@ final class SettingsReader {
         long coldStart = m.durationReq("cold_start");
         boolean coalescing = m.boolReq("timer_coalescing");
         Distribution burstGap = DistributionReader.read(m.req("timer_burst_gap", DistributionReader.EXPECTED));
+        boolean expiredTakesSignal = m.boolReq("expired_wait_takes_signal");
         if (slice > 1_000_000_000L) {
             throw m.error("time_slice", "is longer than 1s", "a few milliseconds");
         }
@@ -45,7 +46,7 @@ final class SettingsReader {
         }
         m.finish();
         return new OsSettings(cores, slice, slack, haltPoll, polled, timerWakeup, handoffWakeup, coldStart,
-                coalescing, burstGap);
+                coalescing, burstGap, expiredTakesSignal);
     }
 
     static PythonVersion version(MapReader py) {

@@ -32,22 +32,22 @@ class TimerCoalescingTest {
      * <pre>
      * 0       a takes the GIL and sleeps 1 ms: deadline 1.00, expiry 1.05 (the slack)
      * 0.03    b takes the GIL and sleeps 1 ms: deadline 1.03, expiry 1.08
-     * 1.05    a's timer expires; b's deadline has passed: both fire, b (the later deadline) first
-     * 1.07    b runs (20 us wake-up), takes the GIL, computes 5 us
-     * 1.08    a runs, 10 us after b (its own wake-up would end at 1.07), and takes the free GIL
+     * 1.05    a's timer expires; b's deadline has passed: both fire, in deadline order
+     * 1.07    a runs (20 us wake-up), takes the GIL, computes 5 us
+     * 1.08    b runs, 10 us after a (not at 1.10, its own expiry and wake-up), takes the free GIL
      * </pre>
      */
     @Test
-    void timersOnOneCoreFireTogetherAndTheLaterDeadlineRunsFirst() {
+    void timersOnOneCoreFireTogetherInDeadlineOrder() {
         TestWorld w = new TestWorld(HandWorked.coalescingMachine(2, SLACK, WAKE, micros(10)), 1);
         Interpreter p = w.process("app", gil());
         w.thread(p, "a", once(sleep(millis(1)), cpu(micros(5))));
         w.thread(p, "b", once(sleep(millis(1)), cpu(micros(5))), micros(30));
         w.runFor(millis(2));
 
-        assertEquals(List.of(new Mark(0, "a"), new Mark(micros(30), "b"), new Mark(millis(1.07), "b"),
-                new Mark(millis(1.08), "a")), w.recorder.acquisitions);
-        assertEquals(List.of(micros(40), micros(80)), w.recorder.returnDelays);
+        assertEquals(List.of(new Mark(0, "a"), new Mark(micros(30), "b"), new Mark(millis(1.07), "a"),
+                new Mark(millis(1.08), "b")), w.recorder.acquisitions);
+        assertEquals(List.of(micros(70), micros(50)), w.recorder.returnDelays);
     }
 
     /**
@@ -87,5 +87,36 @@ class TimerCoalescingTest {
 
         assertEquals(new Mark(millis(1.07), "a"), w.recorder.acquisitionsBy("a").get(1));
         assertEquals(new Mark(millis(1.10), "b"), w.recorder.acquisitionsBy("b").get(1));
+    }
+
+    /**
+     * C10: a GIL waiter whose timer fired and that has not run yet keeps its place, and a release
+     * meanwhile signals it; nobody else is woken. h holds the GIL and computes 5.06 ms, then
+     * sleeps; w1 waits from 0, w2 from 1 ms; w1 takes the GIL and spins.
+     * <pre>
+     * 5.05    w1's timer (5 + 0.05 slack): it runs at 5.07
+     * 5.06    h lets go: the signal goes to w1, the oldest, though its timer fired; w2 sleeps on
+     * 5.07    w1 runs, signalled, and takes the free GIL
+     * 6.05    w2's timer: it runs at 6.07; the holder changed in its wait, so it waits again
+     * 11.14   its next wait (from 6.07) ends at 11.12 + 0.02: it asks w1 to drop
+     * </pre>
+     * Without C10 the release at 5.06 signals w2, which runs at 5.08, finds w1 holding the GIL
+     * (w1 came back at 5.07 from its timeout) and waits again from 5.08: it asks at 10.15.
+     */
+    @Test
+    void aWaiterWhoseTimerFiredTakesTheSignalOfAReleaseBeforeItRuns() {
+        assertEquals(List.of(new Mark(millis(11.14), "w2")), expiredWaiterRun(true).dropRequests);
+        assertEquals(List.of(new Mark(millis(10.15), "w2")), expiredWaiterRun(false).dropRequests);
+    }
+
+    private static TestWorld.Recorder expiredWaiterRun(boolean c10) {
+        TestWorld w = new TestWorld(HandWorked.expiredWaitTakesSignal(SLACK, WAKE, c10), 1);
+        Interpreter p = w.process("app", gil());
+        w.thread(p, "h", once(cpu(micros(5060)), sleep(millis(10))));
+        w.thread(p, "w1", TestWorld.forever(dev.gilsim.Steps.cpuForever()));
+        w.thread(p, "w2", TestWorld.forever(dev.gilsim.Steps.cpuForever()), millis(1));
+        w.runFor(millis(12));
+        assertEquals(new Mark(millis(5.07), "w1"), w.recorder.acquisitionsBy("w1").get(0));
+        return w.recorder;
     }
 }
