@@ -27,6 +27,7 @@ import bisect
 import collections
 import json
 import os
+import shlex
 import struct
 import subprocess
 import sys
@@ -121,8 +122,16 @@ def build(tmp):
 def trace(args, tmp):
     lib = build(tmp)
     log = os.path.join(tmp, "log.bin")
-    code = workload(args.workload, args.interval_ms / 1000, args.threads, args.seconds)
     env = dict(os.environ, CONDLOG=log, LD_PRELOAD=lib)
+    if args.probe:
+        # One of gilprobe's experiments as the dataset measured it; its threads are named below
+        # from what they do (probe_names).
+        cmd = [args.python, os.path.join(os.path.dirname(HERE), "gilprobe.py")] + shlex.split(args.probe)
+        subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+        with open(log, "rb") as f:
+            data = f.read()
+        return [RECORD.unpack_from(data, i) for i in range(0, len(data) - RECORD.size + 1, RECORD.size)], {}
+    code = workload(args.workload, args.interval_ms / 1000, args.threads, args.seconds)
     out = subprocess.run([args.python, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
     info = {}
     for line in out.splitlines():
@@ -138,6 +147,21 @@ def trace(args, tmp):
         data = f.read()
     recs = [RECORD.unpack_from(data, i) for i in range(0, len(data) - RECORD.size + 1, RECORD.size)]
     return recs, info
+
+
+def probe_names(recs):
+    """Names a gilprobe experiment's threads from what they do: the one in epoll_wait with a
+    timeout is the loop, one in clock_nanosleep of a millisecond or more the sleeper, every other
+    thread that waits for the GIL a CPU-bound one. Returns the names and the newcomer's."""
+    loop = {r[0] for r in recs if r[1] == EPOLL}
+    sleeper = {r[0] for r in recs if r[1] == NANOSLEEP and r[2] >= 1_000_000} - loop
+    timed = collections.Counter(r[2] for r in recs if r[1] == TIMED)
+    gil = timed.most_common(1)[0][0] if timed else None
+    waiters = sorted({r[0] for r in recs if r[1] == TIMED and r[2] == gil} - loop - sleeper)
+    names = {tid: "cpu-%d" % i for i, tid in enumerate(waiters)}
+    names.update({tid: "loop" for tid in loop})
+    names.update({tid: "sleeper" for tid in sleeper})
+    return names, ("loop" if loop else "sleeper" if sleeper else None)
 
 
 def events(recs, threads):
@@ -320,6 +344,10 @@ def main():
     ap.add_argument("--interval-ms", type=float, default=5.0)
     ap.add_argument("--seconds", type=float, default=3.0)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--probe", metavar="ARGS",
+                    help="trace one of gilprobe.py's experiments instead of a workload, e.g. "
+                         "'heartbeat --threads 4 --interval-ms 1' (its --interval-ms, not this one's, "
+                         "sets the switch interval; give this one the same for the figures)")
     args = ap.parse_args()
     quiet = QuietMonitor(0.05)
     before = quiet.wait_until_quiet(20)
@@ -327,14 +355,18 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         recs, info = trace(args, tmp)
     machine = quiet.stop(before)
-    names = {tid: "cpu-%d" % i for i, tid in enumerate(info.get("spinners", []))}
-    names[info["main"]] = {"heartbeat": "loop", "sleep0": "io", "sleeper": "sleeper"}.get(args.workload, "main")
-    result = {"workload": args.workload, "threads": args.threads, "interval_ms": args.interval_ms,
+    if args.probe:
+        names, newcomer_name = probe_names(recs)
+    else:
+        names = {tid: "cpu-%d" % i for i, tid in enumerate(info.get("spinners", []))}
+        names[info["main"]] = {"heartbeat": "loop", "sleep0": "io", "sleeper": "sleeper"}.get(args.workload, "main")
+        newcomer_name = names[info["main"]] if args.workload in ("heartbeat", "sleeper") else None
+    result = {"workload": args.probe or args.workload, "threads": args.threads, "interval_ms": args.interval_ms,
               "quiet": machine, "figures": analyse(events(recs, names), args.interval_ms * 1e6)}
     ev = events(recs, names)
     result["placement"] = placement(ev)
-    if args.workload in ("heartbeat", "sleeper"):
-        result["newcomer"] = newcomer(ev, names[info["main"]])
+    if newcomer_name:
+        result["newcomer"] = newcomer(ev, newcomer_name)
     if "beats" in info:
         lags = [(t1 - t0) / 1e6 - 10 for t0, t1 in info["beats"]]
         key = "sleep_overshoot_ms" if args.workload == "sleeper" else "heartbeat_lag_ms"
