@@ -36,7 +36,7 @@ public final class CpuTimers {
         }
 
         public boolean isArmed() {
-            return heapIndex >= 0;
+            return heapIndex >= 0 || expiry.isScheduled();
         }
     }
 
@@ -77,6 +77,12 @@ public final class CpuTimers {
 
     /** Arms the timer for {@code deadline}, on the core its owner runs on or wakes on now. */
     public void arm(Timer t, long deadline) {
+        if (!coalesce) {
+            // Without C9 a timer's core never matters: no heap, one event, as cheap as before.
+            t.deadline = deadline;
+            sim.schedule(t.expiry, deadline + slackNanos);
+            return;
+        }
         cancel(t);
         t.deadline = deadline;
         t.armedSeq = seq++;
@@ -86,6 +92,10 @@ public final class CpuTimers {
     }
 
     public void cancel(Timer t) {
+        if (!coalesce) {
+            sim.cancel(t.expiry);
+            return;
+        }
         if (t.heapIndex >= 0) {
             removeAt(t.core, t.heapIndex);
             sim.cancel(t.expiry);
@@ -93,13 +103,13 @@ public final class CpuTimers {
     }
 
     private void onExpiry(Timer t) {
-        int core = t.core;
-        removeAt(core, t.heapIndex);
         long now = sim.now();
         if (!coalesce) {
             t.onFire.applyAsLong(now);
             return;
         }
+        int core = t.core;
+        removeAt(core, t.heapIndex);
         // Every other timer on the core whose deadline passed fires in the same interrupt.
         burst.clear();
         burst.add(t);
