@@ -174,16 +174,26 @@ class EventLoopTest {
      */
     @Test
     void anIdleLoopsHeartbeatLagsByTheTimerWakeUp() {
+        assertEveryLagOfAnIdleLoop(micros(150), 0, 0, 0);
+    }
+
+    /**
+     * An idle loop whose overheads are free but for a 150 us timer wake-up, {@code beforeSleep}
+     * and {@code afterTimer}, its selector rounding timeouts up to {@code resolution}: every lag
+     * of its 10 ms heartbeat over 100 ms is exactly {@code lag}.
+     */
+    private static void assertEveryLagOfAnIdleLoop(long lag, long beforeSleep, long afterTimer, long resolution) {
         LoopWorld w = new LoopWorld(2);
         Interpreter p = w.process("app");
         Distribution free = Distribution.constant(0);
-        LoopCosts costs = new LoopCosts(free, free, free, free, Distribution.constant(micros(150)), free, free);
-        w.loop(p, new LoopSpec(millis(10), DefaultSpecs.loop().slowCallbackThresholdNanos(), 0, costs));
+        LoopCosts costs = new LoopCosts(free, free, free, free, Distribution.constant(micros(150)),
+                Distribution.constant(beforeSleep), Distribution.constant(afterTimer));
+        w.loop(p, new LoopSpec(millis(10), DefaultSpecs.loop().slowCallbackThresholdNanos(), resolution, costs));
         w.sim.runUntil(millis(100));
 
         assertTrue(w.recorder.lags.size() >= 8, w.recorder.lags.toString());
-        for (long lag : w.recorder.lags) {
-            assertEquals(micros(150), lag);
+        for (long l : w.recorder.lags) {
+            assertEquals(lag, l);
         }
     }
 
@@ -196,18 +206,7 @@ class EventLoopTest {
      */
     @Test
     void theLoopsPythonBeforeItSleepsDelaysTheSelectorsTimeout() {
-        LoopWorld w = new LoopWorld(2);
-        Interpreter p = w.process("app");
-        Distribution free = Distribution.constant(0);
-        LoopCosts costs = new LoopCosts(free, free, free, free, Distribution.constant(micros(150)),
-                Distribution.constant(micros(100)), free);
-        w.loop(p, new LoopSpec(millis(10), DefaultSpecs.loop().slowCallbackThresholdNanos(), millis(1), costs));
-        w.sim.runUntil(millis(100));
-
-        assertTrue(w.recorder.lags.size() >= 8, w.recorder.lags.toString());
-        for (long lag : w.recorder.lags) {
-            assertEquals(micros(250), lag);
-        }
+        assertEveryLagOfAnIdleLoop(micros(250), micros(100), 0, millis(1));
     }
 
     /**
@@ -217,17 +216,6 @@ class EventLoopTest {
      */
     @Test
     void theLoopsFirstPythonAfterATimerRunsCold() {
-        LoopWorld w = new LoopWorld(2);
-        Interpreter p = w.process("app");
-        Distribution free = Distribution.constant(0);
-        LoopCosts costs = new LoopCosts(free, free, free, free, Distribution.constant(micros(150)), free,
-                Distribution.constant(micros(60)));
-        w.loop(p, new LoopSpec(millis(10), DefaultSpecs.loop().slowCallbackThresholdNanos(), 0, costs));
-        w.sim.runUntil(millis(100));
-
-        assertTrue(w.recorder.lags.size() >= 8, w.recorder.lags.toString());
-        for (long lag : w.recorder.lags) {
-            assertEquals(micros(210), lag);
-        }
+        assertEveryLagOfAnIdleLoop(micros(210), 0, micros(60), 0);
     }
 }
