@@ -336,6 +336,24 @@ def newcomer(ev, name):
     }
 
 
+def gilsim_events(path, variant=None):
+    """The events of `gilsim run --gil-events` (gil-events.csv) as events() gives a trace's: the
+    loop and a sleeper keep their names, a CPU-bound thread `x/spinner-N` becomes cpu-N."""
+    import csv
+    ev, variants = [], []
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            if row["variant"] not in variants:
+                variants.append(row["variant"])
+            if row["variant"] != (variant or variants[0]):
+                continue
+            name = row["thread"].split("/")[-1]
+            if name.startswith("spinner-"):
+                name = "cpu-" + name.split("-", 1)[1]
+            ev.append((int(row["time_ns"]), row["event"], name, int(row["core"])))
+    return ev
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--python", default=sys.executable)
@@ -344,11 +362,28 @@ def main():
     ap.add_argument("--interval-ms", type=float, default=5.0)
     ap.add_argument("--seconds", type=float, default=3.0)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--gilsim-events", metavar="CSV",
+                    help="instead of tracing CPython, read the model's events from `gilsim run "
+                         "--gil-events` (its gil-events.csv) and print the same figures")
+    ap.add_argument("--variant", help="with --gilsim-events: the variant (default: the first)")
     ap.add_argument("--probe", metavar="ARGS",
                     help="trace one of gilprobe.py's experiments instead of a workload, e.g. "
                          "'heartbeat --threads 4 --interval-ms 1' (its --interval-ms, not this one's, "
                          "sets the switch interval; give this one the same for the figures)")
     args = ap.parse_args()
+    if args.gilsim_events:
+        ev = gilsim_events(args.gilsim_events, args.variant)
+        result = {"gilsim_events": args.gilsim_events, "interval_ms": args.interval_ms,
+                  "figures": analyse(ev, args.interval_ms * 1e6)}
+        for name in ("loop", "sleeper"):
+            if any(e[2] == name for e in ev):
+                result["newcomer"] = newcomer(ev, name)
+        if args.json:
+            print(json.dumps(result, indent=1))
+            return
+        for k, v in list(result["figures"].items()) + list(result.get("newcomer", {}).items()):
+            print("%-46s %s" % (k, v))
+        return
     quiet = QuietMonitor(0.05)
     before = quiet.wait_until_quiet(20)
     quiet.start()

@@ -1,8 +1,10 @@
 package dev.gilsim.cli;
 
+import dev.gilsim.metrics.GilEventLog;
 import dev.gilsim.output.OutputFolder;
 import dev.gilsim.output.RunFolder;
 import dev.gilsim.report.ConsoleTable;
+import dev.gilsim.report.GilEventsCsv;
 import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunData;
 import dev.gilsim.results.RunFigures;
@@ -12,13 +14,17 @@ import dev.gilsim.run.Simulation;
 import dev.gilsim.scenario.Scenario;
 import dev.gilsim.scenario.ScenarioFile;
 import dev.gilsim.scenario.ScenarioLoader;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +66,11 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
     @Option(names = "--threads", description = "Always print the per-thread table (for servers it is printed "
             + "only when short).")
     boolean threads;
+
+    @Option(names = "--gil-events", description = "Also write gil-events.csv: every GIL wait, timeout, signal, "
+            + "drop request, release and take after the warm-up, with the thread's core, to compare the hand-off "
+            + "with a real CPython's (probes/condlog). About 40 bytes an event: a busy second can hold 100,000.")
+    boolean gilEvents;
 
     @Mixin
     ChartFormatOption chartFormat;
@@ -199,10 +210,15 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
         Scenario first = file.first();
         w.printf("%n%s: %s%n", first.name(), first.title());
         List<RunResult> results = new ArrayList<>();
+        Map<String, GilEventLog> eventLogs = new LinkedHashMap<>();
         Progress progressLine = ProgressLine.of(progress, maxWallNanos, commandStarted);
         try {
             for (Scenario s : file.variants()) {
-                results.add(new Simulation(s, TimelineWindow.resolve(window, s)).run(progressLine));
+                Simulation sim = new Simulation(s, TimelineWindow.resolve(window, s), gilEvents);
+                results.add(sim.run(progressLine));
+                if (gilEvents) {
+                    eventLogs.put(s.variant(), sim.gilEvents());
+                }
             }
         } catch (ProgressLine.WallBudgetExceeded e) {
             w.flush();
@@ -236,19 +252,31 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
         }
         Path dir = folder.target();
         Path summary = dir.resolve(OutputFolder.SUMMARY);
-        try {
-            Path staging = folder.staging();
-            OutputFolder.write(staging, results, run, chartFormat.format());
-            folder.commit();
-        } catch (IOException e) {
-            throw new UserException("cannot write the results in " + dir + ": " + e.getMessage(), Cli.FAILURE);
-        }
+        write(folder, results, run, eventLogs);
         long events = results.stream().mapToLong(r -> r.summary().events()).sum();
         long wall = results.stream().mapToLong(RunResult::wallNanos).sum();
         long simulated = results.stream().mapToLong(r -> r.scenario().durationNanos()).sum();
         w.printf(Locale.ROOT, "wrote %s and the charts; open %s  (%s simulated in %.2fs: %.1fM events/s)%n", summary,
                 dir.resolve(OutputFolder.REPORT), dev.gilsim.kernel.Durations.format(simulated), wall / 1e9,
                 events / (wall / 1e9) / 1e6);
+    }
+
+    /** Every file of the run into the folder's staging copy, then the folder into place whole. */
+    private void write(RunFolder folder, List<RunResult> results, RunData run, Map<String, GilEventLog> eventLogs) {
+        try {
+            Path staging = folder.staging();
+            OutputFolder.write(staging, results, run, chartFormat.format());
+            if (gilEvents) {
+                Path csv = staging.resolve(OutputFolder.GIL_EVENTS);
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(csv))) {
+                    GilEventsCsv.write(eventLogs, out);
+                }
+            }
+            folder.commit();
+        } catch (IOException e) {
+            throw new UserException("cannot write the results in " + folder.target() + ": " + e.getMessage(),
+                    Cli.FAILURE);
+        }
     }
 
     static String builtin(String name) {

@@ -98,6 +98,7 @@ public final class Gil {
         // G2, G3: every wait, first or repeated, is a fresh interval that remembers the holder.
         t.savedSwitchNumber = switchNumber;
         t.blockedSince = sim.now();
+        observer.gilWaitBegan(t, sim.now());
         waiters.add(t);
         // C4: the timed wait is a futex with a deadline, so it ends late by the timer slack too;
         // C9: its timer sits on the waiter's core.
@@ -134,6 +135,7 @@ public final class Gil {
                 waiters.remove(t);
             }
         }
+        observer.gilWaitEnded(t, t.wakeTimedOut, sim.now());
         if (holder == null) {
             acquire(t);
             t.onGilTaken();

@@ -40,4 +40,15 @@ public interface GilObserver {
 
     default void coresBusy(int busy, long now) {
     }
+
+    /** G2: the thread began a timed wait for the GIL (a fresh interval). */
+    default void gilWaitBegan(PyThread thread, long now) {
+    }
+
+    /**
+     * G2, G6: a waiter runs again, after its timeout ({@code timedOut}) or a release's signal, and
+     * is about to take the GIL or wait again.
+     */
+    default void gilWaitEnded(PyThread thread, boolean timedOut, long now) {
+    }
 }

@@ -101,6 +101,11 @@ public final class PyThread {
         return interpreter.name() + "/" + name;
     }
 
+    /** The core the thread last ran on (C9), or -1 before it ever ran. */
+    public int lastCore() {
+        return lastCore;
+    }
+
     public Interpreter interpreter() {
         return interpreter;
     }

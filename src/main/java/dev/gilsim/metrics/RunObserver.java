@@ -16,11 +16,19 @@ public final class RunObserver implements GilObserver {
     private final GilMetrics metrics;
     private final TimelineRecorder timeline;
     private final ReturnDelaySeries returnDelays;
+    /** Null unless the run keeps its GIL events ({@code run --gil-events}). */
+    private final GilEventLog events;
 
     public RunObserver(GilMetrics metrics, TimelineRecorder timeline, ReturnDelaySeries returnDelays) {
+        this(metrics, timeline, returnDelays, null);
+    }
+
+    public RunObserver(GilMetrics metrics, TimelineRecorder timeline, ReturnDelaySeries returnDelays,
+            GilEventLog events) {
         this.metrics = metrics;
         this.timeline = timeline;
         this.returnDelays = returnDelays;
+        this.events = events;
     }
 
     @Override
@@ -39,6 +47,9 @@ public final class RunObserver implements GilObserver {
 
     @Override
     public void gilAcquired(PyThread thread, long waited, long now) {
+        if (events != null) {
+            events.gilAcquired(thread, waited, now);
+        }
         metrics.gilAcquired(thread, waited, now);
         timeline.gilAcquired(thread, waited, now);
         returnDelays.gilAcquired(thread, waited, now);
@@ -46,6 +57,9 @@ public final class RunObserver implements GilObserver {
 
     @Override
     public void dropRequested(PyThread requester, PyThread holder, long now) {
+        if (events != null) {
+            events.dropRequested(requester, holder, now);
+        }
         metrics.dropRequested(requester, holder, now);
         timeline.dropRequested(requester, holder, now);
         returnDelays.dropRequested(requester, holder, now);
@@ -53,6 +67,9 @@ public final class RunObserver implements GilObserver {
 
     @Override
     public void forcedDrop(PyThread holder, long now) {
+        if (events != null) {
+            events.forcedDrop(holder, now);
+        }
         metrics.forcedDrop(holder, now);
         timeline.forcedDrop(holder, now);
         returnDelays.forcedDrop(holder, now);
@@ -60,6 +77,9 @@ public final class RunObserver implements GilObserver {
 
     @Override
     public void voluntaryDrop(PyThread holder, long now) {
+        if (events != null) {
+            events.voluntaryDrop(holder, now);
+        }
         metrics.voluntaryDrop(holder, now);
         timeline.voluntaryDrop(holder, now);
         returnDelays.voluntaryDrop(holder, now);
@@ -77,5 +97,25 @@ public final class RunObserver implements GilObserver {
         metrics.coresBusy(busy, now);
         timeline.coresBusy(busy, now);
         returnDelays.coresBusy(busy, now);
+    }
+
+    @Override
+    public void gilWaitBegan(PyThread thread, long now) {
+        if (events != null) {
+            events.gilWaitBegan(thread, now);
+        }
+        metrics.gilWaitBegan(thread, now);
+        timeline.gilWaitBegan(thread, now);
+        returnDelays.gilWaitBegan(thread, now);
+    }
+
+    @Override
+    public void gilWaitEnded(PyThread thread, boolean timedOut, long now) {
+        if (events != null) {
+            events.gilWaitEnded(thread, timedOut, now);
+        }
+        metrics.gilWaitEnded(thread, timedOut, now);
+        timeline.gilWaitEnded(thread, timedOut, now);
+        returnDelays.gilWaitEnded(thread, timedOut, now);
     }
 }

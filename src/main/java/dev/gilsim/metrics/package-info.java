@@ -8,7 +8,8 @@
  * out as {@link dev.gilsim.metrics.LatencySummary}s; {@link dev.gilsim.metrics.Summaries} builds
  * the {@link dev.gilsim.metrics.RunSummary} of one run, its processes and servers; a thread's
  * figures are computed from its {@link dev.gilsim.metrics.ThreadMetrics} by the registry above
- * ({@code results.ThreadFigures}). {@link dev.gilsim.metrics.TimelineRecorder}
+ * ({@code results.ThreadFigures}). {@link dev.gilsim.metrics.GilEventLog} keeps, on request, every
+ * GIL event of the measured window for {@code gil-events.csv}. {@link dev.gilsim.metrics.TimelineRecorder}
  * keeps a bounded window of who did what, for timeline charts and trace files.
  *
  * <p>A worked example: in the two-thread scenario of the {@code run} package's overview, each

@@ -37,6 +37,8 @@ public final class OutputFolder {
     public static final String REPORT = "report.html";
     public static final String PERCENTILES = "percentiles.csv";
     public static final String THREADS = "threads.csv";
+    /** Only with {@code run --gil-events}: every GIL event after the warm-up. */
+    public static final String GIL_EVENTS = "gil-events.csv";
 
     private OutputFolder() {
     }

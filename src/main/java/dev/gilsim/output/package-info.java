@@ -8,8 +8,8 @@
  * {@code output/sleeper-beside-cpu/} ({@link dev.gilsim.output.RunFolder}: a lock, and a hidden
  * sibling to stage into), then {@link dev.gilsim.output.OutputFolder} writes into the staging
  * folder {@code summary.json}, {@code percentiles.csv}, {@code threads.csv}, {@code trace.json},
- * the charts under {@code charts/} and {@code report.html} last, and the
- * folder is renamed into place whole. The charts are painted on a pool of one thread per processor
+ * the charts under {@code charts/} and {@code report.html} last ({@code run --gil-events} adds
+ * {@code gil-events.csv} after them), and the folder is renamed into place whole. The charts are painted on a pool of one thread per processor
  * ({@code ParallelWrites}) while the data files are written; their names, the
  * report's order and the error reported do not depend on which thread finishes first. {@code gilsim sweep} saves its plan as {@code plan.json} and
  * keeps each finished point in {@code sweep/points/} ({@link dev.gilsim.output.SweepFolder},

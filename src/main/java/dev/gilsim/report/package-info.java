@@ -2,8 +2,8 @@
  * The formats a run is written in, each a writer into a stream (and a reader where a saved run is
  * read back): {@code summary.json} ({@link dev.gilsim.report.SummaryJson}, the run's one document,
  * which {@link dev.gilsim.report.SavedRun} reads back for {@code gilsim chart}), {@code threads.csv},
- * {@code percentiles.csv}, {@code trace.json} for Perfetto, {@code report.html} and the console
- * tables. Where the files go, and in which order, is
+ * {@code percentiles.csv}, {@code trace.json} for Perfetto, {@code report.html}, the console
+ * tables and {@code gil-events.csv} ({@link dev.gilsim.report.GilEventsCsv}, on request). Where the files go, and in which order, is
  * {@code output}'s business; what they show comes from {@link dev.gilsim.run.RunResult}s and the
  * chart-neutral {@link dev.gilsim.results.RunData}.
  *

@@ -9,6 +9,7 @@ import dev.gilsim.interpreter.PyThread;
 import dev.gilsim.kernel.RandomStreams;
 import dev.gilsim.kernel.Simulator;
 import dev.gilsim.metrics.AppMetrics;
+import dev.gilsim.metrics.GilEventLog;
 import dev.gilsim.metrics.GilMetrics;
 import dev.gilsim.metrics.NamedSeries;
 import dev.gilsim.metrics.ReturnDelaySeries;
@@ -42,6 +43,8 @@ public final class Simulation {
     private final AppMetrics appMetrics;
     private final TimelineRecorder timeline;
     private final ReturnDelaySeries returnDelays;
+    /** Null unless the run keeps every GIL event ({@code run --gil-events}). */
+    private final GilEventLog gilEvents;
     private final Machine machine;
     private final App app;
 
@@ -51,6 +54,11 @@ public final class Simulation {
 
     /** {@code timelineWindow} is the part of the run the GIL timeline and trace show. */
     public Simulation(Scenario scenario, Window timelineWindow) {
+        this(scenario, timelineWindow, false);
+    }
+
+    /** As above; {@code keepGilEvents} keeps every GIL event after the warm-up ({@link #gilEvents}). */
+    public Simulation(Scenario scenario, Window timelineWindow, boolean keepGilEvents) {
         this.scenario = scenario;
         Window measured = new Window(scenario.warmupNanos(), scenario.durationNanos());
         this.metrics = new GilMetrics(measured);
@@ -58,7 +66,8 @@ public final class Simulation {
         this.timeline = new TimelineRecorder(timelineWindow);
         appMetrics.recordSpans(timelineWindow);
         this.returnDelays = new ReturnDelaySeries(measured);
-        GilObserver observer = new RunObserver(metrics, timeline, returnDelays);
+        this.gilEvents = keepGilEvents ? new GilEventLog(measured) : null;
+        GilObserver observer = new RunObserver(metrics, timeline, returnDelays, gilEvents);
         this.machine = new Machine(sim, new RandomStreams(scenario.seed()), scenario.machine(), observer);
         for (ProcessSpec p : scenario.processes()) {
             Interpreter interpreter = machine.newInterpreter(p.name(), p.gil());
@@ -103,6 +112,11 @@ public final class Simulation {
     /** The scenario's {@code timeline:} span (defaults.yaml's after the warm-up, unless it says). */
     public static Window defaultTimelineWindow(Scenario scenario) {
         return new Window(scenario.timelineStartNanos(), scenario.timelineEndNanos());
+    }
+
+    /** The run's GIL events, or null when it was not asked to keep them. */
+    public GilEventLog gilEvents() {
+        return gilEvents;
     }
 
     public Simulator simulator() {

@@ -58,6 +58,31 @@ class CliTest {
     }
 
     @Test
+    void gilEventsWritesEveryGilEventOfEachVariantOnlyWhenAsked() throws IOException {
+        Path f = write("tiny.yaml", SCENARIO);
+        Path plain = dir.resolve("plain");
+        Path traced = dir.resolve("traced");
+        assertEquals(0, run("run", f.toString(), "--out", plain.toString()).code());
+        CliRunner.Outcome o = run("run", f.toString(), "--out", traced.toString(), "--gil-events");
+        assertEquals(0, o.code(), o.err());
+
+        assertFalse(Files.exists(plain.resolve("tiny/gil-events.csv")));
+        List<String> lines = Files.readAllLines(traced.resolve("tiny/gil-events.csv"));
+        assertEquals("variant,time_ns,event,thread,core", lines.get(0));
+        // The sleeper releases the GIL at each sleep and takes it back: both are logged, in time order.
+        assertTrue(lines.stream().anyMatch(l -> l.matches("base,\\d+,release,app/sleeper,-?\\d+")), lines.get(1));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("base,\\d+,take,app/sleeper,-?\\d+")), lines.get(1));
+        long previous = 0;
+        for (String l : lines.subList(1, lines.size())) {
+            long t = Long.parseLong(l.split(",")[1]);
+            assertTrue(t >= previous, l);
+            previous = t;
+        }
+        // The other outputs are the same run's: asking for the events changes no figure.
+        assertEquals(Files.readString(plain.resolve("tiny/threads.csv")), Files.readString(traced.resolve("tiny/threads.csv")));
+    }
+
+    @Test
     void runPrintsATableAndWritesTheSummaryAtomically() throws IOException {
         Path f = write("tiny.yaml", SCENARIO);
         Path out = dir.resolve("out");
