@@ -4,7 +4,6 @@ import dev.gilsim.metrics.NamedSeries;
 import dev.gilsim.metrics.TimeSeries;
 import dev.gilsim.results.RunData;
 import dev.gilsim.results.VariantData;
-import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -33,15 +32,17 @@ public final class SeriesChart {
             TimeSeries ts = named.get().series();
             double scale = ts.unit() == TimeSeries.Unit.NANOSECONDS ? 1e-6 : 1;
             chart.setYAxisTitle(yTitle(named.get()));
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
             long[] times = ts.times();
             long[] values = ts.values();
+            double[] xs = new double[times.length];
+            double[] ys = new double[times.length];
             for (int p = 0; p < times.length; p++) {
-                xs.add(times[p] / 1e9);
-                ys.add(values[p] * scale);
+                xs[p] = times[p] / 1e9;
+                ys[p] = values[p] * scale;
             }
-            XYSeries s = chart.addSeries(v.name(), xs, ys);
+            // Tens of thousands of samples draw as slowly as they look the same as a few thousand.
+            List<List<Double>> line = LineDecimation.of(xs, ys, LineDecimation.COLUMNS);
+            XYSeries s = chart.addSeries(v.name(), line.get(0), line.get(1));
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(ChartStyle.variant(i));
             s.setLineWidth(1.2f);
