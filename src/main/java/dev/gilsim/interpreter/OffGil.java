@@ -16,7 +16,8 @@ final class OffGil {
     /** C9: the sleep's or the timed park's timer, on the thread's core. */
     private final CpuTimers.Timer expiry;
     /** The thread back: at a blocking call's return, or a timer's expiry plus the wake-up. */
-    private final Event timer;
+    private final Event returnEvent;
+    /** When the sleep or the timed park began: its timer's wake-up depends on it (C5). */
     private long idleSince;
     private final Event unparkWake;
 
@@ -34,12 +35,12 @@ final class OffGil {
             parked = false;
             onBack.run();
         };
-        this.timer = new Event(EventOrder.STEP, back);
+        this.returnEvent = new Event(EventOrder.STEP, back);
         this.unparkWake = new Event(EventOrder.WAKE, back);
         // C4: once the timer fired (late by the slack), the sleeper needs a wake-up.
         this.expiry = timers.newTimer(thread, EventOrder.STEP, notBefore -> {
             long at = Math.max(sim.now() + interpreter.sampleTimerWakeup(sim.now() - idleSince), notBefore);
-            sim.schedule(timer, at);
+            sim.schedule(returnEvent, at);
             return at;
         });
     }
@@ -64,7 +65,7 @@ final class OffGil {
             idleSince = sim.now();
             timers.arm(expiry, returnDue);
         } else {
-            sim.schedule(timer, returnDue);
+            sim.schedule(returnEvent, returnDue);
         }
     }
 
@@ -98,7 +99,7 @@ final class OffGil {
             return;
         }
         timers.cancel(expiry);
-        sim.cancel(timer);
+        sim.cancel(returnEvent);
         returnDue = sim.now();
         long latency = latencyNanos >= 0 ? latencyNanos
                 : interpreter.sampleWakeupLatency(sim.now() - thread.blockedSince);
