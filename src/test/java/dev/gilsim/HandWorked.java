@@ -55,19 +55,30 @@ public final class HandWorked {
     public static OsSettings machine(int cores, long timeSlice, long timerSlack, long haltPollNanos,
             Distribution polledWakeup, Distribution timerWakeup, Distribution handoffWakeup, long coldStart) {
         return new OsSettings(cores, timeSlice, timerSlack, haltPollNanos, polledWakeup, timerWakeup, handoffWakeup,
-                coldStart, false, Distribution.constant(0), false);
+                coldStart, false, Distribution.constant(0), false, 0, 0);
     }
 
     /** A machine whose expired GIL waiters take a release's signal (C10), timers waking in 20 us. */
     public static OsSettings expiredWaitTakesSignal(long timerSlack, Distribution timerWakeup, boolean on) {
         return new OsSettings(2, 3_000_000, timerSlack, 0, Distribution.constant(0), timerWakeup, null, 0,
-                false, Distribution.constant(0), on);
+                false, Distribution.constant(0), on, 0, 0);
     }
 
     /** A machine whose timers coalesce per core (C9), a burst's threads {@code burstGap} apart. */
     public static OsSettings coalescingMachine(int cores, long timerSlack, Distribution timerWakeup, long burstGap) {
         return new OsSettings(cores, 3_000_000, timerSlack, 0, Distribution.constant(0), timerWakeup, null, 0,
-                true, Distribution.constant(burstGap), false);
+                true, Distribution.constant(burstGap), false, 0, 0);
+    }
+
+    /**
+     * A machine whose forced droppers are queued behind the new holder on their core (C11) in
+     * every hand-off to a waiter other than the asker, pulled away {@code migrationCost} after
+     * they dropped, woken in {@code handoffWakeup} (C6); 3 ms slices, no slack, timers that wake
+     * threads as signals do.
+     */
+    public static OsSettings droppersQueuedBehindNewHolder(long migrationCost, Distribution handoffWakeup) {
+        return new OsSettings(2, 3_000_000, 0, 0, Distribution.constant(0), null, handoffWakeup, 0,
+                false, Distribution.constant(0), false, 1.0, migrationCost);
     }
 
     /** An event loop that costs nothing and whose timers wake it at once. */

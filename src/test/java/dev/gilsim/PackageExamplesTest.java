@@ -57,7 +57,7 @@ class PackageExamplesTest {
     void interpreterExample() {
         Simulator sim = new Simulator();
         Distribution none = Distribution.constant(0);
-        OsSettings os = new OsSettings(2, millis(3), 0, 0, none, null, null, 0, false, none, false);
+        OsSettings os = new OsSettings(2, millis(3), 0, 0, none, null, null, 0, false, none, false, 0, 0);
         Machine machine = new Machine(sim, new RandomStreams(1), os, GilObserver.NONE);
         GilSettings exact = new GilSettings(millis(5), micros(5), none, none, WakeupPolicyKind.FIFO, Build.GIL, 1.4,
                 0.0, -1);

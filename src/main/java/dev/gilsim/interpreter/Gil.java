@@ -23,6 +23,11 @@ public final class Gil {
     private final RandomGenerator latencyRandom;
     private final CpuTimers timers;
     private final boolean expiredWaitTakesSignal;
+    private final RandomGenerator dropperCoreRandom;
+    private final double handoffOnDropperCore;
+    private final long migrationCostNanos;
+    /** C11: how long a queued dropper waits at most, the scheduler's period (C2's two slices). */
+    private final long schedulingPeriodNanos;
 
     private PyThread holder;
     /** G11: who set the pending drop request; cleared when the GIL changes hands. */
@@ -33,6 +38,8 @@ public final class Gil {
     private final GilWaiters waiters = new GilWaiters();
     /** G5: forced droppers blocked until another thread takes the GIL. */
     private final List<PyThread> handoffWaiters = new ArrayList<>();
+    /** C11: droppers woken by the take but queued behind the new holder on their core. */
+    private final List<PyThread> queuedDroppers = new ArrayList<>();
 
     private long acquisitions;
     private long forcedDrops;
@@ -40,7 +47,7 @@ public final class Gil {
     private long dropRequests;
 
     Gil(Interpreter interpreter, Simulator sim, GilObserver observer, RandomGenerator policyRandom,
-            RandomGenerator latencyRandom) {
+            RandomGenerator latencyRandom, RandomGenerator dropperCoreRandom) {
         this.interpreter = interpreter;
         this.sim = sim;
         this.observer = observer;
@@ -48,7 +55,12 @@ public final class Gil {
         this.policyRandom = policyRandom;
         this.latencyRandom = latencyRandom;
         this.timers = interpreter.machine().timers();
-        this.expiredWaitTakesSignal = interpreter.machine().os().expiredWaitTakesSignal();
+        OsSettings os = interpreter.machine().os();
+        this.expiredWaitTakesSignal = os.expiredWaitTakesSignal();
+        this.dropperCoreRandom = dropperCoreRandom;
+        this.handoffOnDropperCore = os.handoffOnDropperCore();
+        this.migrationCostNanos = os.migrationCostNanos();
+        this.schedulingPeriodNanos = 2 * os.timeSliceNanos();
     }
 
     public PyThread holder() {
@@ -100,6 +112,10 @@ public final class Gil {
         t.blockedSince = sim.now();
         observer.gilWaitBegan(t, sim.now());
         waiters.add(t);
+        if (!queuedDroppers.isEmpty()) {
+            // C11: the waiter ran on another core and leaves it idle: the scheduler balances.
+            pullQueuedDroppers(false);
+        }
         // C4: the timed wait is a futex with a deadline, so it ends late by the timer slack too;
         // C9: its timer sits on the waiter's core.
         timers.arm(t.gilTimeout, sim.now() + interpreter.settings().switchIntervalNanos());
@@ -169,6 +185,10 @@ public final class Gil {
         lastHolder = t;
         boolean requested = t.dropRequested;
         t.dropRequested = false;
+        if (!queuedDroppers.isEmpty()) {
+            // C11: the holder leaves the core its dropper is queued on.
+            pullQueuedDroppers(true);
+        }
         if (forced) {
             forcedDrops++;
             observer.forcedDrop(t, sim.now());
@@ -221,6 +241,7 @@ public final class Gil {
         }
         // The taker clears any request (G5): it was meant for the previous holder.
         t.dropRequested = false;
+        PyThread asker = requester;
         requester = null;
         acquisitions++;
         observer.gilAcquired(t, sim.now() - t.wantedGilSince, sim.now());
@@ -229,9 +250,45 @@ public final class Gil {
                 PyThread dropper = handoffWaiters.get(i);
                 if (dropper != t) {
                     handoffWaiters.remove(i);
+                    long at = sim.now() + interpreter.sampleHandoffWakeup(sim.now() - dropper.blockedSince);
+                    if (queuesBehindNewHolder(t, asker)) {
+                        // C11: it runs when pulled to another core, or at the latest in its turn.
+                        queuedDroppers.remove(dropper);
+                        queuedDroppers.add(dropper);
+                        at += schedulingPeriodNanos;
+                    }
                     // C6: switch_cond's signal wakes a thread that blocked microseconds ago.
-                    sim.schedule(dropper.handoffWake,
-                            sim.now() + interpreter.sampleHandoffWakeup(sim.now() - dropper.blockedSince));
+                    sim.schedule(dropper.handoffWake, at);
+                }
+            }
+        }
+    }
+
+    /**
+     * C11: whether the new holder runs on the dropper's core. An asker that wins runs on the other
+     * core already (its timeout woke it there); another waiter lands there in the measured share.
+     */
+    private boolean queuesBehindNewHolder(PyThread newHolder, PyThread asker) {
+        return handoffOnDropperCore > 0 && newHolder != asker
+                && dropperCoreRandom.nextDouble() < handoffOnDropperCore;
+    }
+
+    /**
+     * C11: a core went idle (a waiter went back to sleep there) or the holder left the dropper's
+     * core. An idle core pulls a queued dropper only once it is no longer cache-hot; a freed core
+     * runs it at once. Either way it still takes C6's wake-up to run.
+     */
+    private void pullQueuedDroppers(boolean holderLeft) {
+        for (int i = queuedDroppers.size() - 1; i >= 0; i--) {
+            PyThread d = queuedDroppers.get(i);
+            long queued = sim.now() - d.blockedSince;
+            if (!d.handoffWake.isScheduled()) {
+                queuedDroppers.remove(i);
+            } else if (holderLeft || queued >= migrationCostNanos) {
+                queuedDroppers.remove(i);
+                long at = sim.now() + interpreter.sampleHandoffWakeup(queued);
+                if (at < d.handoffWake.time()) {
+                    sim.reschedule(d.handoffWake, at);
                 }
             }
         }

@@ -27,7 +27,8 @@ public final class Interpreter {
         this.latencyRandom = machine.streams().stream("wakeup-latency:" + name);
         this.gil = settings.build() == Build.GIL
                 ? new Gil(this, machine.simulator(), machine.observer(),
-                        machine.streams().stream("wakeup-policy:" + name), latencyRandom)
+                        machine.streams().stream("wakeup-policy:" + name), latencyRandom,
+                        machine.streams().stream("dropper-core:" + name))
                 : null;
     }
 

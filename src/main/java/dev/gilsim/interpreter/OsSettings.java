@@ -23,11 +23,17 @@ package dev.gilsim.interpreter;
  * @param timerBurstGap C9: between two threads of one such burst running
  * @param expiredWaitTakesSignal C10: a GIL waiter whose timer fired keeps its place until it runs,
  *                  and takes a release's signal meanwhile, as glibc's condition variable lets it
+ * @param handoffOnDropperCore C11: the share of hand-offs to a waiter other than the asker in which
+ *                  the new holder runs on the dropper's core, so that the dropper, woken by the
+ *                  take, waits in that core's run queue; 0: off
+ * @param migrationCostNanos C11: a queued dropper that ran this recently is not pulled to another
+ *                  core (Linux's {@code sysctl_sched_migration_cost})
  */
 public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
         dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
         dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro,
-        boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap, boolean expiredWaitTakesSignal) {
+        boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap, boolean expiredWaitTakesSignal,
+        double handoffOnDropperCore, long migrationCostNanos) {
     /** Whether forced droppers have their own wake-up latency (C6). */
     public boolean hasHandoffWakeup() {
         return handoffWakeup != null;
@@ -53,6 +59,12 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
         }
         if (haltPollNanos < 0) {
             throw new IllegalArgumentException("halt polling must not be negative");
+        }
+        if (!(handoffOnDropperCore >= 0 && handoffOnDropperCore <= 1)) {
+            throw new IllegalArgumentException("the share of hand-offs on the dropper's core must be from 0 to 1");
+        }
+        if (migrationCostNanos < 0) {
+            throw new IllegalArgumentException("migration cost must not be negative");
         }
         java.util.Objects.requireNonNull(polledWakeup, "polledWakeup");
         java.util.Objects.requireNonNull(timerBurstGap, "timerBurstGap");

@@ -69,6 +69,10 @@ final class Parameters {
         if (m.expiredWaitTakesSignal()) {
             out.add(new Parameter("machine.expired_wait_takes_signal", "true"));
         }
+        if (m.handoffOnDropperCore() > 0) {
+            out.add(new Parameter("machine.handoff_on_dropper_core", m.handoffOnDropperCore()
+                    + ", pulled to another core after " + Durations.format(m.migrationCostNanos())));
+        }
     }
 
     /** Everything a server item resolves to, as the scenario's paths name it (issue 10). */

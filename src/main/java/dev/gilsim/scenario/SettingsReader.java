@@ -32,6 +32,8 @@ final class SettingsReader {
         boolean coalescing = m.boolReq("timer_coalescing");
         Distribution burstGap = DistributionReader.read(m.req("timer_burst_gap", DistributionReader.EXPECTED));
         boolean expiredTakesSignal = m.boolReq("expired_wait_takes_signal");
+        double onDropperCore = m.numberReq("handoff_on_dropper_core", 0, 1);
+        long migrationCost = m.durationReq("migration_cost");
         if (slice > 1_000_000_000L) {
             throw m.error("time_slice", "is longer than 1s", "a few milliseconds");
         }
@@ -44,9 +46,12 @@ final class SettingsReader {
         if (coldStart > 100_000L) {
             throw m.error("cold_start", "is longer than 100us per root microsecond", "about 250ns (0 turns cold starts off)");
         }
+        if (migrationCost > 1_000_000_000L) {
+            throw m.error("migration_cost", "is longer than 1s", "about 500us (Linux's sched_migration_cost)");
+        }
         m.finish();
         return new OsSettings(cores, slice, slack, haltPoll, polled, timerWakeup, handoffWakeup, coldStart,
-                coalescing, burstGap, expiredTakesSignal);
+                coalescing, burstGap, expiredTakesSignal, onDropperCore, migrationCost);
     }
 
     static PythonVersion version(MapReader py) {
