@@ -263,6 +263,50 @@ def analyse(ev, interval_ns):
     }
 
 
+def slip(ev, interval_ns):
+    """Whether hand-offs slip (docs/model.md section 9, C11): at each switch between CPU-bound
+    threads, is the new holder on the dropper's CPU, how late is the dropper back in take_gil,
+    how far apart are the switches, and where in the cycle do the GIL timeouts fall."""
+    def cpu_bound(name):
+        return name.startswith("cpu-")
+    last_release, last_taker, switches, pending = None, None, [], {}
+    returns, same_cpu, switch_count = [], 0, 0
+    timeouts = []
+    for t, kind, name, cpu in ev:
+        if kind == "release":
+            last_release = (name, cpu)
+        elif kind == "take":
+            # A switch: a CPU-bound thread takes the GIL from another thread (the loop's turns
+            # between two CPU-bound holders do not make two switches of one).
+            if cpu_bound(name) and last_taker not in (None, name):
+                switches.append(t)
+            if last_release and cpu_bound(name) and cpu_bound(last_release[0]) and last_release[0] != name:
+                switch_count += 1
+                same_cpu += cpu == last_release[1]
+                pending[last_release[0]] = t
+            if cpu_bound(name):
+                last_taker = name
+            last_release = None
+        if kind in ("wait", "take") and name in pending and t > pending[name]:
+            returns.append((t - pending.pop(name)) / 1e3)
+        if kind == "timeout" and cpu_bound(name) and switches:
+            timeouts.append((t - switches[-1]) / interval_ns)
+    gaps = [(b - a) / 1e6 for a, b in zip(switches, switches[1:])]
+    late = [r for r in returns if r > 100]
+    n = len(timeouts)
+    return {
+        "switches_between_cpu_bound_threads": switch_count,
+        "new_holder_on_droppers_cpu": round(same_cpu / switch_count, 2) if switch_count else None,
+        "dropper_back_later_than_100us": round(len(late) / len(returns), 2) if returns else None,
+        "dropper_back_then_us": quantiles(late),
+        "switch_gap_ms": quantiles(gaps),
+        "timeouts_first_tenth_middle_last_fifth": [
+            round(sum(1 for x in timeouts if x < 0.1) / n, 2),
+            round(sum(1 for x in timeouts if 0.1 <= x < 0.8) / n, 2),
+            round(sum(1 for x in timeouts if x >= 0.8) / n, 2)] if n else None,
+    }
+
+
 def placement(ev):
     """Where timers are armed and threads woken: which CPU each wait began on (its timer's CPU)
     against the holder's, and for each timer expiry of the loop's selector the GIL timeouts that
@@ -374,14 +418,15 @@ def main():
     if args.gilsim_events:
         ev = gilsim_events(args.gilsim_events, args.variant)
         result = {"gilsim_events": args.gilsim_events, "interval_ms": args.interval_ms,
-                  "figures": analyse(ev, args.interval_ms * 1e6)}
+                  "figures": analyse(ev, args.interval_ms * 1e6), "slip": slip(ev, args.interval_ms * 1e6)}
         for name in ("loop", "sleeper"):
             if any(e[2] == name for e in ev):
                 result["newcomer"] = newcomer(ev, name)
         if args.json:
             print(json.dumps(result, indent=1))
             return
-        for k, v in list(result["figures"].items()) + list(result.get("newcomer", {}).items()):
+        for k, v in (list(result["figures"].items()) + list(result["slip"].items())
+                     + list(result.get("newcomer", {}).items())):
             print("%-46s %s" % (k, v))
         return
     quiet = QuietMonitor(0.05)
@@ -400,6 +445,7 @@ def main():
               "quiet": machine, "figures": analyse(events(recs, names), args.interval_ms * 1e6)}
     ev = events(recs, names)
     result["placement"] = placement(ev)
+    result["slip"] = slip(ev, args.interval_ms * 1e6)
     if newcomer_name:
         result["newcomer"] = newcomer(ev, newcomer_name)
     if "beats" in info:
@@ -415,7 +461,7 @@ def main():
         print("the machine was busy (other processes used %.0f%%): repeat on a quiet machine"
               % (100 * machine["other_cpu_share"]))
     for k, v in (list(result["figures"].items()) + list(result["placement"].items())
-                 + list(result.get("newcomer", {}).items())):
+                 + list(result["slip"].items()) + list(result.get("newcomer", {}).items())):
         print("%-46s %s" % (k, v))
 
 
