@@ -34,8 +34,12 @@ class DropperQueuedBehindNewHolderTest {
                         Distribution.constant(micros(10)), 0), 1);
     }
 
-    private static Interpreter process(TestWorld w) {
-        return w.process("app", exact().withWakeupLatency(WAKE));
+    /** The process, with spinners a and b from 0. */
+    private static Interpreter spinnersAAndB(TestWorld w) {
+        Interpreter p = w.process("app", exact().withWakeupLatency(WAKE));
+        w.thread(p, "a", forever(cpuForever()));
+        w.thread(p, "b", forever(cpuForever()));
+        return p;
     }
 
     /**
@@ -61,9 +65,7 @@ class DropperQueuedBehindNewHolderTest {
 
     private static TestWorld.Recorder spinners(double share) {
         TestWorld w = world(share);
-        Interpreter p = process(w);
-        w.thread(p, "a", forever(cpuForever()));
-        w.thread(p, "b", forever(cpuForever()));
+        Interpreter p = spinnersAAndB(w);
         w.thread(p, "c", forever(cpuForever()), millis(1));
         w.runFor(millis(15.21));
         return w.recorder;
@@ -77,9 +79,7 @@ class DropperQueuedBehindNewHolderTest {
     @Test
     void anAskerThatWinsLeavesTheDropperItsCore() {
         TestWorld w = world(1.0);
-        Interpreter p = process(w);
-        w.thread(p, "a", forever(cpuForever()));
-        w.thread(p, "b", forever(cpuForever()));
+        Interpreter p = spinnersAAndB(w);
         w.runFor(millis(10.3));
 
         assertEquals(List.of(new Mark(0, "a"), new Mark(millis(5.1), "b"), new Mark(millis(10.21), "a")),
@@ -94,9 +94,7 @@ class DropperQueuedBehindNewHolderTest {
     @Test
     void aHolderThatLetsGoFreesItsQueuedDropper() {
         TestWorld w = world(1.0);
-        Interpreter p = process(w);
-        w.thread(p, "a", forever(cpuForever()));
-        w.thread(p, "b", forever(cpuForever()));
+        Interpreter p = spinnersAAndB(w);
         w.thread(p, "c", once(cpu(millis(2)), sleep(millis(100))), millis(1));
         w.runFor(millis(7.2));
 
@@ -113,9 +111,7 @@ class DropperQueuedBehindNewHolderTest {
     void aCacheHotDropperIsNotPulledAndRunsAfterTheSchedulersPeriod() {
         TestWorld w = new TestWorld(HandWorked.droppersQueuedBehindNewHolder(millis(7),
                 Distribution.constant(micros(10))), 1);
-        Interpreter p = process(w);
-        w.thread(p, "a", forever(cpuForever()));
-        w.thread(p, "b", forever(cpuForever()));
+        Interpreter p = spinnersAAndB(w);
         w.thread(p, "c", forever(cpuForever()), millis(1));
         w.runFor(millis(11.1));
         assertEquals(1, p.gil().waiterCount(), "only b waits; a is still queued");
