@@ -6,10 +6,8 @@ import dev.gilsim.results.VariantData;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -224,28 +222,42 @@ public final class TimelineChart {
         }
     }
 
-    /** One thick line series per colour, each segment two points on its lane and a NaN to break the line. */
+    /**
+     * One thick line series per colour, each segment two points on its lane and a NaN to break the
+     * line. Counted first and filled into arrays, not boxed into lists: a busy window holds tens of
+     * thousands of segments, and this runs on the thread that hands the charts to the painters.
+     */
     private static void stateSeries(XYChart chart, Timeline t, boolean freeThreaded) {
-        Map<Category, List<Double>> xs = new EnumMap<>(Category.class);
-        Map<Category, List<Double>> ys = new EnumMap<>(Category.class);
+        Category[] categories = Category.values();
+        int[] points = new int[categories.length];
         for (Timeline.Segment s : t.segments()) {
-            Category c = Category.of(s.state());
-            List<Double> x = xs.computeIfAbsent(c, k -> new ArrayList<>());
-            List<Double> y = ys.computeIfAbsent(c, k -> new ArrayList<>());
+            points[Category.of(s.state()).ordinal()] += 3;
+        }
+        double[][] xs = new double[categories.length][];
+        double[][] ys = new double[categories.length][];
+        for (Category c : categories) {
+            xs[c.ordinal()] = new double[points[c.ordinal()]];
+            ys[c.ordinal()] = new double[points[c.ordinal()]];
+        }
+        int[] filled = new int[categories.length];
+        for (Timeline.Segment s : t.segments()) {
+            int c = Category.of(s.state()).ordinal();
+            int i = filled[c];
             double lane = laneY(t, s.lane());
-            x.add(s.start() / 1e6);
-            y.add(lane);
-            x.add(s.end() / 1e6);
-            y.add(lane);
-            x.add(Double.NaN);
-            y.add(Double.NaN);
+            xs[c][i] = s.start() / 1e6;
+            ys[c][i] = lane;
+            xs[c][i + 1] = s.end() / 1e6;
+            ys[c][i + 1] = lane;
+            xs[c][i + 2] = Double.NaN;
+            ys[c][i + 2] = Double.NaN;
+            filled[c] = i + 3;
         }
         float stroke = LANE_PIXELS * 0.38f;
-        for (Category c : Category.values()) {
-            if (!xs.containsKey(c)) {
+        for (Category c : categories) {
+            if (points[c.ordinal()] == 0) {
                 continue;
             }
-            XYSeries s = chart.addSeries(c.label(freeThreaded), xs.get(c), ys.get(c));
+            XYSeries s = chart.addSeries(c.label(freeThreaded), xs[c.ordinal()], ys[c.ordinal()]);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(c.colour);
             s.setLineStyle(new BasicStroke(stroke, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));

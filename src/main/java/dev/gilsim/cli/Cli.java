@@ -2,6 +2,11 @@ package dev.gilsim.cli;
 
 import dev.gilsim.scenario.InputException;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
@@ -16,8 +21,52 @@ public final class Cli {
     private Cli() {
     }
 
+    /**
+     * Every subcommand by name, in the order {@code gilsim --help} lists them. Made only when
+     * needed: picocli reads a command's annotations when it is added, and reading all eleven was
+     * most of the start-up a command spends in picocli.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("run", RunCommand::new);
+        m.put("chart", ChartCommand::new);
+        m.put("check", CheckCommand::new);
+        m.put("sweep", SweepCommand::new);
+        m.put("merge", MergeCommand::new);
+        m.put("diff", DiffCommand::new);
+        m.put("init", InitCommand::new);
+        m.put("bench", BenchCommand::new);
+        m.put("validate", ValidateCommand::new);
+        m.put("calibrate", CalibrateCommand::new);
+        m.put("generate-completion", picocli.AutoComplete.GenerateCompletion::new);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The whole command line, every subcommand in it. */
     public static CommandLine commandLine() {
+        return commandLine(COMMANDS.keySet());
+    }
+
+    /**
+     * The command line that parses {@code args}: when they start with one of gilsim's own
+     * commands, that command alone under {@code gilsim}, which parses and prints the same;
+     * otherwise (top-level help, a mistake, the completion script, which reads every command)
+     * all of them.
+     */
+    public static CommandLine commandLine(String[] args) {
+        boolean one = args.length > 0 && COMMANDS.containsKey(args[0]) && !args[0].equals("generate-completion");
+        return commandLine(one ? Set.of(args[0]) : COMMANDS.keySet());
+    }
+
+    private static CommandLine commandLine(Set<String> names) {
         CommandLine cl = new CommandLine(new GilsimCommand());
+        COMMANDS.forEach((name, command) -> {
+            if (names.contains(name)) {
+                cl.addSubcommand(name, command.get());
+            }
+        });
         cl.setExecutionExceptionHandler(Cli::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

@@ -12,15 +12,13 @@ import picocli.CommandLine.Spec;
             "Simulates CPython's GIL: an event loop, worker threads, process pools, server workers and",
             "CPU cores in virtual time, and reports latency distributions for every scenario.",
         },
-        subcommands = {RunCommand.class, ChartCommand.class, CheckCommand.class, SweepCommand.class,
-            MergeCommand.class, DiffCommand.class, InitCommand.class, BenchCommand.class, ValidateCommand.class,
-            CalibrateCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Examples:",
             "  gilsim run scenarios/sleeper-beside-cpu.yaml",
             "  gilsim run scenarios/convoy-effect.yaml --set python.switch_interval=1ms",
             "  gilsim chart output/sleeper-beside-cpu",
             "  gilsim check scenarios/*.yaml",
             "  gilsim validate --data probes/data/linux-kvm-2core"})
+// The subcommands are added by Cli.commandLine, only the one named when a command line names one.
 final class GilsimCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -8,7 +8,7 @@ public final class Main {
     public static void main(String[] args) {
         int code;
         try {
-            code = Cli.commandLine().execute(args);
+            code = Cli.commandLine(args).execute(args);
         } catch (OutOfMemoryError e) {
             // The command's objects are unreachable once the error has left it: there is room to say so.
             System.err.println(Cli.outOfMemory());

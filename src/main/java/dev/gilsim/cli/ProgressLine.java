@@ -3,7 +3,11 @@ package dev.gilsim.cli;
 import dev.gilsim.kernel.Durations;
 import dev.gilsim.run.Progress;
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Progress of long runs on stderr. On a terminal, one line rewritten at most four times a second
@@ -36,11 +40,12 @@ final class ProgressLine implements Progress {
     private final boolean show;
     private final long maxWallNanos;
     private final long commandStarted;
-    private String variant;
-    private long variantStarted;
+    /** When each variant first reported, in wall nanoseconds: variants may run side by side (VariantRuns). */
+    private final Map<String, Long> variantStarted = new HashMap<>();
+    /** The variants whose length was estimated already (or need not be). */
+    private final Set<String> estimated = new HashSet<>();
     private long lastDrawn;
     private boolean drawn;
-    private boolean estimated;
 
     private ProgressLine(PrintStream err, boolean show, boolean rewrite, long maxWallNanos, long commandStarted) {
         this.err = err;
@@ -62,16 +67,15 @@ final class ProgressLine implements Progress {
                 commandStarted);
     }
 
+    /** Called by every variant running, from its own thread: one line, one variant's figures at a time. */
     @Override
-    public void update(String name, long now, long end, long events) {
+    public synchronized void update(String name, long now, long end, long events) {
         long wall = System.nanoTime();
-        if (!name.equals(variant)) {
-            variant = name;
-            variantStarted = wall;
+        if (!variantStarted.containsKey(name)) {
+            variantStarted.put(name, wall);
             lastDrawn = wall;
-            estimated = false;
         }
-        long elapsed = wall - variantStarted;
+        long elapsed = wall - variantStarted.get(name);
         long left = now == 0 ? 0 : Math.round(elapsed * (double) (end - now) / now);
         if (maxWallNanos > 0 && now < end && wall - commandStarted > maxWallNanos) {
             clear();
@@ -84,8 +88,8 @@ final class ProgressLine implements Progress {
             return;
         }
         boolean finished = now >= end;
-        if (!estimated && elapsed >= ESTIMATE_AFTER_NANOS && !finished) {
-            estimated = true;
+        if (!estimated.contains(name) && elapsed >= ESTIMATE_AFTER_NANOS && !finished) {
+            estimated.add(name);
             if (elapsed + left > ESTIMATE_ABOVE_NANOS) {
                 clear();
                 err.printf(Locale.ROOT, "  %s: this run will take about %s%n", name, wallTime(elapsed + left));

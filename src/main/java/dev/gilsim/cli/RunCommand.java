@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -209,17 +208,16 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
     private void runFile(ScenarioFile file, RunFolder folder, PrintWriter w) {
         Scenario first = file.first();
         w.printf("%n%s: %s%n", first.name(), first.title());
-        List<RunResult> results = new ArrayList<>();
-        Map<String, GilEventLog> eventLogs = new LinkedHashMap<>();
+        List<RunResult> results;
+        Map<String, GilEventLog> eventLogs;
+        long simulatedInNanos;
         Progress progressLine = ProgressLine.of(progress, maxWallNanos, commandStarted);
         try {
-            for (Scenario s : file.variants()) {
-                Simulation sim = new Simulation(s, TimelineWindow.resolve(window, s), gilEvents);
-                results.add(sim.run(progressLine));
-                if (gilEvents) {
-                    eventLogs.put(s.variant(), sim.gilEvents());
-                }
-            }
+            VariantRuns.Ran ran = VariantRuns.simulate(file.variants(), s -> TimelineWindow.resolve(window, s),
+                    gilEvents, progressLine);
+            results = ran.results();
+            eventLogs = ran.gilEvents();
+            simulatedInNanos = ran.wallNanos();
         } catch (ProgressLine.WallBudgetExceeded e) {
             w.flush();
             throw new UserException(e.getMessage() + "; nothing was written for " + first.name()
@@ -254,7 +252,7 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
         Path summary = dir.resolve(OutputFolder.SUMMARY);
         write(folder, results, run, eventLogs);
         long events = results.stream().mapToLong(r -> r.summary().events()).sum();
-        long wall = results.stream().mapToLong(RunResult::wallNanos).sum();
+        long wall = simulatedInNanos;
         long simulated = results.stream().mapToLong(r -> r.scenario().durationNanos()).sum();
         w.printf(Locale.ROOT, "wrote %s and the charts; open %s  (%s simulated in %.2fs: %.1fM events/s)%n", summary,
                 dir.resolve(OutputFolder.REPORT), dev.gilsim.kernel.Durations.format(simulated), wall / 1e9,

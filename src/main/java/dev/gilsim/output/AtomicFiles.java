@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes files so a reader never sees half of one: the bytes go to a temporary file beside the
@@ -15,6 +17,14 @@ import java.nio.file.attribute.PosixFilePermissions;
  * file (or none), never a torn one; the temporary file is removed on the way out.
  */
 public final class AtomicFiles {
+    /**
+     * Whether each folder written into keeps POSIX permissions. Asking the file store reads the
+     * mount table for the file and each of its parents: asked per file, it was 9 % of the CPU
+     * samples of convoy-effect's chart threads. A folder's store does not change while a process
+     * writes into it; one entry per folder, a few per run.
+     */
+    private static final Map<Path, Boolean> POSIX_BY_FOLDER = new ConcurrentHashMap<>();
+
     private AtomicFiles() {
     }
 
@@ -33,7 +43,7 @@ public final class AtomicFiles {
                 content.writeTo(out);
             }
             // createTempFile makes the file private (0600); results are meant to be read and shared.
-            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            if (posix(dir, temp)) {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             try {
@@ -44,6 +54,15 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    private static boolean posix(Path dir, Path file) throws IOException {
+        Boolean known = POSIX_BY_FOLDER.get(dir);
+        if (known == null) {
+            known = Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class);
+            POSIX_BY_FOLDER.put(dir, known);
+        }
+        return known;
     }
 
     public static void writeString(Path target, String text) throws IOException {
