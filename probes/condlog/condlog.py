@@ -271,6 +271,7 @@ def slip(ev, interval_ns):
         return name.startswith("cpu-")
     last_release, last_taker, switches, pending = None, None, [], {}
     returns, same_cpu, switch_count = [], 0, 0
+    late_by_cpu = {"on the holder's CPU": [], "on the other CPU": []}
     timeouts = []
     for t, kind, name, cpu in ev:
         if kind == "release":
@@ -283,12 +284,16 @@ def slip(ev, interval_ns):
             if last_release and cpu_bound(name) and cpu_bound(last_release[0]) and last_release[0] != name:
                 switch_count += 1
                 same_cpu += cpu == last_release[1]
-                pending[last_release[0]] = t
+                pending[last_release[0]] = (t, cpu)
             if cpu_bound(name):
                 last_taker = name
             last_release = None
-        if kind in ("wait", "take") and name in pending and t > pending[name]:
-            returns.append((t - pending.pop(name)) / 1e3)
+        if kind in ("wait", "take") and name in pending and t > pending[name][0]:
+            taken, holder_cpu = pending.pop(name)
+            returns.append((t - taken) / 1e3)
+            if returns[-1] > 100:
+                # Back where the new holder runs (its turn came there) or pulled to the other CPU.
+                late_by_cpu["on the holder's CPU" if cpu == holder_cpu else "on the other CPU"].append(returns[-1])
         if kind == "timeout" and cpu_bound(name) and switches:
             timeouts.append((t - switches[-1]) / interval_ns)
     gaps = [(b - a) / 1e6 for a, b in zip(switches, switches[1:])]
@@ -299,6 +304,7 @@ def slip(ev, interval_ns):
         "new_holder_on_droppers_cpu": round(same_cpu / switch_count, 2) if switch_count else None,
         "dropper_back_later_than_100us": round(len(late) / len(returns), 2) if returns else None,
         "dropper_back_then_us": quantiles(late),
+        "dropper_back_late_us_by_cpu": {k: (len(v), quantiles(v)) for k, v in late_by_cpu.items()},
         "switch_gap_ms": quantiles(gaps),
         "timeouts_first_tenth_middle_last_fifth": [
             round(sum(1 for x in timeouts if x < 0.1) / n, 2),

@@ -26,8 +26,8 @@ public final class Gil {
     private final RandomGenerator dropperCoreRandom;
     private final double handoffOnDropperCore;
     private final long migrationCostNanos;
-    /** C11: how long a queued dropper waits at most, the scheduler's period (C2's two slices). */
-    private final long schedulingPeriodNanos;
+    /** C11: how long a queued dropper waits at most: until the new holder's slice ends (C2). */
+    private final long holderSliceNanos;
 
     private PyThread holder;
     /** G11: who set the pending drop request; cleared when the GIL changes hands. */
@@ -60,7 +60,7 @@ public final class Gil {
         this.dropperCoreRandom = dropperCoreRandom;
         this.handoffOnDropperCore = os.handoffOnDropperCore();
         this.migrationCostNanos = os.migrationCostNanos();
-        this.schedulingPeriodNanos = 2 * os.timeSliceNanos();
+        this.holderSliceNanos = os.timeSliceNanos();
     }
 
     public PyThread holder() {
@@ -255,7 +255,7 @@ public final class Gil {
                         // C11: it runs when pulled to another core, or at the latest in its turn.
                         queuedDroppers.remove(dropper);
                         queuedDroppers.add(dropper);
-                        at += schedulingPeriodNanos;
+                        at += holderSliceNanos;
                     }
                     // C6: switch_cond's signal wakes a thread that blocked microseconds ago.
                     sim.schedule(dropper.handoffWake, at);

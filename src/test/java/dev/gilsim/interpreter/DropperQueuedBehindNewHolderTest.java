@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
  * C11: when a waiter other than the asker takes the GIL, it runs on the forced dropper's core, and
  * the dropper, woken by the take, waits in that core's run queue: until another core goes idle
  * and pulls it (no sooner than the migration cost after it dropped), until the holder lets go, or
- * at the latest for the scheduler's period (two slices). Timelines by hand, with the rule applied
- * at every such hand-off (share 1), FIFO, a 50 us wake-up latency, a 10 us hand-off wake-up (C6),
- * check points every 5 us, 500 us of migration cost, 3 ms slices.
+ * at the latest until the holder's slice ends. Timelines by hand, with the rule applied at every
+ * such hand-off (share 1), FIFO, a 50 us wake-up latency, a 10 us hand-off wake-up (C6), check
+ * points every 5 us, 3 ms slices.
  */
 class DropperQueuedBehindNewHolderTest {
     private static final Distribution WAKE = Distribution.constant(micros(50));
@@ -43,31 +43,53 @@ class DropperQueuedBehindNewHolderTest {
     }
 
     /**
-     * Three spinners: a from 0, b waiting from 0, c waiting from 1 ms.
+     * Three spinners, a from 0, b waiting from 0, c waiting from 1 ms, and s, which arrives at 6 ms;
+     * 500 us of migration cost.
      * <pre>
      *  5.050   b times out (5 + 0.05) and asks; a drops at once. The signal goes to c, the oldest
-     *  5.100   c takes: not the asker, so a is queued behind c (at the latest 5.1 + 6 + 0.01)
-     * 10.100   b times out; the GIL changed hands, so it waits again: its core goes idle and
-     *          pulls a, queued 5.05 ms (more than 0.5)
-     * 10.110   a is back and waits, to 15.110, when its timer fires; it runs at 15.160
-     * 15.150   b times out (its wait from 10.1 saw no switch) and asks; c drops
-     * 15.160   a runs, finds the GIL free and takes it: c held it 10.06 ms, a switch an interval late
+     *  5.100   c takes: not the asker, so a is queued behind c (at the latest to 5.1 + 3 + 0.01)
+     *  6.000   s arrives and waits, to 11.000: its core goes idle and pulls a, off its core for 0.95 ms
+     *  6.010   a is back and waits, to 11.010 (it runs at 11.060)
+     * 10.100   b times out; the GIL changed hands in its wait, so it waits again
+     * 11.050   s times out and asks; c drops; b, the oldest still waiting, is signalled
+     * 11.060   a runs after its timeout, finds the GIL free and takes it
      * </pre>
-     * Without the rule a is back at 5.110, asks at 10.160, and b, the oldest, takes at 10.210.
+     * Without the rule a is back at 5.110, asks at 10.160, and s, the oldest, takes at 10.210.
      */
     @Test
-    void aDropperQueuedBehindTheNewHolderComesBackWhenAnotherCorePullsItAndTheSwitchSlips() {
-        assertEquals(List.of(new Mark(0, "a"), new Mark(millis(5.1), "c"), new Mark(millis(15.16), "a")),
-                spinners(1.0).acquisitions);
-        assertEquals(List.of(new Mark(0, "a"), new Mark(millis(5.1), "c"), new Mark(millis(10.21), "b")),
-                spinners(0).acquisitions);
+    void aDropperQueuedBehindTheNewHolderComesBackWhenAnotherCorePullsIt() {
+        assertEquals(List.of(new Mark(0, "a"), new Mark(millis(5.1), "c"), new Mark(millis(11.06), "a")),
+                withLateArrival(world(1.0)).acquisitions);
+        assertEquals(List.of(new Mark(0, "a"), new Mark(millis(5.1), "c"), new Mark(millis(10.21), "s")),
+                withLateArrival(world(0)).acquisitions);
     }
 
-    private static TestWorld.Recorder spinners(double share) {
-        TestWorld w = world(share);
+    /**
+     * Still cache-hot, it is not pulled: the same threads with 1.5 ms of migration cost. s's wait
+     * at 6.000 leaves a queued (0.95 ms); a runs when c's slice ends, 5.100 + 3 + 0.010 = 8.110,
+     * and waits; at 11.050 it is the oldest waiter, is signalled and takes at 11.100.
+     */
+    @Test
+    void aCacheHotDropperIsNotPulledAndRunsWhenTheHoldersSliceEnds() {
+        TestWorld w = new TestWorld(HandWorked.droppersQueuedBehindNewHolder(micros(1500),
+                Distribution.constant(micros(10))), 1);
         Interpreter p = spinnersAAndB(w);
         w.thread(p, "c", forever(cpuForever()), millis(1));
-        w.runFor(millis(15.21));
+        w.thread(p, "s", forever(cpuForever()), millis(6));
+        w.runFor(millis(8.1));
+        assertEquals(2, p.gil().waiterCount(), "b and s wait; a is still queued");
+        w.runFor(millis(8.11));
+        assertEquals(3, p.gil().waiterCount(), "a is back and waits");
+        w.runFor(millis(11.2));
+        assertEquals(List.of(new Mark(0, "a"), new Mark(millis(5.1), "c"), new Mark(millis(11.1), "a")),
+                w.recorder.acquisitions);
+    }
+
+    private static TestWorld.Recorder withLateArrival(TestWorld w) {
+        Interpreter p = spinnersAAndB(w);
+        w.thread(p, "c", forever(cpuForever()), millis(1));
+        w.thread(p, "s", forever(cpuForever()), millis(6));
+        w.runFor(millis(11.2));
         return w.recorder;
     }
 
@@ -100,22 +122,5 @@ class DropperQueuedBehindNewHolderTest {
 
         assertEquals(List.of(new Mark(0, "a"), new Mark(millis(5.1), "c"), new Mark(millis(7.11), "a")),
                 w.recorder.acquisitions);
-    }
-
-    /**
-     * Still cache-hot, it is not pulled; at the latest it runs after the scheduler's period. The
-     * spinners of the first timeline with 7 ms of migration cost: b's wait at 10.100 does not pull
-     * a (queued 5.05 ms), which comes back at 5.100 + 6 + 0.010 = 11.110.
-     */
-    @Test
-    void aCacheHotDropperIsNotPulledAndRunsAfterTheSchedulersPeriod() {
-        TestWorld w = new TestWorld(HandWorked.droppersQueuedBehindNewHolder(millis(7),
-                Distribution.constant(micros(10))), 1);
-        Interpreter p = spinnersAAndB(w);
-        w.thread(p, "c", forever(cpuForever()), millis(1));
-        w.runFor(millis(11.1));
-        assertEquals(1, p.gil().waiterCount(), "only b waits; a is still queued");
-        w.runFor(millis(11.11));
-        assertEquals(2, p.gil().waiterCount(), "a is back and waits");
     }
 }
