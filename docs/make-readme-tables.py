@@ -97,6 +97,8 @@ def block(kind, arg):
         out = gilsim("validate", "--data", "probes/data/linux-kvm-2core", "--out", os.path.join(OUT, "validation"))
         return [l for l in out.splitlines() if not l.startswith("wrote ")]
     if kind == "sweep":
+        # A sweep resumes from the points on disk: start afresh, as the README's reader does.
+        shutil.rmtree(os.path.join(OUT, os.path.splitext(os.path.basename(arg))[0]), ignore_errors=True)
         out = gilsim("sweep", arg, "--out", OUT, "--jobs", "2").replace(OUT, "output")
         return [l for l in out.splitlines() if l.strip()]
     if kind == "output":

@@ -129,8 +129,9 @@ final class SweepCommand implements Runnable {
             SweepFolder.writeInfo(info, dir.resolve(SweepFolder.PLAN));
             SweepRunner.Ran ran = SweepFolder.runner(plan, dir, parallel, slice, TerminalProgress.of(progress)).run();
             if (ran.points() > 0) {
-                w.printf(Locale.ROOT, "ran %d points (%d runs) in %.1f s with %d jobs: %.1fx one job%n", ran.points(),
-                        ran.runs(), ran.wallNanos() / 1e9, parallel, ran.speedUp());
+                w.printf(Locale.ROOT, "ran %d points (%d runs) in %.1f s with %d %s, the runs busy on %.1f processors%n",
+                        ran.points(), ran.runs(), ran.wallNanos() / 1e9, parallel, parallel == 1 ? "job" : "jobs",
+                        ran.busyProcessors());
             }
             if (!slice.isWhole()) {
                 w.printf("shard %s: ran %d points into %s%nwhen every shard has finished: gilsim merge DIR...%n",
