@@ -252,11 +252,10 @@ final class RunCommand implements Runnable, IExitCodeGenerator {
         Path summary = dir.resolve(OutputFolder.SUMMARY);
         write(folder, results, run, eventLogs);
         long events = results.stream().mapToLong(r -> r.summary().events()).sum();
-        long wall = simulatedInNanos;
         long simulated = results.stream().mapToLong(r -> r.scenario().durationNanos()).sum();
         w.printf(Locale.ROOT, "wrote %s and the charts; open %s  (%s simulated in %.2fs: %.1fM events/s)%n", summary,
-                dir.resolve(OutputFolder.REPORT), dev.gilsim.kernel.Durations.format(simulated), wall / 1e9,
-                events / (wall / 1e9) / 1e6);
+                dir.resolve(OutputFolder.REPORT), dev.gilsim.kernel.Durations.format(simulated), simulatedInNanos / 1e9,
+                events / (simulatedInNanos / 1e9) / 1e6);
     }
 
     /** Every file of the run into the folder's staging copy, then the folder into place whole. */

@@ -253,6 +253,7 @@ public final class Gil {
                     long at = sim.now() + interpreter.sampleHandoffWakeup(sim.now() - dropper.blockedSince);
                     if (queuesBehindNewHolder(t, asker)) {
                         // C11: it runs when pulled to another core, or at the latest in its turn.
+                        // An entry left from an earlier queueing whose turn came goes first.
                         queuedDroppers.remove(dropper);
                         queuedDroppers.add(dropper);
                         at += holderSliceNanos;

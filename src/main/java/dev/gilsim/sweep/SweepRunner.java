@@ -90,7 +90,7 @@ public final class SweepRunner {
         }
         int replications = plan.replications();
         AtomicInteger done = new AtomicInteger(mine.size() - todo.size());
-        AtomicLong runNanos = new AtomicLong();
+        AtomicLong runCpuNanos = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, todo.size() * replications), r -> {
             Thread t = new Thread(r, "gilsim-sweep");
             t.setDaemon(true);
@@ -106,7 +106,7 @@ public final class SweepRunner {
                     futures.add(pool.submit(() -> {
                         long t0 = threadCpuNanos();
                         reps[rep] = runReplication(p, rep);
-                        runNanos.addAndGet(threadCpuNanos() - t0);
+                        runCpuNanos.addAndGet(threadCpuNanos() - t0);
                         // The last replication in stores the point; the counter orders the writes
                         // of the array before this read.
                         if (left.decrementAndGet() == 0) {
@@ -128,7 +128,7 @@ public final class SweepRunner {
             progress.finished();
         }
         return new Ran(todo.size(), todo.size() * replications * todo.get(0).file().variants().size(),
-                System.nanoTime() - started, runNanos.get());
+                System.nanoTime() - started, runCpuNanos.get());
     }
 
     /**
