@@ -151,17 +151,33 @@ def trace(args, tmp):
 
 def probe_names(recs):
     """Names a gilprobe experiment's threads from what they do: the one in epoll_wait with a
-    timeout is the loop, one in clock_nanosleep of a millisecond or more the sleeper, every other
-    thread that waits for the GIL a CPU-bound one. Returns the names and the newcomer's."""
+    timeout is the loop, one in clock_nanosleep of half a millisecond or more the sleeper, one
+    whose clock_nanosleep deadline has already passed (`time.sleep(0)` from 3.11 on) the I/O
+    thread, every other thread that waits for the GIL a CPU-bound one. Returns the names and the
+    newcomer's."""
     loop = {r[0] for r in recs if r[1] == EPOLL}
-    sleeper = {r[0] for r in recs if r[1] == NANOSLEEP and r[2] >= 1_000_000} - loop
+    sleeper = repeated(r[0] for r in recs if r[1] == NANOSLEEP and 500_000 <= signed(r[2]) < 10 ** 9) - loop
+    io = repeated(r[0] for r in recs if r[1] == NANOSLEEP and signed(r[2]) <= 0) - loop - sleeper
     timed = collections.Counter(r[2] for r in recs if r[1] == TIMED)
     gil = timed.most_common(1)[0][0] if timed else None
-    waiters = sorted({r[0] for r in recs if r[1] == TIMED and r[2] == gil} - loop - sleeper)
+    waiters = sorted({r[0] for r in recs if r[1] == TIMED and r[2] == gil} - loop - sleeper - io)
     names = {tid: "cpu-%d" % i for i, tid in enumerate(waiters)}
     names.update({tid: "loop" for tid in loop})
     names.update({tid: "sleeper" for tid in sleeper})
-    return names, ("loop" if loop else "sleeper" if sleeper else None)
+    names.update({tid: "io" for tid in io})
+    return names, ("loop" if loop else "sleeper" if sleeper else "io" if io else None)
+
+
+def repeated(tids):
+    """The thread that made the most of some call, if it made it ten times or more (a thread
+    that sleeps once, as the main thread waiting for the run to end, is not the sleeper)."""
+    top = collections.Counter(tids).most_common(1)
+    return {top[0][0]} if top and top[0][1] >= 10 else set()
+
+
+def signed(cond):
+    """A record's 64-bit field read as signed: the time left of a sleep whose deadline passed."""
+    return cond - (1 << 64) if cond >= 1 << 63 else cond
 
 
 def events(recs, threads):
@@ -183,7 +199,7 @@ def events(recs, threads):
             ev.append((start, "release", name, cpu_start))
         elif kind == SIGNAL and cond == switch:
             ev.append((start, "take", name, cpu_start))
-        elif kind == EPOLL or (kind == NANOSLEEP and cond > 1_000_000):
+        elif kind == EPOLL or (kind == NANOSLEEP and 500_000 <= signed(cond) < 10 ** 9):
             ev.append((start, "sleep", name, cpu_start))
             ev.append((end, "slept", name, cpu_end))
     ev.sort()
@@ -361,7 +377,11 @@ def newcomer(ev, name):
     its take, how often another thread took the GIL first, and the other waiters' ages when it
     arrived (docs/model.md section 9)."""
     waiting, state, prev, waits, firsts, ages = {}, None, None, [], 0, []
+    holds, taken = [], None
     for t, kind, who, _ in ev:
+        if who == name and kind == "release" and taken is not None:
+            holds.append((t - taken) / 1e3)
+            taken = None
         if who == name and kind == "wait" and prev in ("release", "slept", None):
             state = {"wait": t, "others": 0}
             ages.extend((t - s) / 1e3 for s in waiting.values())
@@ -376,6 +396,7 @@ def newcomer(ev, name):
                 waits.append((t - state["wait"]) / 1e3)
                 firsts += state["others"] > 0
                 state = None
+                taken = t
             else:
                 state["others"] += 1
     return {
@@ -383,7 +404,53 @@ def newcomer(ev, name):
         "wait_for_gil_us": quantiles(waits),
         "another_took_it_first": round(firsts / len(waits), 2) if waits else None,
         "other_waiters_ages_at_arrival_us": quantiles(ages),
+        # C7: the Python it runs holding the GIL it waited for, until it lets go again.
+        "hold_after_gil_wait_us": quantiles(holds),
     }
+
+
+def requests(ev):
+    """G11: at each drop asked for by a timed-out waiter with another thread waiting, did the asker
+    take the GIL itself? Split by the age of the oldest other waiter at the release, and by how
+    soon after the asker's new wait began the holder's signal came (docs/model.md section 9)."""
+    waiting, began, last_take, asked = {}, {}, None, None
+    by_age = {"oldest other waiting under 200 us": [0, 0], "oldest other waiting 200 us or more": [0, 0]}
+    by_signal = {"signal under 0.5 us after the asker's new wait": [0, 0],
+                 "0.5 to 1 us": [0, 0], "1 to 2 us": [0, 0], "2 us or later": [0, 0]}
+    for t, kind, name, _ in ev:
+        if kind == "wait":
+            began[name] = waiting[name] = t
+        elif kind in ("timeout", "woken"):
+            waiting.pop(name, None)
+            # A timeout with no take since its wait began is a drop request (G2).
+            if kind == "timeout" and last_take is not None and began.get(name, -1) > last_take:
+                asked = {"who": name}
+        elif kind == "release" and asked and "age" not in asked:
+            others = [s for n, s in waiting.items() if n != asked["who"]]
+            if not others or asked["who"] not in waiting:
+                asked = None
+                continue
+            asked["age"] = t - min(others)
+            asked["signal"] = t - waiting[asked["who"]]
+        elif kind == "take":
+            if asked and "age" in asked:
+                won = name == asked["who"]
+                cell = by_age["oldest other waiting under 200 us" if asked["age"] < 200_000
+                              else "oldest other waiting 200 us or more"]
+                cell[0] += 1
+                cell[1] += won
+                s = asked["signal"]
+                cell = by_signal["signal under 0.5 us after the asker's new wait" if s < 500 else
+                                 "0.5 to 1 us" if s < 1000 else "1 to 2 us" if s < 2000 else "2 us or later"]
+                cell[0] += 1
+                cell[1] += won
+            asked = None
+            last_take = t
+
+    def shares(d):
+        return {k: (n, round(w / n, 2) if n else None) for k, (n, w) in d.items()}
+    return {"asker_wins_by_oldest_waiter_age": shares(by_age),
+            "asker_wins_by_signal_after_its_new_wait": shares(by_signal)}
 
 
 def gilsim_events(path, variant=None):
@@ -424,15 +491,16 @@ def main():
     if args.gilsim_events:
         ev = gilsim_events(args.gilsim_events, args.variant)
         result = {"gilsim_events": args.gilsim_events, "interval_ms": args.interval_ms,
-                  "figures": analyse(ev, args.interval_ms * 1e6), "slip": slip(ev, args.interval_ms * 1e6)}
-        for name in ("loop", "sleeper"):
+                  "figures": analyse(ev, args.interval_ms * 1e6), "slip": slip(ev, args.interval_ms * 1e6),
+                  "requests": requests(ev)}
+        for name in ("loop", "sleeper", "io"):
             if any(e[2] == name for e in ev):
                 result["newcomer"] = newcomer(ev, name)
         if args.json:
             print(json.dumps(result, indent=1))
             return
         for k, v in (list(result["figures"].items()) + list(result["slip"].items())
-                     + list(result.get("newcomer", {}).items())):
+                     + list(result["requests"].items()) + list(result.get("newcomer", {}).items())):
             print("%-46s %s" % (k, v))
         return
     quiet = QuietMonitor(0.05)
@@ -446,12 +514,13 @@ def main():
     else:
         names = {tid: "cpu-%d" % i for i, tid in enumerate(info.get("spinners", []))}
         names[info["main"]] = {"heartbeat": "loop", "sleep0": "io", "sleeper": "sleeper"}.get(args.workload, "main")
-        newcomer_name = names[info["main"]] if args.workload in ("heartbeat", "sleeper") else None
+        newcomer_name = names[info["main"]] if args.workload in ("heartbeat", "sleeper", "sleep0") else None
     result = {"workload": args.probe or args.workload, "threads": args.threads, "interval_ms": args.interval_ms,
               "quiet": machine, "figures": analyse(events(recs, names), args.interval_ms * 1e6)}
     ev = events(recs, names)
     result["placement"] = placement(ev)
     result["slip"] = slip(ev, args.interval_ms * 1e6)
+    result["requests"] = requests(ev)
     if newcomer_name:
         result["newcomer"] = newcomer(ev, newcomer_name)
     if "beats" in info:
@@ -467,7 +536,8 @@ def main():
         print("the machine was busy (other processes used %.0f%%): repeat on a quiet machine"
               % (100 * machine["other_cpu_share"]))
     for k, v in (list(result["figures"].items()) + list(result["placement"].items())
-                 + list(result["slip"].items()) + list(result.get("newcomer", {}).items())):
+                 + list(result["slip"].items()) + list(result["requests"].items())
+                 + list(result.get("newcomer", {}).items())):
         print("%-46s %s" % (k, v))
 
 
