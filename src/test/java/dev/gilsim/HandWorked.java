@@ -4,6 +4,7 @@ import dev.gilsim.asyncio.LoopCosts;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.OsSettings;
+import dev.gilsim.interpreter.RequesterWins;
 import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
 import dev.gilsim.server.HttpOverhead;
@@ -38,7 +39,14 @@ public final class HandWorked {
             Distribution dropOverhead, WakeupPolicyKind wakeupPolicy, Build build, double freeThreadedSlowdown,
             double requesterWins, long zeroSleepSyscall) {
         return new GilSettings(switchInterval, checkInterval, wakeupLatency, dropOverhead, wakeupPolicy, build,
-                freeThreadedSlowdown, requesterWins, zeroSleepSyscall);
+                freeThreadedSlowdown, RequesterWins.flat(requesterWins), zeroSleepSyscall);
+    }
+
+    /** GIL settings, FIFO, whose requester wins by the other waiters' age (G11), sleep(0) timed. */
+    public static GilSettings gil(long switchInterval, long checkInterval, Distribution wakeupLatency,
+            RequesterWins requesterWins) {
+        return new GilSettings(switchInterval, checkInterval, wakeupLatency, Distribution.constant(0),
+                WakeupPolicyKind.FIFO, Build.GIL, 1.4, requesterWins, -1);
     }
 
     /** A machine without halt polling, whose timers wake threads as signals do (G6). */
@@ -55,19 +63,19 @@ public final class HandWorked {
     public static OsSettings machine(int cores, long timeSlice, long timerSlack, long haltPollNanos,
             Distribution polledWakeup, Distribution timerWakeup, Distribution handoffWakeup, long coldStart) {
         return new OsSettings(cores, timeSlice, timerSlack, haltPollNanos, polledWakeup, timerWakeup, handoffWakeup,
-                coldStart, false, Distribution.constant(0), false, 0, 0);
+                coldStart, false, false, Distribution.constant(0), false, 0, 0);
     }
 
     /** A machine whose expired GIL waiters take a release's signal (C10), timers waking in 20 us. */
     public static OsSettings expiredWaitTakesSignal(long timerSlack, Distribution timerWakeup, boolean on) {
         return new OsSettings(2, 3_000_000, timerSlack, 0, Distribution.constant(0), timerWakeup, null, 0,
-                false, Distribution.constant(0), on, 0, 0);
+                false, false, Distribution.constant(0), on, 0, 0);
     }
 
     /** A machine whose timers coalesce per core (C9), a burst's threads {@code burstGap} apart. */
     public static OsSettings coalescingMachine(int cores, long timerSlack, Distribution timerWakeup, long burstGap) {
         return new OsSettings(cores, 3_000_000, timerSlack, 0, Distribution.constant(0), timerWakeup, null, 0,
-                true, Distribution.constant(burstGap), false, 0, 0);
+                false, true, Distribution.constant(burstGap), false, 0, 0);
     }
 
     /**
@@ -78,7 +86,7 @@ public final class HandWorked {
      */
     public static OsSettings droppersQueuedBehindNewHolder(long migrationCost, Distribution handoffWakeup) {
         return new OsSettings(2, 3_000_000, 0, 0, Distribution.constant(0), null, handoffWakeup, 0,
-                false, Distribution.constant(0), false, 1.0, migrationCost);
+                false, false, Distribution.constant(0), false, 1.0, migrationCost);
     }
 
     /** An event loop that costs nothing and whose timers wake it at once. */

@@ -12,6 +12,7 @@ import dev.gilsim.interpreter.Machine;
 import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.ProgramRunner;
 import dev.gilsim.interpreter.ProgramStep;
+import dev.gilsim.interpreter.RequesterWins;
 import dev.gilsim.interpreter.ThreadState;
 import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
@@ -57,10 +58,10 @@ class PackageExamplesTest {
     void interpreterExample() {
         Simulator sim = new Simulator();
         Distribution none = Distribution.constant(0);
-        OsSettings os = new OsSettings(2, millis(3), 0, 0, none, null, null, 0, false, none, false, 0, 0);
+        OsSettings os = new OsSettings(2, millis(3), 0, 0, none, null, null, 0, false, false, none, false, 0, 0);
         Machine machine = new Machine(sim, new RandomStreams(1), os, GilObserver.NONE);
         GilSettings exact = new GilSettings(millis(5), micros(5), none, none, WakeupPolicyKind.FIFO, Build.GIL, 1.4,
-                0.0, -1);
+                RequesterWins.flat(0), -1);
         Interpreter app = machine.newInterpreter("app", exact);
         ProgramStep.Repeat spin = new ProgramStep.Repeat(ProgramStep.Repeat.FOREVER,
                 List.of(new ProgramStep.Cpu(null)));

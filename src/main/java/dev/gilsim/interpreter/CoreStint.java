@@ -50,9 +50,9 @@ final class CoreStint {
      */
     void start(long work, boolean holdsGil, boolean interruptible, boolean isNativeCall, Runnable done) {
         if (idleSince >= 0 && !onCore) {
-            // C7: the first step after an idle spell runs cold; only a GIL-releasing one is made
-            // longer, as the fitted wake-up latencies already hold the cold start of Python steps.
-            if (!holdsGil) {
+            // C7: the first step after an idle spell runs cold; a GIL-holding one only on request,
+            // as the fitted wake-up latencies already hold the cold start of Python steps.
+            if (!holdsGil || interpreter.machine().os().coldStartHoldingGil()) {
                 work += interpreter.coldStart(sim.now() - idleSince);
             }
             idleSince = -1;

@@ -218,9 +218,12 @@ public final class Gil {
      * it the one signalled about half the time); otherwise the wake-up policy chooses.
      */
     private PyThread choose(boolean afterRequest) {
-        double share = interpreter.settings().requesterWins();
-        if (afterRequest && share > 0 && requester != null) {
-            if (waiters.contains(requester) && policyRandom.nextDouble() < share) {
+        RequesterWins wins = interpreter.settings().requesterWins();
+        if (afterRequest && wins.any() && requester != null && waiters.contains(requester)) {
+            // The age of the longest other waiter decides the share (traced, section 9).
+            PyThread oldest = waiters.first();
+            double share = wins.against(oldest == requester ? Long.MAX_VALUE : sim.now() - oldest.blockedSince);
+            if (policyRandom.nextDouble() < share) {
                 return requester;
             }
         }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param build a GIL build, or free-threaded (G10)
  * @param freeThreadedSlowdown factor applied to Python bytecode on a free-threaded build (G10)
  * @param requesterWins G11: the probability that a requested drop's signal wakes the requester
- *                      rather than the thread the wake-up policy picks
+ *                      rather than the thread the wake-up policy picks, by the other waiters' age
  * @param zeroSleepSyscallNanos C8: how {@code time.sleep(0)} runs: negative, as any timed sleep (3.11 and
  *                         later call {@code clock_nanosleep}, which waits the timer slack); else a
  *                         syscall of this length that returns at once (3.8 to 3.10 call
@@ -28,7 +28,7 @@ public record GilSettings(
         WakeupPolicyKind wakeupPolicy,
         Build build,
         double freeThreadedSlowdown,
-        double requesterWins,
+        RequesterWins requesterWins,
         long zeroSleepSyscallNanos) {
 
     /** C8: whether {@code time.sleep(0)} is a syscall that returns at once (3.8 to 3.10). */
@@ -51,9 +51,7 @@ public record GilSettings(
         if (!(freeThreadedSlowdown >= 1.0) || freeThreadedSlowdown > 100) {
             throw new IllegalArgumentException("free-threaded slowdown must be between 1 and 100");
         }
-        if (!(requesterWins >= 0 && requesterWins <= 1)) {
-            throw new IllegalArgumentException("requester_wins must be between 0 and 1");
-        }
+        Objects.requireNonNull(requesterWins, "requesterWins");
     }
 
     public GilSettings withSwitchInterval(long interval) {

@@ -30,11 +30,11 @@
  * Simulator sim = new Simulator();
  * Distribution none = Distribution.constant(0);
  * // 2 cores, 3 ms slices, no timer slack, no halt polling, no wake-up latencies, no cold starts
- * OsSettings os = new OsSettings(2, millis(3), 0, 0, none, null, null, 0, false, none, false, 0, 0);
+ * OsSettings os = new OsSettings(2, millis(3), 0, 0, none, null, null, 0, false, false, none, false, 0, 0);
  * Machine machine = new Machine(sim, new RandomStreams(1), os, GilObserver.NONE);
  * // 5 ms switch interval, check points every 5 us, FIFO wake-ups, no G11, sleep(0) a timed sleep
  * GilSettings exact = new GilSettings(millis(5), micros(5), none, none, WakeupPolicyKind.FIFO, Build.GIL, 1.4,
- *         0.0, -1);
+ *         RequesterWins.flat(0), -1);
  * Interpreter app = machine.newInterpreter("app", exact);
  * ProgramStep.Repeat spin = new ProgramStep.Repeat(ProgramStep.Repeat.FOREVER, List.of(new ProgramStep.Cpu(null)));
  * app.newThread("a", new ProgramRunner(spin)).start(0);

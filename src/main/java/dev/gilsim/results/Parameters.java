@@ -7,6 +7,7 @@ import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.ProgramStep;
+import dev.gilsim.interpreter.RequesterWins;
 import dev.gilsim.kernel.Durations;
 import dev.gilsim.scenario.ProcessSpec;
 import dev.gilsim.scenario.Scenario;
@@ -63,7 +64,8 @@ final class Parameters {
                 m.hasTimerWakeup() ? m.timerWakeup().describe() : "the wake-up latency (G6)"));
         out.add(new Parameter("machine.handoff_wakeup",
                 m.hasHandoffWakeup() ? m.handoffWakeup().describe() : "the wake-up latency (G6, C5)"));
-        out.add(new Parameter("machine.cold_start", Durations.format(m.coldStartNanosPerRootMicro()) + " per root microsecond idle"));
+        out.add(new Parameter("machine.cold_start", Durations.format(m.coldStartNanosPerRootMicro()) + " per root microsecond idle"
+                + (m.coldStartHoldingGil() ? ", also before a step that holds the GIL" : "")));
         out.add(new Parameter("machine.timer_coalescing", m.timerCoalescing()
                 ? "on, a burst's threads " + m.timerBurstGap().describe() + " apart" : "off"));
         if (m.expiredWaitTakesSignal()) {
@@ -176,7 +178,10 @@ final class Parameters {
             out.add(new Parameter(at + "wakeup_latency", g.wakeupLatency().describe()));
             out.add(new Parameter(at + "wakeup_policy", g.wakeupPolicy().name().toLowerCase(Locale.ROOT)
                     .replace('_', '-')));
-            out.add(new Parameter(at + "requester_wins", number(g.requesterWins())));
+            RequesterWins wins = g.requesterWins();
+            out.add(new Parameter(at + "requester_wins", number(wins.share()) + (wins.youngWaitNanos() > 0
+                    ? ", " + number(wins.shareAgainstYoung()) + " against a waiter younger than "
+                    + Durations.format(wins.youngWaitNanos()) : "")));
             out.add(new Parameter(at + "drop_overhead", g.dropOverhead().describe()));
         } else {
             out.add(new Parameter(at + "free_threaded_slowdown",

@@ -4,6 +4,7 @@ import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.GilSettings;
 import dev.gilsim.interpreter.OsSettings;
 import dev.gilsim.interpreter.PythonVersion;
+import dev.gilsim.interpreter.RequesterWins;
 import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
 import java.util.Arrays;
@@ -29,6 +30,7 @@ final class SettingsReader {
         Distribution timerWakeup = DistributionReader.read(m.req("timer_wakeup", DistributionReader.EXPECTED));
         Distribution handoffWakeup = DistributionReader.read(m.req("handoff_wakeup", DistributionReader.EXPECTED));
         long coldStart = m.durationReq("cold_start");
+        boolean coldHolding = m.boolReq("cold_start_holding_gil");
         boolean coalescing = m.boolReq("timer_coalescing");
         Distribution burstGap = DistributionReader.read(m.req("timer_burst_gap", DistributionReader.EXPECTED));
         boolean expiredTakesSignal = m.boolReq("expired_wait_takes_signal");
@@ -51,7 +53,7 @@ final class SettingsReader {
         }
         m.finish();
         return new OsSettings(cores, slice, slack, haltPoll, polled, timerWakeup, handoffWakeup, coldStart,
-                coalescing, burstGap, expiredTakesSignal, onDropperCore, migrationCost);
+                coldHolding, coalescing, burstGap, expiredTakesSignal, onDropperCore, migrationCost);
     }
 
     static PythonVersion version(MapReader py) {
@@ -81,7 +83,8 @@ final class SettingsReader {
         }
         Distribution latency = DistributionReader.read(py.req("wakeup_latency", DistributionReader.EXPECTED));
         WakeupPolicyKind policy = py.choiceReq("wakeup_policy", WakeupPolicyKind.class);
-        double requesterWins = py.numberReq("requester_wins", 0, 1);
+        RequesterWins requesterWins = new RequesterWins(py.numberReq("requester_wins", 0, 1),
+                py.numberReq("requester_wins_against_young", 0, 1), py.durationReq("young_wait"));
         Distribution overhead = DistributionReader.read(py.req("drop_overhead", DistributionReader.EXPECTED));
         // G10: a version without a free-threaded build has no slowdown to apply; 1 is no factor, not a default.
         double slowdown = py.number("free_threaded_slowdown", row.number("free_threaded_slowdown", 1.0, 1, 100), 1,

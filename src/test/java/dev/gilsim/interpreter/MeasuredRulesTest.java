@@ -200,6 +200,45 @@ class MeasuredRulesTest {
     }
 
     /**
+     * C7 for a GIL-holding step (cold_start_holding_gil): io's first Python after 400 us idle runs
+     * 1 us x sqrt(400) = 20 us longer, holding the GIL, so a thread arriving meanwhile waits.
+     * <pre>
+     * 0       io takes the GIL, runs 10 us, sleeps 330 us from 0.01 (off its core from then)
+     * 0.41    the sleep's timer (0.34 + 0.05 slack + 20 us); io takes the free GIL and runs its
+     *         10 us of Python and 20 us of cold start: until 0.44
+     * 0.425   "other" arrives to a held GIL and waits
+     * 0.44    io sleeps; other, blocked 15 us, wakes polled in 2 us and takes the GIL at 0.442
+     * </pre>
+     */
+    @Test
+    void aColdGilHoldingStepKeepsAnArrivingThreadWaiting() {
+        TestWorld w = pythonAfterASleep(true);
+
+        assertEquals(List.of(new Mark(0, "io"), new Mark(micros(410), "io"), new Mark(micros(442), "other")),
+                w.recorder.acquisitions);
+    }
+
+    /** The same off (the default): io sleeps at 0.42 and "other" finds the GIL free at 0.425. */
+    @Test
+    void withoutColdPythonTheArrivingThreadFindsTheGilFree() {
+        TestWorld w = pythonAfterASleep(false);
+
+        assertEquals(List.of(new Mark(0, "io"), new Mark(micros(410), "io"), new Mark(micros(425), "other")),
+                w.recorder.acquisitions);
+    }
+
+    private static TestWorld pythonAfterASleep(boolean coldHolding) {
+        Distribution polled = Distribution.constant(micros(2));
+        TestWorld w = new TestWorld(new OsSettings(2, millis(3), SLACK, micros(200), polled, null, null, micros(1),
+                coldHolding, false, Distribution.constant(0), false, 0, 0), 1);
+        Interpreter p = w.process("app", gil());
+        w.thread(p, "io", once(cpu(micros(10)), sleep(micros(330)), cpu(micros(10)), sleep(millis(100))));
+        w.thread(p, "other", forever(cpuForever()), micros(425));
+        w.runFor(millis(1));
+        return w;
+    }
+
+    /**
      * L5 through G8: what a GIL-releasing call did is done when the call ends, not when its
      * thread has the GIL back. "io" takes the GIL at 0 and sends (100 us, GIL released); the
      * spinner arrives at 10 us and takes the free GIL; the send is done at 100 us, and io, back

@@ -68,7 +68,7 @@ class DefaultsReachTheModelTest {
     /** Words a leaf may hold, each with another valid word for it. */
     private static final Map<String, String> OTHER_WORD = Map.ofEntries(Map.entry("lifo", "random"),
             Map.entry("fifo", "lifo"), Map.entry("gil", "free-threaded"), Map.entry("fork", "spawn"),
-            Map.entry("forkserver", "spawn"), Map.entry("3.12", "3.13"), Map.entry("false", "true"),
+            Map.entry("forkserver", "spawn"), Map.entry("3.12", "3.13"), Map.entry("false", "true"), Map.entry("true", "false"),
             Map.entry("min(32, cpu+4)", "min(3, cpu+4)"),
             Map.entry("min(32, process_cpu_count+4)", "min(3, process_cpu_count+4)"), Map.entry("cpu", "1"),
             Map.entry("process_cpu_count", "1"), Map.entry("unbounded", "5"));

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gilsim.interpreter.Build;
 import dev.gilsim.interpreter.ProgramStep;
 import dev.gilsim.interpreter.PythonVersion;
+import dev.gilsim.interpreter.RequesterWins;
 import dev.gilsim.interpreter.WakeupPolicyKind;
 import dev.gilsim.kernel.Distribution;
 import java.nio.file.Files;
@@ -46,7 +47,8 @@ class ScenarioLoaderTest {
         assertEquals(PythonVersion.V3_12, s.version());
         assertEquals(micros(3), s.python().checkIntervalNanos());
         assertEquals(WakeupPolicyKind.FIFO, s.python().wakeupPolicy());
-        assertEquals(new Distribution.LogNormal(micros(45), 0.6), s.python().wakeupLatency());
+        assertEquals(new Distribution.LogNormal(micros(25), 0.6), s.python().wakeupLatency());
+        assertEquals(new RequesterWins(0.4, 0.1, micros(200)), s.python().requesterWins());
         assertEquals(2, s.machine().cores());
         assertEquals(millis(500), s.warmupNanos());
         assertEquals(1, s.seed());
