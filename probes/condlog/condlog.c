@@ -104,9 +104,10 @@ int pthread_cond_broadcast(pthread_cond_t *c) {
     return rc;
 }
 
-/* asyncio's selector: only waits with a timeout (the loop's timers) are logged. */
+/* asyncio's selector: every wait that can sleep is logged (a timeout of -1, no timer, too: it
+ * names the loop thread of a server with no timers); a poll (0) is not. */
 int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout) {
-    if (timeout <= 0) return real_epoll_wait(epfd, events, maxevents, timeout);
+    if (timeout == 0) return real_epoll_wait(epfd, events, maxevents, timeout);
     int cpu = sched_getcpu();
     int64_t s = now();
     int rc = real_epoll_wait(epfd, events, maxevents, timeout);

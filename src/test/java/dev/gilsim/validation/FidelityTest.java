@@ -25,11 +25,16 @@ class FidelityTest {
      */
     static final int SEEDS = 5;
     /** Lowest share of figures in band, over all versions together. */
-    static final double MIN_SCORE = 0.705;
+    static final double MIN_SCORE = 0.701;
     /** Lowest share of figures in band of any one version. */
-    static final double MIN_VERSION_SCORE = 0.658;
+    static final double MIN_VERSION_SCORE = 0.678;
+    /**
+     * Most figures whose seeds spread wider than the real runs (by more than 15 %): a headline that
+     * hangs on the seed is one no real run shows.
+     */
+    static final int MAX_SEED_SENSITIVE_FIGURES = 141;
     /** Highest geometric mean of sim/real (or real/sim), over all figures. */
-    static final double MAX_GEOMETRIC_MEAN_RATIO = 1.269;
+    static final double MAX_GEOMETRIC_MEAN_RATIO = 1.273;
 
     @Test
     void theCommittedDatasetHoldsEveryVersionAndExperimentThreeTimes() {
@@ -54,6 +59,9 @@ class FidelityTest {
                 scores + ", worst version " + v.worstVersionScore() + ": below the ratchet " + MIN_VERSION_SCORE);
         assertTrue(v.geometricMeanRatio() <= MAX_GEOMETRIC_MEAN_RATIO,
                 scores + ": above the ratchet " + MAX_GEOMETRIC_MEAN_RATIO);
+        assertTrue(v.seedSensitive().size() <= MAX_SEED_SENSITIVE_FIGURES, v.seedSensitive().size()
+                + " figures vary more between seeds than between real runs: above the ratchet "
+                + MAX_SEED_SENSITIVE_FIGURES);
     }
 
     @Test
