@@ -104,9 +104,12 @@ class SeedScenariosTest {
             double lagMs = lag(v).p50Ms();
             double pingMs = endpoint(v, "ping").latency().p50Ms();
             long forced = (long) process(v).number("forced_drops");
-            // At least one interval, since the loop must wait for a pool thread's drop; with two
-            // pool threads and the loop in FIFO order often two or more (G6, G11).
-            assertTrue(lagMs >= 0.8 * intervals[i], names[i] + " lag " + lagMs);
+            // Often at least one interval, since the loop must wait for a pool thread's drop, and
+            // with two pool threads in FIFO order often two or more (G6, G11); but beside two
+            // CPU-bound threads some beats get the GIL at once, the loop's timer firing with a
+            // pool thread's on one core (C9, the 2-thread lock CPython shows), so the p90, not
+            // the median, is at least an interval.
+            assertTrue(lag(v).p90Ms() >= intervals[i], names[i] + " lag p90 " + lag(v).p90Ms());
             assertTrue(lagMs > previousLag && pingMs > previousPing && forced < previousForced, names[i]);
             previousLag = lagMs;
             previousPing = pingMs;

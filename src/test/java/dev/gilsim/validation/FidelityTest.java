@@ -25,16 +25,16 @@ class FidelityTest {
      */
     static final int SEEDS = 5;
     /** Lowest share of figures in band, over all versions together. */
-    static final double MIN_SCORE = 0.701;
+    static final double MIN_SCORE = 0.711;
     /** Lowest share of figures in band of any one version. */
-    static final double MIN_VERSION_SCORE = 0.678;
+    static final double MIN_VERSION_SCORE = 0.673;
     /**
      * Most figures whose seeds spread wider than the real runs (by more than 15 %): a headline that
      * hangs on the seed is one no real run shows.
      */
-    static final int MAX_SEED_SENSITIVE_FIGURES = 141;
+    static final int MAX_SEED_SENSITIVE_FIGURES = 145;
     /** Highest geometric mean of sim/real (or real/sim), over all figures. */
-    static final double MAX_GEOMETRIC_MEAN_RATIO = 1.273;
+    static final double MAX_GEOMETRIC_MEAN_RATIO = 1.255;
 
     @Test
     void theCommittedDatasetHoldsEveryVersionAndExperimentThreeTimes() {
