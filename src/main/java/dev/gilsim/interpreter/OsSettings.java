@@ -18,8 +18,8 @@ package dev.gilsim.interpreter;
  * @param coldStartNanosPerRootMicro C7: a GIL-releasing step that is a thread's first after an
  *                  idle spell takes this many nanoseconds longer per square root of the idle
  *                  time in microseconds; 0: off
- * @param coldStartHoldingGil C7: a first step that holds the GIL runs cold too (measured, off by
- *                  default: the fitted wake-up latencies hold that time)
+ * @param coldStartHoldingGil C7: a first step that holds the GIL runs cold too (traced; off, the
+ *                  wake-up latencies would have to hold that time)
  * @param timerCoalescing C9: a core's timers whose deadlines have passed fire with the one that
  *                  expires, and their threads run one at a time, the last to fire first
  * @param timerBurstGap C9: between two threads of one such burst running
@@ -34,8 +34,8 @@ package dev.gilsim.interpreter;
 public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
         dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
         dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro,
-        boolean coldStartHoldingGil, boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap, boolean expiredWaitTakesSignal,
-        double handoffOnDropperCore, long migrationCostNanos) {
+        boolean coldStartHoldingGil, boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap,
+        boolean expiredWaitTakesSignal, double handoffOnDropperCore, long migrationCostNanos) {
     /** Whether forced droppers have their own wake-up latency (C6). */
     public boolean hasHandoffWakeup() {
         return handoffWakeup != null;

@@ -83,8 +83,12 @@ final class SettingsReader {
         }
         Distribution latency = DistributionReader.read(py.req("wakeup_latency", DistributionReader.EXPECTED));
         WakeupPolicyKind policy = py.choiceReq("wakeup_policy", WakeupPolicyKind.class);
+        long youngWait = py.durationReq("young_wait");
+        if (youngWait > 1_000_000_000L) {
+            throw py.error("young_wait", "is longer than 1s", "about 200us, or 0 for one share whatever the waiters' age");
+        }
         RequesterWins requesterWins = new RequesterWins(py.numberReq("requester_wins", 0, 1),
-                py.numberReq("requester_wins_against_young", 0, 1), py.durationReq("young_wait"));
+                py.numberReq("requester_wins_against_young", 0, 1), youngWait);
         Distribution overhead = DistributionReader.read(py.req("drop_overhead", DistributionReader.EXPECTED));
         // G10: a version without a free-threaded build has no slowdown to apply; 1 is no factor, not a default.
         double slowdown = py.number("free_threaded_slowdown", row.number("free_threaded_slowdown", 1.0, 1, 100), 1,
