@@ -273,8 +273,15 @@ public final class HtmlReport {
         boolean differs = values.stream().distinct().count() > 1;
         h.append(differs ? "<tr class=\"differs\"><td>" : "<tr><td>")
                 .append(code ? "<code>" + esc(name) + "</code>" : esc(name)).append("</td>");
-        for (String v : values) {
-            h.append("<td class=\"text\">").append(esc(v)).append("</td>");
+        if (!differs && values.size() > 1) {
+            // A value every variant shares is written once, across their columns: the rows a
+            // reader skims stay one line long.
+            h.append("<td class=\"text\" colspan=\"").append(values.size()).append("\">").append(esc(values.get(0)))
+                    .append("</td>");
+        } else {
+            for (String v : values) {
+                h.append("<td class=\"text\">").append(esc(v)).append("</td>");
+            }
         }
         h.append("</tr>\n");
     }

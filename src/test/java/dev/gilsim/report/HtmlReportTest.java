@@ -39,24 +39,24 @@ class HtmlReportTest {
     }
 
     @Test
-    void theParameterTableNamesEveryServerSettingAndHighlightsTheRowsTheVariantsChange() {
+    void theParameterTableNamesEveryServerSettingHighlightsTheRowsTheVariantsChangeAndWritesSharedValuesOnce() {
         String h = html();
         assertTrue(h.contains("<tr class=\"differs\"><td><code>servers.api.python.switch_interval</code></td>"
                 + "<td class=\"text\">1ms</td><td class=\"text\">20ms</td></tr>"), h);
-        assertTrue(h.contains("<tr><td><code>servers.api.workers</code></td><td class=\"text\">2</td>"), h);
-        assertTrue(h.contains("<code>servers.api.endpoints.ping</code></td><td class=\"text\">async def, weight 1: "
+        // A value both variants share is written once, across their two columns.
+        String shared = "</code></td><td class=\"text\" colspan=\"2\">";
+        assertTrue(h.contains("<tr><td><code>servers.api.workers" + shared + "2</td>"), h);
+        assertTrue(h.contains("<code>servers.api.endpoints.ping" + shared + "async def, weight 1: "
                 + "cpu 200us, await io 2ms</td>"), h);
-        assertTrue(h.contains("<code>servers.api.endpoints.crunch</code></td><td class=\"text\">def, weight 0: "
-                + "cpu 1ms</td>"), h);
-        assertTrue(h.contains("<td class=\"text\">thread pool, max_workers 3</td>"), h);
+        assertTrue(h.contains("<code>servers.api.endpoints.crunch" + shared + "def, weight 0: cpu 1ms</td>"), h);
+        assertTrue(h.contains("<td class=\"text\" colspan=\"2\">thread pool, max_workers 3</td>"), h);
         // The implicit pools, resolved: min(32, 2 cores + 4) = 6 for the loop's default executor.
-        assertTrue(h.contains("<code>servers.api.executors.default</code></td><td class=\"text\">thread pool, "
+        assertTrue(h.contains("<code>servers.api.executors.default" + shared + "thread pool, "
                 + "max_workers 6 (the default)</td>"), h);
-        assertTrue(h.contains("<code>servers.api.arrivals.0</code></td><td class=\"text\">Poisson, 50/s from 0 to ping"),
-                h);
+        assertTrue(h.contains("<code>servers.api.arrivals.0" + shared + "Poisson, 50/s from 0 to ping"), h);
         assertFalse(h.contains("<tr class=\"differs\"><td><code>seed</code>"), "the seed is the same in both");
         // C8: 3.12's time.sleep(0) is a timed sleep.
-        assertTrue(h.contains("<code>servers.api.python.zero_sleep</code></td><td class=\"text\">a timed sleep"), h);
+        assertTrue(h.contains("<code>servers.api.python.zero_sleep" + shared + "a timed sleep"), h);
     }
 
     /**
