@@ -15,6 +15,8 @@ final class CoreStint {
     private final Simulator sim;
     private final Cores cores;
     private final boolean hasGil;
+    /** C7: whether a GIL-holding first step runs cold too (the machine's setting, read once). */
+    private final boolean coldHoldingGil;
     private final Event end;
 
     private long remainingWork;
@@ -41,6 +43,7 @@ final class CoreStint {
         this.sim = interpreter.machine().simulator();
         this.cores = interpreter.machine().cores();
         this.hasGil = interpreter.gil() != null;
+        this.coldHoldingGil = interpreter.machine().os().coldStartHoldingGil();
         this.end = new Event(EventOrder.STEP, onEnd);
     }
 
@@ -52,7 +55,7 @@ final class CoreStint {
         if (idleSince >= 0 && !onCore) {
             // C7: the first step after an idle spell runs cold; a GIL-holding one too when the
             // machine says so (traced: 20 to 25 us of Python after a GIL wait, the GIL held).
-            if (!holdsGil || interpreter.machine().os().coldStartHoldingGil()) {
+            if (!holdsGil || coldHoldingGil) {
                 work += interpreter.coldStart(sim.now() - idleSince);
             }
             idleSince = -1;
