@@ -414,6 +414,7 @@ def requests(ev):
     take the GIL itself? Split by the age of the oldest other waiter at the release, and by how
     soon after the asker's new wait began the holder's signal came (docs/model.md section 9)."""
     waiting, began, last_take, asked = {}, {}, None, None
+    gaps, crossed = [], {}
     by_age = {"oldest other waiting under 200 us": [0, 0], "oldest other waiting 200 us or more": [0, 0]}
     by_signal = {"signal under 0.5 us after the asker's new wait": [0, 0],
                  "0.5 to 1 us": [0, 0], "1 to 2 us": [0, 0], "2 us or later": [0, 0]}
@@ -440,17 +441,23 @@ def requests(ev):
                 cell[0] += 1
                 cell[1] += won
                 s = asked["signal"]
-                cell = by_signal["signal under 0.5 us after the asker's new wait" if s < 500 else
-                                 "0.5 to 1 us" if s < 1000 else "1 to 2 us" if s < 2000 else "2 us or later"]
-                cell[0] += 1
-                cell[1] += won
+                gaps.append(s / 1e3)
+                signal_bin = ("signal under 0.5 us after the asker's new wait" if s < 500 else
+                              "0.5 to 1 us" if s < 1000 else "1 to 2 us" if s < 2000 else "2 us or later")
+                for cell in (by_signal[signal_bin],
+                             crossed.setdefault(f"{'young' if asked['age'] < 200_000 else 'old'} other, "
+                                                f"{signal_bin.split(' after')[0]}", [0, 0])):
+                    cell[0] += 1
+                    cell[1] += won
             asked = None
             last_take = t
 
     def shares(d):
         return {k: (n, round(w / n, 2) if n else None) for k, (n, w) in d.items()}
     return {"asker_wins_by_oldest_waiter_age": shares(by_age),
-            "asker_wins_by_signal_after_its_new_wait": shares(by_signal)}
+            "asker_wins_by_signal_after_its_new_wait": shares(by_signal),
+            "asker_wins_by_age_and_signal": shares(dict(sorted(crossed.items()))),
+            "signal_after_askers_new_wait_us": quantiles(gaps)}
 
 
 def gilsim_events(path, variant=None):
