@@ -17,10 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Fits this machine's parameters (wake-up latencies, timer slack, the loop's timer wake-up) from
- * probe measurements of a real CPython and writes a machine profile that {@code --profile} applies.
+ * Fits this machine's parameters (wake-up latencies, timer slack, the loop's timer wake-up, the
+ * asker's share of a requested drop) from probe measurements of a real CPython and writes a
+ * machine profile that {@code --profile} applies.
  */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
+@Command(name = "calibrate",
         description = {"Fit the machine parameters the model needs from measurements of a real CPython,",
             "and write a machine profile for --profile (run, check, sweep, bench, validate)."},
         footer = {"", "Examples:",
@@ -30,6 +31,10 @@ import picocli.CommandLine.Spec;
 final class CalibrateCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    // Not picocli's standard options: their --version would take the name of the one below.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--python", paramLabel = "PATH", description = "Measure this interpreter (a few minutes on a quiet machine).")
     String python;
@@ -121,6 +126,12 @@ final class CalibrateCommand implements Runnable {
         Calibration.Fitted wakeup = c.wakeupLatency(Suite.builtin(), sets, jobs);
         fits.add(0, wakeup);
         sets.add(wakeup.assignment());
+        err.println("gilsim: fitting how often the asker of a drop wins it (a dozen validations)...");
+        err.flush();
+        for (Calibration.Fitted share : c.requesterShares(Suite.builtin(), sets, jobs)) {
+            fits.add(share);
+            sets.add(share.assignment());
+        }
         fits.add(c.handoffWakeup(Suite.builtin(), sets, jobs));
         return fits;
     }
