@@ -126,7 +126,7 @@ final class CalibrateCommand implements Runnable {
         Calibration.Fitted wakeup = c.wakeupLatency(Suite.builtin(), sets, jobs);
         fits.add(0, wakeup);
         sets.add(wakeup.assignment());
-        err.println("gilsim: fitting how often the asker of a drop wins it (a dozen validations)...");
+        err.println("gilsim: fitting how often the asker of a drop wins it (ten validations)...");
         err.flush();
         for (Calibration.Fitted share : c.requesterShares(Suite.builtin(), sets, jobs)) {
             fits.add(share);

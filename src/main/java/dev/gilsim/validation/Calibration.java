@@ -128,7 +128,7 @@ public final class Calibration {
      * G11: the asker's shares that put most figures in band, with the other fitted values applied.
      * They belong to the machine more than to Python: the asker wins when the holder's signal comes
      * before it is asleep again, and how soon that is differs between hosts (traced: 1 to 52 % on
-     * an Intel Xeon VM, 72 to 96 % on an AMD EPYC one, the same CPython; docs/model.md section 9).
+     * an Intel Xeon VM, 64 to 89 % on an AMD EPYC one, the same CPython; docs/model.md section 9).
      * Only the contended experiments (several threads wanting the GIL) can tell the shares apart,
      * but every measured figure scores them, so that they do not buy those few at the others' cost.
      */
