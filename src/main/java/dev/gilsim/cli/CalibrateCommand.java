@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Fits this machine's parameters (wake-up latencies, timer slack, the loop's timer wake-up, the
- * asker's share of a requested drop) from probe measurements of a real CPython and writes a
- * machine profile that {@code --profile} applies.
+ * syscall cost, the asker's share of a requested drop) from probe measurements of a real CPython
+ * and writes a machine profile that {@code --profile} applies.
  */
 @Command(name = "calibrate",
         description = {"Fit the machine parameters the model needs from measurements of a real CPython,",
@@ -119,6 +119,11 @@ final class CalibrateCommand implements Runnable {
         Calibration.Fitted loop = c.loopTimerWakeup(Suite.builtin(), sets);
         if (loop != null) {
             fits.add(loop);
+        }
+        Calibration.Fitted syscalls = c.syscallScale(Suite.builtin(), sets);
+        if (syscalls != null) {
+            fits.add(syscalls);
+            sets.add(syscalls.assignment());
         }
         err.println("gilsim: fitting the wake-up latency (a few validations)...");
         err.flush();

@@ -30,12 +30,38 @@ package dev.gilsim.interpreter;
  *                  take, waits in that core's run queue; 0: off
  * @param migrationCostNanos C11: a queued dropper that ran this recently is not pulled to another
  *                  core (Linux's {@code sysctl_sched_migration_cost})
+ * @param syscallScale C12: every syscall step, and C8's zero sleep, takes this many times its
+ *                  given duration: how much slower this host's syscalls are than those of the
+ *                  Intel VM where the scenarios' syscalls were measured; 1: as given
  */
 public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
         dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
         dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro,
         boolean coldStartHoldingGil, boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap,
-        boolean expiredWaitTakesSignal, double handoffOnDropperCore, long migrationCostNanos) {
+        boolean expiredWaitTakesSignal, double handoffOnDropperCore, long migrationCostNanos, double syscallScale) {
+    /** Syscalls as given (C12 off). */
+    public OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
+            dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
+            dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro,
+            boolean coldStartHoldingGil, boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap,
+            boolean expiredWaitTakesSignal, double handoffOnDropperCore, long migrationCostNanos) {
+        this(cores, timeSliceNanos, timerSlackNanos, haltPollNanos, polledWakeup, timerWakeup, handoffWakeup,
+                coldStartNanosPerRootMicro, coldStartHoldingGil, timerCoalescing, timerBurstGap, expiredWaitTakesSignal,
+                handoffOnDropperCore, migrationCostNanos, 1.0);
+    }
+
+    /** The same machine with syscalls {@code scale} times as long (C12). */
+    public OsSettings withSyscallScale(double scale) {
+        return new OsSettings(cores, timeSliceNanos, timerSlackNanos, haltPollNanos, polledWakeup, timerWakeup,
+                handoffWakeup, coldStartNanosPerRootMicro, coldStartHoldingGil, timerCoalescing, timerBurstGap,
+                expiredWaitTakesSignal, handoffOnDropperCore, migrationCostNanos, scale);
+    }
+
+    /** C12: a syscall's duration on this host, from the one the scenario gives. */
+    public long syscallNanos(long givenNanos) {
+        return syscallScale == 1.0 ? givenNanos : Math.round(givenNanos * syscallScale);
+    }
+
     /** Whether forced droppers have their own wake-up latency (C6). */
     public boolean hasHandoffWakeup() {
         return handoffWakeup != null;
@@ -67,6 +93,9 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
         }
         if (migrationCostNanos < 0) {
             throw new IllegalArgumentException("migration cost must not be negative");
+        }
+        if (!(syscallScale > 0 && syscallScale <= 100)) {
+            throw new IllegalArgumentException("the syscall scale must be above 0 and at most 100");
         }
         java.util.Objects.requireNonNull(polledWakeup, "polledWakeup");
         java.util.Objects.requireNonNull(timerBurstGap, "timerBurstGap");

@@ -221,6 +221,12 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
             return new Step.ReleasedCompute(duration.sample(random));
         }
 
+        /** C12: as long as this host's syscalls take. */
+        @Override
+        public Step toStep(RandomGenerator random, PyThread thread) {
+            return new Step.ReleasedCompute(thread.interpreter().machine().os().syscallNanos(duration.sample(random)));
+        }
+
         @Override
         public boolean releasesGil() {
             return true;
@@ -255,7 +261,7 @@ public sealed interface ProgramStep permits ProgramStep.Leaf, ProgramStep.Labell
         @Override
         public Step toStep(RandomGenerator random, PyThread thread) {
             thread.labelStep(label);
-            return step.toStep(random);
+            return step.toStep(random, thread);
         }
 
         @Override

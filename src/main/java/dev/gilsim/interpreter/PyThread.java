@@ -350,7 +350,8 @@ public final class PyThread {
             // C8: before 3.11 time.sleep(0) is select() with a zero timeout: a syscall that never
             // sleeps, so no timer slack and no wake-up; the thread only lets go of the GIL.
             releasedDone = null;
-            startCompute(interpreter.settings().zeroSleepSyscallNanos(), false, false, afterReleasedCompute);
+            startCompute(interpreter.machine().os().syscallNanos(interpreter.settings().zeroSleepSyscallNanos()), false,
+                    false, afterReleasedCompute);
             return;
         }
         leaveCore();

@@ -56,7 +56,7 @@ final class Parameters {
         return out;
     }
 
-    /** C4 to C7: the machine's wake-up paths and cold starts ("the G6 latency" where it has none). */
+    /** C4 to C12: the machine's wake-up paths, cold starts, timers and syscalls ("the G6 latency" where it has none). */
     private static void machine(List<Parameter> out, OsSettings m) {
         out.add(new Parameter("machine.halt_poll", Durations.format(m.haltPollNanos())));
         out.add(new Parameter("machine.polled_wakeup", m.polledWakeup().describe()));
@@ -74,6 +74,9 @@ final class Parameters {
         if (m.handoffOnDropperCore() > 0) {
             out.add(new Parameter("machine.handoff_on_dropper_core", m.handoffOnDropperCore()
                     + ", pulled to another core after " + Durations.format(m.migrationCostNanos())));
+        }
+        if (m.syscallScale() != 1.0) {
+            out.add(new Parameter("machine.syscall_scale", m.syscallScale() + " times each syscall's given duration"));
         }
     }
 

@@ -36,6 +36,10 @@ final class SettingsReader {
         boolean expiredTakesSignal = m.boolReq("expired_wait_takes_signal");
         double onDropperCore = m.numberReq("handoff_on_dropper_core", 0, 1);
         long migrationCost = m.durationReq("migration_cost");
+        double syscallScale = m.numberReq("syscall_scale", 0, 100);
+        if (syscallScale <= 0) {
+            throw m.error("syscall_scale", "must be above 0", "1 for syscalls as the scenario gives them, 2 on a host whose syscalls take twice as long");
+        }
         if (slice > 1_000_000_000L) {
             throw m.error("time_slice", "is longer than 1s", "a few milliseconds");
         }
@@ -53,7 +57,7 @@ final class SettingsReader {
         }
         m.finish();
         return new OsSettings(cores, slice, slack, haltPoll, polled, timerWakeup, handoffWakeup, coldStart,
-                coldHolding, coalescing, burstGap, expiredTakesSignal, onDropperCore, migrationCost);
+                coldHolding, coalescing, burstGap, expiredTakesSignal, onDropperCore, migrationCost, syscallScale);
     }
 
     static PythonVersion version(MapReader py) {

@@ -10,8 +10,8 @@ import java.util.Locale;
 /**
  * Fits the machine parameters the model needs from probe measurements of one CPython: the
  * wake-up latency of a signalled thread (G6), the polled wake-up of a short sleep (C5), the timer
- * slack (C4), the forced dropper's return (C6), the loop's timer wake-up (L6) and how often the
- * asker of a drop wins it (G11). Each fitted value comes with the measurement it was
+ * slack (C4), the forced dropper's return (C6), the loop's timer wake-up (L6), the host's syscall
+ * cost (C12) and how often the asker of a drop wins it (G11). Each fitted value comes with the measurement it was
  * read from, so a profile says why it holds what it holds.
  */
 public final class Calibration {
@@ -25,7 +25,7 @@ public final class Calibration {
 
     /** The experiments a calibration reads: a few minutes of measuring. */
     public static final String EXPERIMENTS =
-            "^(spinners-.*|convoy-sleep0-0cpu|heartbeat-5ms-0cpu|heartbeat-(1|5|20)ms-(2|4)cpu|sleeper-1ms-2cpu)$";
+            "^(spinners-.*|convoy-(sleep0|pipe)-0cpu|heartbeat-5ms-0cpu|heartbeat-(1|5|20)ms-(2|4)cpu|sleeper-1ms-2cpu)$";
 
     /**
      * A machine profile in the shape of defaults.yaml, each value with its evidence as a comment,
@@ -207,6 +207,35 @@ public final class Calibration {
         return new Fitted(path, String.format(Locale.ROOT, "{lognormal: {median: %dus, sigma: %.2f}}", bestUs, sigma),
                 String.format(Locale.ROOT, "of medians %s us, the one that puts most figures in band (%.0f%%); %s",
                         java.util.Arrays.toString(mediansUs), 100 * best, evidence));
+    }
+
+    /**
+     * C12: how much longer this host's syscalls take than the scenarios give: the pipe write and
+     * read alone (probe convoy-pipe-0cpu, two syscalls per timed op), real over simulated medians.
+     */
+    /** C12: real over simulated pipe ops that count as the reference host's syscalls. */
+    private static final double[] SAME_SYSCALLS = {0.75, 1.33};
+
+    public Fitted syscallScale(Suite suite, List<String> fittedSets) {
+        Suite alone = suite.only("^convoy-pipe-0cpu$");
+        LatencyRecorder real = pooled("convoy-pipe-0cpu", "op_ns");
+        if (real.count() == 0 || alone.experiments().isEmpty()) {
+            return null;
+        }
+        List<String> sets = new ArrayList<>(fittedSets);
+        sets.add("machine.syscall_scale=1");
+        Validation v = new Validator(alone, 3, 1, sets).validate(measured(alone), s -> { });
+        double simP50 = v.figures().get(0).simMedian() * 1e6;
+        double realP50 = real.histogram().getValueAtPercentile(50);
+        double ratio = realP50 / simP50;
+        // The reference host's own runs spread from 0.95 to 1.5 us (all versions): a ratio inside
+        // that is no evidence of another host's syscalls, and the scenarios' values were fitted there.
+        boolean sameAsReference = ratio >= SAME_SYSCALLS[0] && ratio <= SAME_SYSCALLS[1];
+        double scale = sameAsReference ? 1.0 : Math.max(0.1, Math.min(100, Math.round(100 * ratio) / 100.0));
+        return new Fitted("machine.syscall_scale", String.valueOf(scale),
+                String.format(Locale.ROOT, "a pipe write and read alone takes %s at the median (probe convoy-pipe-0cpu), "
+                        + "the scenario's syscalls %s%s", us(realP50), us(simP50), sameAsReference
+                        ? ": inside the spread of the host they were measured on, so as given" : ""));
     }
 
     /**

@@ -21,7 +21,7 @@ class SecondMachineFidelityTest {
     static final Path DATA = Path.of("probes/data/linux-kvm-2core-amd");
     static final Path PROFILE = Path.of("probes/profiles/linux-kvm-2core-amd.yaml");
     /** Ratchet: the share of the AMD host's figures in band with its profile (3 seeds). */
-    static final double MIN_SCORE_WITH_PROFILE = 0.60;
+    static final double MIN_SCORE_WITH_PROFILE = 0.64;
     /** With the Intel host's defaults instead, measured 0.46: the profile must gain this much. */
     static final double MIN_GAIN_OF_THE_PROFILE = 0.10;
 
@@ -47,6 +47,23 @@ class SecondMachineFidelityTest {
     void calibrationFitsTheAskersShareOfEachHost() {
         assertEquals("0.8", askerShare(DATA));
         assertEquals("0.4", askerShare(FidelityTest.DATA));
+    }
+
+    /**
+     * C12: the AMD host's pipe write and read alone takes 3.3 us against the scenario's 1.1, so its
+     * syscalls scale by 2.88; the Intel host's 3.12 takes 1.3 us, inside the 0.95 to 1.5 us its own
+     * runs spread over, so its syscalls stay as given.
+     */
+    @Test
+    void calibrationScalesTheSyscallsOfAHostWhoseSyscallsAreSlower() {
+        assertEquals("2.88", syscallScale(DATA));
+        assertEquals("1.0", syscallScale(FidelityTest.DATA));
+    }
+
+    private static String syscallScale(Path data) {
+        Calibration c = new Calibration(Dataset.read(data), "3.12.1");
+        List<String> sets = c.fit().stream().map(Calibration.Fitted::assignment).toList();
+        return c.syscallScale(Suite.builtin(), sets).value();
     }
 
     private static String askerShare(Path data) {
