@@ -460,6 +460,36 @@ def requests(ev):
             "signal_after_askers_new_wait_us": quantiles(gaps)}
 
 
+def release_race(ev, name):
+    """A short release by `name` (a syscall such as the loop's epoll_wait(0), after which it comes
+    back for the GIL) while another thread waits: how soon it is back, how soon the waiter it
+    signals runs, and how often that waiter takes the GIL first (docs/model.md section 9)."""
+    waiting, back, woken, waiter_first = {}, [], [], 0
+    for i, (t, kind, who, _) in enumerate(ev):
+        if who != name:
+            if kind == "wait":
+                waiting[who] = t
+            elif kind in ("woken", "timeout"):
+                waiting.pop(who, None)
+            continue
+        if kind != "release" or not waiting:
+            continue
+        after = [e for e in ev[i + 1:i + 60]]
+        own = next((e for e in after if e[2] == name), None)
+        if own is None or own[1] not in ("wait", "take") or own[0] - t > 1_000_000:
+            continue    # it went to sleep, or the trace ended: not a short release
+        back.append((own[0] - t) / 1e3)
+        wake = next((e for e in after if e[2] != name and e[1] == "woken"), None)
+        if wake is not None:
+            woken.append((wake[0] - t) / 1e3)
+        take = next((e for e in after if e[1] == "take"), None)
+        waiter_first += take is not None and take[2] != name
+    return {"short_releases_with_a_waiter": len(back),
+            "back_for_the_gil_after_us": quantiles(back),
+            "signalled_waiter_runs_after_us": quantiles(woken),
+            "waiter_took_it_first": round(waiter_first / len(back), 2) if back else None}
+
+
 def gilsim_events(path, variant=None):
     """The events of `gilsim run --gil-events` (gil-events.csv) as events() gives a trace's: the
     loop and a sleeper keep their names, a CPU-bound thread `x/spinner-N` becomes cpu-N."""
@@ -503,11 +533,12 @@ def main():
         for name in ("loop", "sleeper", "io"):
             if any(e[2] == name for e in ev):
                 result["newcomer"] = newcomer(ev, name)
+                result["release_race"] = release_race(ev, name)
         if args.json:
             print(json.dumps(result, indent=1))
             return
         for k, v in (list(result["figures"].items()) + list(result["slip"].items())
-                     + list(result["requests"].items()) + list(result.get("newcomer", {}).items())):
+                     + list(result["requests"].items()) + list(result.get("newcomer", {}).items()) + list(result.get("release_race", {}).items())):
             print("%-46s %s" % (k, v))
         return
     quiet = QuietMonitor(0.05)
@@ -530,6 +561,7 @@ def main():
     result["requests"] = requests(ev)
     if newcomer_name:
         result["newcomer"] = newcomer(ev, newcomer_name)
+        result["release_race"] = release_race(ev, newcomer_name)
     if "beats" in info:
         lags = [(t1 - t0) / 1e6 - 10 for t0, t1 in info["beats"]]
         key = "sleep_overshoot_ms" if args.workload == "sleeper" else "heartbeat_lag_ms"
@@ -544,7 +576,7 @@ def main():
               % (100 * machine["other_cpu_share"]))
     for k, v in (list(result["figures"].items()) + list(result["placement"].items())
                  + list(result["slip"].items()) + list(result["requests"].items())
-                 + list(result.get("newcomer", {}).items())):
+                 + list(result.get("newcomer", {}).items()) + list(result.get("release_race", {}).items())):
         print("%-46s %s" % (k, v))
 
 
