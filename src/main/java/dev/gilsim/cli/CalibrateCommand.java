@@ -1,9 +1,11 @@
 package dev.gilsim.cli;
 
+import dev.gilsim.scenario.Defaults;
 import dev.gilsim.validation.Calibration;
 import dev.gilsim.validation.Dataset;
 import dev.gilsim.validation.ProbeRunner;
 import dev.gilsim.validation.Suite;
+import dev.gilsim.validation.Validation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -71,10 +73,20 @@ final class CalibrateCommand implements Runnable {
             throw new UserException("no measurements of CPython " + v + " in " + source + "; it has "
                     + String.join(", ", d.versions()), Cli.BAD_INPUT);
         }
-        List<Calibration.Fitted> fits = fit(new Calibration(d, v), err);
+        Calibration calibration = new Calibration(d, v);
+        List<Calibration.Fitted> fits = fit(calibration, err);
+        err.println("gilsim: comparing the profile with defaults.yaml on these measurements...");
+        err.flush();
+        int jobs = Runtime.getRuntime().availableProcessors();
+        Validation withDefaults = calibration.validate(Defaults.get(), jobs);
+        Validation withProfile = calibration.validate(profileDefaults(Calibration.profile("", fits)), jobs);
         String text = Calibration.profile("gilsim machine profile, fitted by gilsim calibrate from CPython " + v
                 + " measured in " + source + ".\nApply it with --profile " + out.getFileName()
-                + "; every value here replaces defaults.yaml's.", fits);
+                + "; every value here replaces defaults.yaml's.\n" + String.format(java.util.Locale.ROOT,
+                "Of these measurements' %d figures, %.0f%% are in band with this profile (geometric mean ratio %.2f)"
+                + "\nand %.0f%% with defaults.yaml (%.2f), 3 seeds each.", withProfile.figures().size(),
+                100 * withProfile.score(), withProfile.geometricMeanRatio(), 100 * withDefaults.score(),
+                withDefaults.geometricMeanRatio()), fits);
         writeProfile(text);
         PrintWriter w = spec.commandLine().getOut();
         w.print(text);
@@ -139,6 +151,21 @@ final class CalibrateCommand implements Runnable {
         }
         fits.add(c.handoffWakeup(Suite.builtin(), sets, jobs));
         return fits;
+    }
+
+    /** defaults.yaml with the fitted values over it, as --profile would load them. */
+    private static Defaults profileDefaults(String profile) {
+        try {
+            Path tmp = Files.createTempFile("gilsim-profile-", ".yaml");
+            try {
+                Files.writeString(tmp, profile, StandardCharsets.UTF_8);
+                return Defaults.withProfile(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UserException("cannot write a temporary profile: " + e.getMessage(), Cli.FAILURE);
+        }
     }
 
     /** Written whole or not at all: a temporary file beside it, moved into place. */

@@ -213,6 +213,14 @@ public final class Calibration {
      * C12: how much longer this host's syscalls take than the scenarios give: the pipe write and
      * read alone (probe convoy-pipe-0cpu, two syscalls per timed op), real over simulated medians.
      */
+    /**
+     * This version's measured figures against the model with these defaults (defaults.yaml, or a
+     * profile over it), over 3 seeds: what a profile is worth on this host.
+     */
+    public Validation validate(dev.gilsim.scenario.Defaults defaults, int jobs) {
+        return new Validator(Suite.builtin(), 3, jobs, List.of(), defaults).validate(measured(Suite.builtin()), s -> { });
+    }
+
     /** C12: real over simulated pipe ops that count as the reference host's syscalls. */
     private static final double[] SAME_SYSCALLS = {0.75, 1.33};
 
