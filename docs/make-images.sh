@@ -7,6 +7,7 @@
 #   docs/images/sleeper-timeline.png            60 ms of the sleeper beside a CPU-bound thread
 #   docs/images/switch-interval-sweep.png       the switch-interval sweep's chart
 #   docs/images/validation-*.png                gilsim against the committed real measurements
+#                                               (validation-amd-*: the second host, with its profile)
 #   docs/images/report-*.png                    the top of two report.html pages, in headless Chromium
 # Usage: docs/make-images.sh   (from anywhere; builds the jar if needed; takes about a minute)
 set -euo pipefail
@@ -37,6 +38,11 @@ cp "$out/switch-interval-sweep/sweep/sweep-threads.server_echo.iterations_per_s.
 charts="$out/validation/report/charts"
 cp "$charts/versus-3.12.1-heartbeat-5ms-loop-lag-p50.png" "$images/validation-heartbeat-5ms-p50.png"
 cp "$charts/cdf-3.13.0-heartbeat-5ms-4cpu.png" "$images/validation-cdf-heartbeat-5ms-4cpu.png"
+# The second host (AMD) with its calibrated profile: the same lag by thread count.
+"$root/gilsim" validate --data "$root/probes/data/linux-kvm-2core-amd" \
+  --profile "$root/probes/profiles/linux-kvm-2core-amd.yaml" --out "$out/validation-amd" >/dev/null
+cp "$out/validation-amd/report/charts/versus-3.12.1-heartbeat-5ms-loop-lag-p50.png" \
+  "$images/validation-amd-heartbeat-5ms-p50.png"
 # The top of two reports as a reader sees them (Debian's chromium; skipped with a note if absent).
 if command -v chromium >/dev/null 2>&1; then
   # Relative paths, as a reader would type them: the report names the scenario file it ran.
