@@ -225,16 +225,12 @@ public final class Calibration {
     private static final double[] SAME_SYSCALLS = {0.75, 1.33};
 
     public Fitted syscallScale(Suite suite, List<String> fittedSets) {
-        Suite alone = suite.only("^convoy-pipe-0cpu$");
-        LatencyRecorder real = pooled("convoy-pipe-0cpu", "op_ns");
-        if (real.count() == 0 || alone.experiments().isEmpty()) {
+        RealAndSimulated pipe = alone(suite, "convoy-pipe-0cpu", "op_ns", fittedSets, "machine.syscall_scale=1");
+        if (pipe == null) {
             return null;
         }
-        List<String> sets = new ArrayList<>(fittedSets);
-        sets.add("machine.syscall_scale=1");
-        Validation v = new Validator(alone, 3, 1, sets).validate(measured(alone), s -> { });
-        double simP50 = v.figures().get(0).simMedian() * 1e6;
-        double realP50 = real.histogram().getValueAtPercentile(50);
+        double simP50 = pipe.simulatedP50Nanos();
+        double realP50 = pipe.real().histogram().getValueAtPercentile(50);
         double ratio = realP50 / simP50;
         // The reference host's own runs spread from 0.95 to 1.5 us (all versions): a ratio inside
         // that is no evidence of another host's syscalls, and the scenarios' values were fitted there.
@@ -251,25 +247,41 @@ public final class Calibration {
      * idle lag has beyond the simulated lag with no timer wake-up at all.
      */
     public Fitted loopTimerWakeup(Suite suite, List<String> fittedSets) {
-        Suite idle = suite.only("^heartbeat-5ms-0cpu$");
-        LatencyRecorder real = pooled("heartbeat-5ms-0cpu", "lag_ns");
-        if (real.count() == 0 || idle.experiments().isEmpty()) {
+        RealAndSimulated idle = alone(suite, "heartbeat-5ms-0cpu", "lag_ns", fittedSets,
+                "servers.app.loop.timer_wakeup=0");
+        if (idle == null) {
             return null;
         }
-        List<String> sets = new ArrayList<>(fittedSets);
-        sets.add("servers.app.loop.timer_wakeup=0");
-        Dataset one = new Dataset();
-        data.runs(version, "heartbeat-5ms-0cpu").forEach(one::add);
-        Validation v = new Validator(idle, 3, 1, sets).validate(one, s -> { });
-        double simP50 = v.figures().get(0).simMedian() * 1e6;
-        double realP50 = real.histogram().getValueAtPercentile(50);
-        double realP90 = real.histogram().getValueAtPercentile(90);
+        double simP50 = idle.simulatedP50Nanos();
+        double realP50 = idle.real().histogram().getValueAtPercentile(50);
+        double realP90 = idle.real().histogram().getValueAtPercentile(90);
         double wake = Math.max(1000, realP50 - simP50);
         double sigma = Math.max(0.05, Math.log((realP90 - simP50) / wake) / 1.2816);
         return new Fitted("server.loop.timer_wakeup",
                 String.format(Locale.ROOT, "{lognormal: {median: %s, sigma: %.2f}}", us(wake), sigma),
                 String.format(Locale.ROOT, "an idle loop's 10 ms heartbeat lags %s at the median (probe heartbeat-5ms-0cpu); "
                         + "the model explains %s of it without a timer wake-up", us(realP50), us(simP50)));
+    }
+
+    /** One experiment's real samples, and its first figure simulated (median of 3 seeds). */
+    private record RealAndSimulated(LatencyRecorder real, double simulatedP50Nanos) {
+    }
+
+    /**
+     * The experiment's pooled real samples and its first figure (a p50) simulated with the fitted
+     * values and one more set; null when this version has no such measurement.
+     */
+    private RealAndSimulated alone(Suite suite, String experiment, String samples, List<String> fittedSets,
+            String set) {
+        Suite one = suite.only("^" + experiment + "$");
+        LatencyRecorder real = pooled(experiment, samples);
+        if (real.count() == 0 || one.experiments().isEmpty()) {
+            return null;
+        }
+        List<String> sets = new ArrayList<>(fittedSets);
+        sets.add(set);
+        Validation v = new Validator(one, 3, 1, sets).validate(measured(one), s -> { });
+        return new RealAndSimulated(real, v.figures().get(0).simMedian() * 1e6);
     }
 
     private LatencyRecorder pooled(String experimentPrefix, String samples) {

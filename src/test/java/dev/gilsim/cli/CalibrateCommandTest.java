@@ -4,27 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CalibrateCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int execute(String... args) {
-        CommandLine cl = Cli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
-
     /**
      * The AMD host's stored measurements give its profile (G11's shares, C12's syscalls), and the
      * profile says, in its header, how much better than defaults.yaml it fits them.
@@ -32,9 +19,9 @@ class CalibrateCommandTest {
     @Test
     void aProfileFittedOnTheAmdHostSaysWhatItGainsOverTheDefaults(@TempDir Path dir) throws IOException {
         Path profile = dir.resolve("amd.yaml");
-        assertEquals(0, execute("calibrate", "--data", "probes/data/linux-kvm-2core-amd", "--version", "3.12.1",
-                "--out", profile.toString()),
-                err.toString());
+        CliRunner.Outcome run = CliRunner.run("calibrate", "--data", "probes/data/linux-kvm-2core-amd", "--version",
+                "3.12.1", "--out", profile.toString());
+        assertEquals(0, run.code(), run.err());
         String text = Files.readString(profile);
         assertTrue(text.contains("  requester_wins: 0.8\n"), text);
         assertTrue(text.contains("  syscall_scale: 2.88\n"), text);
@@ -42,13 +29,14 @@ class CalibrateCommandTest {
                 .matcher(text);
         assertTrue(m.find(), text);
         assertTrue(Integer.parseInt(m.group(1)) >= Integer.parseInt(m.group(2)) + 10, m.group());
-        assertTrue(out.toString().contains("wrote " + profile), out.toString());
+        assertTrue(run.out().contains("wrote " + profile), run.out());
     }
 
     /** Its own --version (of the measured CPython) must not take --help's place. */
     @Test
     void helpShowsTheUsage() {
-        assertEquals(0, execute("calibrate", "--help"), err.toString());
-        assertTrue(out.toString().startsWith("Usage: gilsim calibrate"), out.toString());
+        CliRunner.Outcome run = CliRunner.run("calibrate", "--help");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("Usage: gilsim calibrate"), run.out());
     }
 }
