@@ -38,7 +38,8 @@ final class SettingsReader {
         long migrationCost = m.durationReq("migration_cost");
         double syscallScale = m.numberReq("syscall_scale", 0, 100);
         if (syscallScale <= 0) {
-            throw m.error("syscall_scale", "must be above 0", "1 for syscalls as the scenario gives them, 2 on a host whose syscalls take twice as long");
+            throw m.error("syscall_scale", "must be above 0",
+                    "1 for syscalls as the scenario gives them, 2 on a host whose syscalls take twice as long");
         }
         if (slice > 1_000_000_000L) {
             throw m.error("time_slice", "is longer than 1s", "a few milliseconds");

@@ -11,8 +11,8 @@ import java.util.Locale;
  * Fits the machine parameters the model needs from probe measurements of one CPython: the
  * wake-up latency of a signalled thread (G6), the polled wake-up of a short sleep (C5), the timer
  * slack (C4), the forced dropper's return (C6), the loop's timer wake-up (L6), the host's syscall
- * cost (C12) and how often the asker of a drop wins it (G11). Each fitted value comes with the measurement it was
- * read from, so a profile says why it holds what it holds.
+ * cost (C12) and how often the asker of a drop wins it (G11). Each fitted value comes with the
+ * measurement it was read from, so a profile says why it holds what it holds.
  */
 public final class Calibration {
     /** One fitted parameter: its path in defaults.yaml, its value in YAML, and its evidence. */
@@ -210,10 +210,6 @@ public final class Calibration {
     }
 
     /**
-     * C12: how much longer this host's syscalls take than the scenarios give: the pipe write and
-     * read alone (probe convoy-pipe-0cpu, two syscalls per timed op), real over simulated medians.
-     */
-    /**
      * This version's measured figures against the model with these defaults (defaults.yaml, or a
      * profile over it), over 3 seeds: what a profile is worth on this host.
      */
@@ -224,6 +220,10 @@ public final class Calibration {
     /** C12: real over simulated pipe ops that count as the reference host's syscalls. */
     private static final double[] SAME_SYSCALLS = {0.75, 1.33};
 
+    /**
+     * C12: how much longer this host's syscalls take than the scenarios give: the pipe write and
+     * read alone (probe convoy-pipe-0cpu, two syscalls per timed op), real over simulated medians.
+     */
     public Fitted syscallScale(Suite suite, List<String> fittedSets) {
         RealAndSimulated pipe = alone(suite, "convoy-pipe-0cpu", "op_ns", fittedSets, "machine.syscall_scale=1");
         if (pipe == null) {
