@@ -490,6 +490,60 @@ def release_race(ev, name):
             "waiter_took_it_first": round(waiter_first / len(back), 2) if back else None}
 
 
+def condvar_groups(ev):
+    """glibc's condition variable (2.25 on) keeps its waiters in two groups: a new wait joins G2; a
+    signal goes to G1, and only when G1 holds no unsignalled waiter does G2 become G1 first. This
+    replays the trace through that rule and says how well it explains who was woken (a waiter
+    woken from G2 is a contradiction), and who won each signal: the asker (a thread whose timeout
+    came within 20 us before the release) when it was in G1, the oldest G1 waiter, or another
+    (docs/model.md section 9)."""
+    groups, g2, pending, where = [[], []], 0, [0, 0], {}
+    open_signals, recent_timeout = [], {}
+    woken = contradictions = 0
+    won = collections.Counter()
+    for t, kind, who, _ in ev:
+        if kind == "timeout":
+            recent_timeout[who] = t
+        if kind == "wait":
+            groups[g2].append(who)
+            where[who] = g2
+        elif kind in ("timeout", "woken"):
+            g = where.pop(who, None)
+            if g is None:
+                continue
+            groups[g].remove(who)
+            if kind == "timeout":
+                pending[g] = min(pending[g], len(groups[g]))
+                continue
+            woken += 1
+            contradictions += g == g2
+            pending[g] = max(0, pending[g] - 1)
+            signal = next((s for s in open_signals if who in s[0]), None)
+            if signal is None:
+                continue
+            open_signals.remove(signal)
+            members, asker, switched = signal
+            case = ("switched, asker in G1" if asker in members else "switched, no asker in G1") if switched \
+                else "no switch (asker in G2)" if asker else "no switch, no asker"
+            many = "one waiter" if len(members) == 1 else "%s waiters" % ("2-3" if len(members) <= 3 else "4+")
+            role = "asker" if who == asker else "oldest" if who == members[0] else "other"
+            won[(case, many, role)] += 1
+        elif kind == "release":
+            switched = len(groups[1 - g2]) - pending[1 - g2] <= 0
+            if switched:
+                if not groups[g2]:
+                    continue
+                g2, pending[g2] = 1 - g2, 0
+            pending[1 - g2] += 1
+            asker = next((n for n, at in recent_timeout.items() if t - at < 20_000 and n != who), None)
+            open_signals.append((list(groups[1 - g2]), asker, switched))
+    cases = collections.defaultdict(dict)
+    for (case, many, role), n in sorted(won.items()):
+        cases["%s, %s" % (case, many)][role] = n
+    return {"woken_from_g2_share": round(contradictions / woken, 3) if woken else None,
+            "winner_by_group_case": dict(cases)}
+
+
 def gilsim_events(path, variant=None):
     """The events of `gilsim run --gil-events` (gil-events.csv) as events() gives a trace's: the
     loop and a sleeper keep their names, a CPU-bound thread `x/spinner-N` becomes cpu-N."""
@@ -529,7 +583,7 @@ def main():
         ev = gilsim_events(args.gilsim_events, args.variant)
         result = {"gilsim_events": args.gilsim_events, "interval_ms": args.interval_ms,
                   "figures": analyse(ev, args.interval_ms * 1e6), "slip": slip(ev, args.interval_ms * 1e6),
-                  "requests": requests(ev)}
+                  "requests": requests(ev), "groups": condvar_groups(ev)}
         for name in ("loop", "sleeper", "io"):
             if any(e[2] == name for e in ev):
                 result["newcomer"] = newcomer(ev, name)
@@ -538,7 +592,8 @@ def main():
             print(json.dumps(result, indent=1))
             return
         for k, v in (list(result["figures"].items()) + list(result["slip"].items())
-                     + list(result["requests"].items()) + list(result.get("newcomer", {}).items()) + list(result.get("release_race", {}).items())):
+                     + list(result["requests"].items()) + list(result["groups"].items())
+                     + list(result.get("newcomer", {}).items()) + list(result.get("release_race", {}).items())):
             print("%-46s %s" % (k, v))
         return
     quiet = QuietMonitor(0.05)
@@ -559,6 +614,7 @@ def main():
     result["placement"] = placement(ev)
     result["slip"] = slip(ev, args.interval_ms * 1e6)
     result["requests"] = requests(ev)
+    result["groups"] = condvar_groups(ev)
     if newcomer_name:
         result["newcomer"] = newcomer(ev, newcomer_name)
         result["release_race"] = release_race(ev, newcomer_name)
@@ -575,7 +631,7 @@ def main():
         print("the machine was busy (other processes used %.0f%%): repeat on a quiet machine"
               % (100 * machine["other_cpu_share"]))
     for k, v in (list(result["figures"].items()) + list(result["placement"].items())
-                 + list(result["slip"].items()) + list(result["requests"].items())
+                 + list(result["slip"].items()) + list(result["requests"].items()) + list(result["groups"].items())
                  + list(result.get("newcomer", {}).items()) + list(result.get("release_race", {}).items())):
         print("%-46s %s" % (k, v))
 
