@@ -35,6 +35,11 @@ public final class CpuTimers {
             this.onFire = onFire;
             this.expiry = new Event(order, () -> timers.onExpiry(this));
         }
+
+        /** The core the timer was armed on (C9); -1 without per-core timers. */
+        int core() {
+            return core;
+        }
     }
 
     private final Simulator sim;

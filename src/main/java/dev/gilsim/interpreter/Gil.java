@@ -1,5 +1,6 @@
 package dev.gilsim.interpreter;
 
+import dev.gilsim.kernel.Event;
 import dev.gilsim.kernel.Simulator;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ public final class Gil {
     private final long migrationCostNanos;
     /** C11: how long a queued dropper waits at most: until the new holder's slice ends (C2). */
     private final long holderSliceNanos;
+    /** G12: glibc's two groups of waiters decide whom a signal can reach (fifo only). */
+    private final boolean condvarGroups;
+    private final double timeoutBehindHolder;
 
     private PyThread holder;
     /** G11: who set the pending drop request; cleared when the GIL changes hands. */
@@ -40,6 +44,10 @@ public final class Gil {
     private final List<PyThread> handoffWaiters = new ArrayList<>();
     /** C11: droppers woken by the take but queued behind the new holder on their core. */
     private final List<PyThread> queuedDroppers = new ArrayList<>();
+    /** C13: waiters whose timer fired on the holder's core, queued there behind it. */
+    private final List<PyThread> queuedTimeouts = new ArrayList<>();
+    /** G12: the waiters whose place in {@link GilWaiters} is before this one form G1. */
+    private long groupOneEnd;
 
     private long acquisitions;
     private long forcedDrops;
@@ -61,6 +69,8 @@ public final class Gil {
         this.handoffOnDropperCore = os.handoffOnDropperCore();
         this.migrationCostNanos = os.migrationCostNanos();
         this.holderSliceNanos = os.timeSliceNanos();
+        this.condvarGroups = os.condvarGroups() && policy instanceof FifoWakeup;
+        this.timeoutBehindHolder = os.timeoutBehindHolder();
     }
 
     public PyThread holder() {
@@ -112,9 +122,9 @@ public final class Gil {
         t.blockedSince = sim.now();
         observer.gilWaitBegan(t, sim.now());
         waiters.add(t);
-        if (!queuedDroppers.isEmpty()) {
-            // C11: the waiter ran on another core and leaves it idle: the scheduler balances.
-            pullQueuedDroppers(false);
+        if (!queuedDroppers.isEmpty() || !queuedTimeouts.isEmpty()) {
+            // C11, C13: the waiter ran on another core and leaves it idle: the scheduler balances.
+            pullQueued(false);
         }
         // C4: the timed wait is a futex with a deadline, so it ends late by the timer slack too;
         // C9: its timer sits on the waiter's core.
@@ -128,6 +138,17 @@ public final class Gil {
             t.gilTimerFired = true;
         } else {
             waiters.remove(t);
+        }
+        if (timeoutBehindHolder > 0 && holder != null && holder.core >= 0 && holder.core == t.gilTimeout.core()
+                && dropperCoreRandom.nextDouble() < timeoutBehindHolder) {
+            // C13: woken on the holder's core, it waits in that core's run queue, at the latest
+            // until the holder's slice ends (C2).
+            t.wakeTimedOut = true;
+            t.queuedSince = sim.now();
+            queuedTimeouts.add(t);
+            long at = Math.max(sim.now() + holderSliceNanos, notBefore);
+            sim.schedule(t.gilWake, at);
+            return at;
         }
         return wakeLater(t, true, notBefore);
     }
@@ -185,9 +206,9 @@ public final class Gil {
         lastHolder = t;
         boolean requested = t.dropRequested;
         t.dropRequested = false;
-        if (!queuedDroppers.isEmpty()) {
-            // C11: the holder leaves the core its dropper is queued on.
-            pullQueuedDroppers(true);
+        if (!queuedDroppers.isEmpty() || !queuedTimeouts.isEmpty()) {
+            // C11, C13: the holder leaves the core they are queued on.
+            pullQueued(true);
         }
         if (forced) {
             forcedDrops++;
@@ -221,6 +242,9 @@ public final class Gil {
      */
     private PyThread choose(boolean afterRequest) {
         RequesterWins wins = interpreter.settings().requesterWins();
+        if (condvarGroups) {
+            return chooseInGroupOne(afterRequest, wins);
+        }
         if (afterRequest && wins.any() && requester != null && waiters.contains(requester)) {
             // The age of the longest other waiter decides the share (traced, section 9).
             PyThread oldest = waiters.first();
@@ -230,6 +254,27 @@ public final class Gil {
             }
         }
         return policy.choose(waiters, policyRandom);
+    }
+
+    /**
+     * G12: a signal reaches only G1, the waiters that were waiting when the groups last switched;
+     * they switch (every waiter joins G1) only when no G1 waiter is left. The requester, whose
+     * new wait began just before the release, is in G1 only if the groups switch now; there it
+     * wins in G11's share (it catches a signal that comes before it is asleep again), else the
+     * oldest G1 waiter, first in the futex's queue, is woken.
+     */
+    private PyThread chooseInGroupOne(boolean afterRequest, RequesterWins wins) {
+        PyThread oldest = waiters.first();
+        if (waiters.place(oldest) >= groupOneEnd) {
+            // Every wait, a repeated one too, joined G2 at the back; now they all form G1.
+            groupOneEnd = waiters.nextPlace();
+        }
+        if (afterRequest && wins.any() && requester != null && requester != oldest && waiters.contains(requester)
+                && waiters.place(requester) < groupOneEnd
+                && policyRandom.nextDouble() < wins.against(sim.now() - oldest.blockedSince)) {
+            return requester;
+        }
+        return oldest;
     }
 
     /** G5: blocks the dropper until another thread has taken the GIL. */
@@ -280,21 +325,27 @@ public final class Gil {
     }
 
     /**
-     * C11: a core went idle (a waiter went back to sleep there) or the holder left the dropper's
-     * core. An idle core pulls a queued dropper only once it is no longer cache-hot; a freed core
-     * runs it at once. Either way it still takes C6's wake-up to run.
+     * C11, C13: a core went idle (a waiter went back to sleep there) or the holder left the core
+     * the queued threads wait on. An idle core pulls a queued thread only once it is no longer
+     * cache-hot; a freed core runs it at once. Either way it still takes C6's wake-up to run.
      */
-    private void pullQueuedDroppers(boolean holderLeft) {
-        for (int i = queuedDroppers.size() - 1; i >= 0; i--) {
-            PyThread d = queuedDroppers.get(i);
-            long queued = sim.now() - d.blockedSince;
-            if (!d.handoffWake.isScheduled()) {
-                queuedDroppers.remove(i);
+    private void pullQueued(boolean holderLeft) {
+        pull(queuedDroppers, true, holderLeft);
+        pull(queuedTimeouts, false, holderLeft);
+    }
+
+    private void pull(List<PyThread> queue, boolean droppers, boolean holderLeft) {
+        for (int i = queue.size() - 1; i >= 0; i--) {
+            PyThread d = queue.get(i);
+            Event wake = droppers ? d.handoffWake : d.gilWake;
+            long queued = sim.now() - (droppers ? d.blockedSince : d.queuedSince);
+            if (!wake.isScheduled()) {
+                queue.remove(i);
             } else if (holderLeft || queued >= migrationCostNanos) {
-                queuedDroppers.remove(i);
+                queue.remove(i);
                 long at = sim.now() + interpreter.sampleHandoffWakeup(queued);
-                if (at < d.handoffWake.time()) {
-                    sim.reschedule(d.handoffWake, at);
+                if (at < wake.time()) {
+                    sim.reschedule(wake, at);
                 }
             }
         }

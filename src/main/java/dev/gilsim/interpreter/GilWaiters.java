@@ -12,6 +12,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 public final class GilWaiters {
     private PyThread[] slots = new PyThread[16];
+    /** G12: each slot's waiter's place in the order of every wait that ever joined. */
+    private long[] places = new long[16];
+    private long joined;
     /** Slots [head, tail) hold the waiters in order, with nulls where one left. */
     private int head;
     private int tail;
@@ -83,6 +86,16 @@ public final class GilWaiters {
         return t.waiterSlot >= 0;
     }
 
+    /** G12: a waiter's place in the order of all waits so far: 0 for the first ever. */
+    long place(PyThread t) {
+        return places[t.waiterSlot];
+    }
+
+    /** G12: the place the next wait to join will get. */
+    long nextPlace() {
+        return joined;
+    }
+
     void add(PyThread t) {
         if (t.waiterSlot >= 0) {
             throw new IllegalStateException(t + " is already waiting");
@@ -91,6 +104,7 @@ public final class GilWaiters {
             makeRoom();
         }
         t.waiterSlot = tail;
+        places[tail] = joined++;
         slots[tail++] = t;
         size++;
     }
@@ -113,6 +127,7 @@ public final class GilWaiters {
     private void makeRoom() {
         if (size * 2 > slots.length) {
             slots = Arrays.copyOf(slots, slots.length * 2);
+            places = Arrays.copyOf(places, places.length * 2);
         }
         int to = 0;
         for (int i = head; i < tail; i++) {
@@ -120,6 +135,7 @@ public final class GilWaiters {
             if (t != null) {
                 slots[i] = null;
                 slots[to] = t;
+                places[to] = places[i];
                 t.waiterSlot = to++;
             }
         }

@@ -33,13 +33,20 @@ package dev.gilsim.interpreter;
  * @param syscallScale C12: every syscall step, and C8's zero sleep, takes this many times its
  *                  given duration: how much slower this host's syscalls are than those of the
  *                  Intel VM where the scenarios' syscalls were measured; 1: as given
+ * @param condvarGroups G12: a release's signal goes only to the waiters of glibc's group G1 (those
+ *                  waiting when the group last switched), and the groups switch only when G1 has
+ *                  no unsignalled waiter left; with the {@code fifo} policy only
+ * @param timeoutBehindHolder C13: the share of GIL waiters whose timer fires on the core the holder
+ *                  runs on that wait in that core's run queue behind it (until it lets go of the
+ *                  GIL, a core idles, or its slice ends); 0: off
  */
 public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
         dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
         dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro,
         boolean coldStartHoldingGil, boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap,
-        boolean expiredWaitTakesSignal, double handoffOnDropperCore, long migrationCostNanos, double syscallScale) {
-    /** Syscalls as given (C12 off). */
+        boolean expiredWaitTakesSignal, double handoffOnDropperCore, long migrationCostNanos, double syscallScale,
+        boolean condvarGroups, double timeoutBehindHolder) {
+    /** Syscalls as given (C12 off), no groups (G12) and no queued timeouts (C13). */
     public OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
             dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
             dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro,
@@ -47,14 +54,33 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
             boolean expiredWaitTakesSignal, double handoffOnDropperCore, long migrationCostNanos) {
         this(cores, timeSliceNanos, timerSlackNanos, haltPollNanos, polledWakeup, timerWakeup, handoffWakeup,
                 coldStartNanosPerRootMicro, coldStartHoldingGil, timerCoalescing, timerBurstGap, expiredWaitTakesSignal,
-                handoffOnDropperCore, migrationCostNanos, 1.0);
+                handoffOnDropperCore, migrationCostNanos, 1.0, false, 0);
+    }
+
+    /** No groups (G12) and no queued timeouts (C13). */
+    public OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
+            dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
+            dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro,
+            boolean coldStartHoldingGil, boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap,
+            boolean expiredWaitTakesSignal, double handoffOnDropperCore, long migrationCostNanos, double syscallScale) {
+        this(cores, timeSliceNanos, timerSlackNanos, haltPollNanos, polledWakeup, timerWakeup, handoffWakeup,
+                coldStartNanosPerRootMicro, coldStartHoldingGil, timerCoalescing, timerBurstGap, expiredWaitTakesSignal,
+                handoffOnDropperCore, migrationCostNanos, syscallScale, false, 0);
     }
 
     /** The same machine with syscalls {@code scale} times as long (C12). */
     public OsSettings withSyscallScale(double scale) {
         return new OsSettings(cores, timeSliceNanos, timerSlackNanos, haltPollNanos, polledWakeup, timerWakeup,
                 handoffWakeup, coldStartNanosPerRootMicro, coldStartHoldingGil, timerCoalescing, timerBurstGap,
-                expiredWaitTakesSignal, handoffOnDropperCore, migrationCostNanos, scale);
+                expiredWaitTakesSignal, handoffOnDropperCore, migrationCostNanos, scale, condvarGroups,
+                timeoutBehindHolder);
+    }
+
+    /** The same machine with glibc's groups (G12) on or off and C13's share of queued timeouts. */
+    public OsSettings withWaiterPlacement(boolean groups, double behindHolder) {
+        return new OsSettings(cores, timeSliceNanos, timerSlackNanos, haltPollNanos, polledWakeup, timerWakeup,
+                handoffWakeup, coldStartNanosPerRootMicro, coldStartHoldingGil, timerCoalescing, timerBurstGap,
+                expiredWaitTakesSignal, handoffOnDropperCore, migrationCostNanos, syscallScale, groups, behindHolder);
     }
 
     /** C12: a syscall's duration on this host, from the one the scenario gives. */
@@ -90,6 +116,9 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
         }
         if (!(handoffOnDropperCore >= 0 && handoffOnDropperCore <= 1)) {
             throw new IllegalArgumentException("the share of hand-offs on the dropper's core must be from 0 to 1");
+        }
+        if (!(timeoutBehindHolder >= 0 && timeoutBehindHolder <= 1)) {
+            throw new IllegalArgumentException("the share of timeouts queued behind the holder must be from 0 to 1");
         }
         if (migrationCostNanos < 0) {
             throw new IllegalArgumentException("migration cost must not be negative");

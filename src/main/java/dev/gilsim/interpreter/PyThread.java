@@ -37,6 +37,7 @@ public final class PyThread {
     long blockedSince;
     /** Where this thread sits in its GIL's {@link GilWaiters}; -1 when not waiting. */
     int waiterSlot = -1;
+    long queuedSince; // C13: when its expired GIL wait began to queue behind the holder
     final CpuTimers.Timer gilTimeout;
     final Event gilWake;
     final Event handoffWake = new Event(EventOrder.WAKE, this::onHandoff);
@@ -51,7 +52,6 @@ public final class PyThread {
     /** The compute step in progress, on a core or waiting for one. */
     private final CoreStint stint;
     private Runnable resumeAfterDrop;
-
     private Step pendingStep;
     /** What a released compute in progress does when it ends, before the GIL is re-taken. */
     private Runnable releasedDone;

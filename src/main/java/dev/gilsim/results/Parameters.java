@@ -78,6 +78,13 @@ final class Parameters {
         if (m.syscallScale() != 1.0) {
             out.add(new Parameter("machine.syscall_scale", m.syscallScale() + " times each syscall's given duration"));
         }
+        if (m.condvarGroups()) {
+            out.add(new Parameter("machine.condvar_groups", "true (with the fifo wake-up policy)"));
+        }
+        if (m.timeoutBehindHolder() > 0) {
+            out.add(new Parameter("machine.timeout_behind_holder", m.timeoutBehindHolder()
+                    + " of the timeouts on the holder's core"));
+        }
     }
 
     /** Everything a server item resolves to, as the scenario's paths name it (issue 10). */

@@ -37,6 +37,8 @@ final class SettingsReader {
         double onDropperCore = m.numberReq("handoff_on_dropper_core", 0, 1);
         long migrationCost = m.durationReq("migration_cost");
         double syscallScale = m.numberReq("syscall_scale", 0, 100);
+        boolean groups = m.boolReq("condvar_groups");
+        double behindHolder = m.numberReq("timeout_behind_holder", 0, 1);
         if (syscallScale <= 0) {
             throw m.error("syscall_scale", "must be above 0",
                     "1 for syscalls as the scenario gives them, 2 on a host whose syscalls take twice as long");
@@ -58,7 +60,8 @@ final class SettingsReader {
         }
         m.finish();
         return new OsSettings(cores, slice, slack, haltPoll, polled, timerWakeup, handoffWakeup, coldStart,
-                coldHolding, coalescing, burstGap, expiredTakesSignal, onDropperCore, migrationCost, syscallScale);
+                coldHolding, coalescing, burstGap, expiredTakesSignal, onDropperCore, migrationCost, syscallScale, groups,
+                behindHolder);
     }
 
     static PythonVersion version(MapReader py) {
