@@ -38,7 +38,7 @@ package dev.gilsim.interpreter;
  *                  no unsignalled waiter left; with the {@code fifo} policy only
  * @param timeoutBehindHolder C13: the share of GIL waiters whose timer fires on the core the holder
  *                  runs on that wait in that core's run queue behind it (until it lets go of the
- *                  GIL, a core idles, or its slice ends); 0: off
+ *                  GIL, a core idles, or its slice ends); 0: off. It needs per-core timers (C9)
  */
 public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
         dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,

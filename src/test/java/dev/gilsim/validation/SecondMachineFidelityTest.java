@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same CPythons (3.8, 3.12 and 3.13) measured on a second host, an AMD EPYC VM where the asker of
+ * The same CPythons (3.8, 3.10, 3.11, 3.12 and 3.13) measured on a second host, an AMD EPYC VM where the asker of
  * a drop wins it far more often than on the Intel one defaults.yaml was fitted on (docs/model.md,
  * section 9). The
  * model with that host's calibrated profile must fit its measurements, and far better than with
@@ -24,11 +24,12 @@ class SecondMachineFidelityTest {
     static final Path PROFILE = Path.of("probes/profiles/linux-kvm-2core-amd.yaml");
     /**
      * Ratchet: the share of the AMD host's figures in band with its profile (3 seeds; CPython 3.8,
-     * 3.12 and 3.13, the profile fitted on 3.12 alone). Measured 0.686 since the profile has
-     * glibc's groups (G12) and the timeouts queued behind the holder (C13); 0.62 before.
+     * 3.10, 3.11, 3.12 and 3.13, the profile fitted on 3.12 alone). Measured 0.668 since the
+     * profile has glibc's groups (G12) and the timeouts queued behind the holder (C13); 0.592
+     * before.
      */
-    static final double MIN_SCORE_WITH_PROFILE = 0.68;
-    /** With the Intel host's defaults instead, measured 0.41: the profile must gain this much. */
+    static final double MIN_SCORE_WITH_PROFILE = 0.66;
+    /** With the Intel host's defaults instead, measured 0.38: the profile must gain this much. */
     static final double MIN_GAIN_OF_THE_PROFILE = 0.10;
 
     private static Validation validate(Defaults defaults) {
