@@ -57,30 +57,12 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
                 handoffOnDropperCore, migrationCostNanos, 1.0, false, 0);
     }
 
-    /** No groups (G12) and no queued timeouts (C13). */
-    public OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
-            dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
-            dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro,
-            boolean coldStartHoldingGil, boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap,
-            boolean expiredWaitTakesSignal, double handoffOnDropperCore, long migrationCostNanos, double syscallScale) {
-        this(cores, timeSliceNanos, timerSlackNanos, haltPollNanos, polledWakeup, timerWakeup, handoffWakeup,
-                coldStartNanosPerRootMicro, coldStartHoldingGil, timerCoalescing, timerBurstGap, expiredWaitTakesSignal,
-                handoffOnDropperCore, migrationCostNanos, syscallScale, false, 0);
-    }
-
     /** The same machine with syscalls {@code scale} times as long (C12). */
     public OsSettings withSyscallScale(double scale) {
         return new OsSettings(cores, timeSliceNanos, timerSlackNanos, haltPollNanos, polledWakeup, timerWakeup,
                 handoffWakeup, coldStartNanosPerRootMicro, coldStartHoldingGil, timerCoalescing, timerBurstGap,
                 expiredWaitTakesSignal, handoffOnDropperCore, migrationCostNanos, scale, condvarGroups,
                 timeoutBehindHolder);
-    }
-
-    /** The same machine with glibc's groups (G12) on or off and C13's share of queued timeouts. */
-    public OsSettings withWaiterPlacement(boolean groups, double behindHolder) {
-        return new OsSettings(cores, timeSliceNanos, timerSlackNanos, haltPollNanos, polledWakeup, timerWakeup,
-                handoffWakeup, coldStartNanosPerRootMicro, coldStartHoldingGil, timerCoalescing, timerBurstGap,
-                expiredWaitTakesSignal, handoffOnDropperCore, migrationCostNanos, syscallScale, groups, behindHolder);
     }
 
     /** C12: a syscall's duration on this host, from the one the scenario gives. */

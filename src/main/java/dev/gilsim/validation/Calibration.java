@@ -164,7 +164,7 @@ public final class Calibration {
                         "fitted with requester_wins, above"));
     }
 
-    /** C13's shares tried with G12's groups; the first candidate is neither rule. */
+    /** C13's shares tried with G12's groups, each against neither rule. */
     private static final double[] TIMEOUT_BEHIND_HOLDER = {0.1, 0.2};
 
     /**
