@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Fits this machine's parameters (wake-up latencies, timer slack, the loop's timer wake-up, the
- * syscall cost, the asker's share of a requested drop) from probe measurements of a real CPython
- * and writes a machine profile that {@code --profile} applies.
+ * syscall cost, the asker's share of a requested drop, glibc's groups and the timeouts queued
+ * behind the holder) from probe measurements of a real CPython and writes a machine profile that
+ * {@code --profile} applies.
  */
 @Command(name = "calibrate",
         description = {"Fit the machine parameters the model needs from measurements of a real CPython,",

@@ -56,7 +56,7 @@ final class Parameters {
         return out;
     }
 
-    /** C4 to C12: the machine's wake-up paths, cold starts, timers and syscalls ("the G6 latency" where it has none). */
+    /** C4 to C13 and G12: wake-up paths, cold starts, timers, syscalls, glibc's groups ("the G6 latency" where none). */
     private static void machine(List<Parameter> out, OsSettings m) {
         out.add(new Parameter("machine.halt_poll", Durations.format(m.haltPollNanos())));
         out.add(new Parameter("machine.polled_wakeup", m.polledWakeup().describe()));

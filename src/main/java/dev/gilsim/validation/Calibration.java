@@ -11,8 +11,9 @@ import java.util.Locale;
  * Fits the machine parameters the model needs from probe measurements of one CPython: the
  * wake-up latency of a signalled thread (G6), the polled wake-up of a short sleep (C5), the timer
  * slack (C4), the forced dropper's return (C6), the loop's timer wake-up (L6), the host's syscall
- * cost (C12) and how often the asker of a drop wins it (G11). Each fitted value comes with the
- * measurement it was read from, so a profile says why it holds what it holds.
+ * cost (C12), how often the asker of a drop wins it (G11), and whether glibc's groups with
+ * timeouts queued behind the holder fit better than neither (G12, C13). Each fitted value comes
+ * with the measurement it was read from, so a profile says why it holds what it holds.
  */
 public final class Calibration {
     /** One fitted parameter: its path in defaults.yaml, its value in YAML, and its evidence. */
@@ -148,7 +149,7 @@ public final class Calibration {
                 List<String> sets = new ArrayList<>(fittedSets);
                 sets.add("python.requester_wins=" + old);
                 sets.add("python.requester_wins_against_young=" + young);
-                double score = new Validator(suite, 3, jobs, sets).validate(one, x -> { }).score();
+                double score = score(suite, one, sets, 3, jobs);
                 if (score > best) {
                     best = score;
                     bestOld = old;
@@ -178,14 +179,14 @@ public final class Calibration {
         if (measured(suite.only(CONTENDED)).versions().isEmpty()) {
             return List.of();
         }
-        double without = new Validator(suite, 3, jobs, fittedSets).validate(one, x -> { }).score();
+        double without = score(suite, one, fittedSets, 3, jobs);
         double best = without;
         double bestShare = 0;
         for (double share : TIMEOUT_BEHIND_HOLDER) {
             List<String> sets = new ArrayList<>(fittedSets);
             sets.add("machine.condvar_groups=true");
             sets.add("machine.timeout_behind_holder=" + share);
-            double score = new Validator(suite, 3, jobs, sets).validate(one, x -> { }).score();
+            double score = score(suite, one, sets, 3, jobs);
             if (score > best) {
                 best = score;
                 bestShare = share;
@@ -227,6 +228,11 @@ public final class Calibration {
                 "the forced CPU-bound thread resumes 14 to 20 us after the hand-off on our VM (convoy-pipe-1cpu)");
     }
 
+    /** The share of this version's measured figures in band with these values set, over {@code seeds}. */
+    private static double score(Suite suite, Dataset one, List<String> sets, int seeds, int jobs) {
+        return new Validator(suite, seeds, jobs, sets).validate(one, x -> { }).score();
+    }
+
     /** The candidate median (a lognormal of {@code sigma}) that puts most figures in band. */
     private Fitted bestOf(Suite suite, List<String> fittedSets, int jobs, String path, int[] mediansUs, double sigma,
             String evidence) {
@@ -236,7 +242,7 @@ public final class Calibration {
         for (int median : mediansUs) {
             List<String> sets = new ArrayList<>(fittedSets);
             sets.add(String.format(Locale.ROOT, "%s={lognormal: {median: %dus, sigma: %.2f}}", path, median, sigma));
-            double score = new Validator(suite, 2, jobs, sets).validate(one, x -> { }).score();
+            double score = score(suite, one, sets, 2, jobs);
             if (score > best) {
                 best = score;
                 bestUs = median;
