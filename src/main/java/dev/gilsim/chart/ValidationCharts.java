@@ -88,6 +88,10 @@ public final class ValidationCharts {
         }
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        if (x.stream().allMatch(v -> v == Math.rint(v))) {
+            // Counts (of threads): over a short range XChart puts ticks at 1.2, 1.4...; label whole ones only.
+            chart.setCustomXAxisTickLabelsFormatter(v -> v == Math.rint(v) ? Long.toString(Math.round(v)) : "");
+        }
         XYSeries real = chart.addSeries("real CPython, median of the repetitions", x, floor(realMedian));
         real.setLineColor(REAL);
         real.setMarkerColor(REAL);
