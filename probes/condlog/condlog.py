@@ -460,11 +460,21 @@ def requests(ev):
             "signal_after_askers_new_wait_us": quantiles(gaps)}
 
 
-def release_race(ev, name):
+def signal_calls(recs):
+    """How long each pthread_cond_signal took, by the time it began: a traced release's own cost
+    (a futex wake of a waiter, and on a virtual machine the IPI to a halted CPU)."""
+    return {r[3]: r[4] - r[3] for r in recs if r[1] == SIGNAL}
+
+
+def release_race(ev, name, calls=None):
     """A short release by `name` (a syscall such as the loop's epoll_wait(0), after which it comes
     back for the GIL) while another thread waits: how soon it is back, how soon the waiter it
-    signals runs, and how often that waiter takes the GIL first (docs/model.md section 9)."""
+    signals runs, and how often that waiter takes the GIL first (docs/model.md section 9). With a
+    trace's signal_calls, also how long the release's signal took and how soon after it returned
+    the thread was back, apart for waiters that ran within 30 us (their CPU was still polling) and
+    later."""
     waiting, back, woken, waiter_first = {}, [], [], 0
+    signal, rest = {True: [], False: []}, {True: [], False: []}
     for i, (t, kind, who, _) in enumerate(ev):
         if who != name:
             if kind == "wait":
@@ -482,12 +492,21 @@ def release_race(ev, name):
         wake = next((e for e in after if e[2] != name and e[1] == "woken"), None)
         if wake is not None:
             woken.append((wake[0] - t) / 1e3)
+            if calls is not None and t in calls:
+                fast = wake[0] - t < 30_000
+                signal[fast].append(calls[t] / 1e3)
+                rest[fast].append((own[0] - t - calls[t]) / 1e3)
         take = next((e for e in after if e[1] == "take"), None)
         waiter_first += take is not None and take[2] != name
-    return {"short_releases_with_a_waiter": len(back),
-            "back_for_the_gil_after_us": quantiles(back),
-            "signalled_waiter_runs_after_us": quantiles(woken),
-            "waiter_took_it_first": round(waiter_first / len(back), 2) if back else None}
+    out = {"short_releases_with_a_waiter": len(back),
+           "back_for_the_gil_after_us": quantiles(back),
+           "signalled_waiter_runs_after_us": quantiles(woken),
+           "waiter_took_it_first": round(waiter_first / len(back), 2) if back else None}
+    if calls is not None:
+        for fast, label in ((True, "waiter ran within 30 us"), (False, "waiter ran later")):
+            out["signal_call_us, " + label] = [len(signal[fast]), quantiles(signal[fast])]
+            out["back_after_signal_returned_us, " + label] = [len(rest[fast]), quantiles(rest[fast])]
+    return out
 
 
 def condvar_groups(ev):
@@ -617,7 +636,7 @@ def main():
     result["groups"] = condvar_groups(ev)
     if newcomer_name:
         result["newcomer"] = newcomer(ev, newcomer_name)
-        result["release_race"] = release_race(ev, newcomer_name)
+        result["release_race"] = release_race(ev, newcomer_name, signal_calls(recs))
     if "beats" in info:
         lags = [(t1 - t0) / 1e6 - 10 for t0, t1 in info["beats"]]
         key = "sleep_overshoot_ms" if args.workload == "sleeper" else "heartbeat_lag_ms"
