@@ -187,9 +187,28 @@ public final class LatencyRecorder {
         return h;
     }
 
+    /**
+     * Records the raw values, the largest first: the histogram then grows once, to its final size,
+     * instead of at every new magnitude (each growth copies the counts; up to a dozen copies made
+     * this fill 11 % of a short run's time). The result is the histogram recording them in order
+     * gives, header included: the counts do not depend on the order, and a grown histogram's size
+     * and highest trackable value depend only on the largest value it has seen.
+     */
     private void fill(Histogram h) {
+        if (buffered == 0) {
+            return;
+        }
+        int largest = 0;
+        for (int i = 1; i < buffered; i++) {
+            if (values[i] > values[largest]) {
+                largest = i;
+            }
+        }
+        h.recordValue(values[largest]);
         for (int i = 0; i < buffered; i++) {
-            h.recordValue(values[i]);
+            if (i != largest) {
+                h.recordValue(values[i]);
+            }
         }
     }
 

@@ -137,6 +137,35 @@ class LatencyRecorderTest {
         return out;
     }
 
+    /**
+     * The raw values move into the histogram largest first (one growth instead of one per
+     * magnitude), and the histogram is byte for byte the one recording them in order grows into:
+     * its size and highest trackable value too, which a saved histogram's header carries.
+     */
+    @Test
+    void rawValuesMoveIntoTheHistogramRecordingThemInOrderWouldGrow() {
+        SplittableRandom r = new SplittableRandom(13);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = LatencyRecorder.BUFFERED + 1 + r.nextInt(100);
+            long[] v = new long[n];
+            long top = (long) Math.exp(r.nextDouble(Math.log(10), Math.log(3.6e12)));
+            for (int i = 0; i < n; i++) {
+                v[i] = r.nextInt(3) == 0 ? r.nextLong(0, 3_000) : r.nextLong(0, top);
+            }
+            Histogram expected = plain(v);
+            Histogram actual = recorded(v).histogram();
+            assertEquals(expected.getHighestTrackableValue(), actual.getHighestTrackableValue(), "trial " + trial);
+            assertEquals(java.util.Arrays.toString(encoded(expected)), java.util.Arrays.toString(encoded(actual)),
+                    "trial " + trial);
+        }
+    }
+
+    private static byte[] encoded(Histogram h) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int length = h.encodeIntoByteBuffer(b);
+        return java.util.Arrays.copyOf(b.array(), length);
+    }
+
     @Test
     void aRecorderReadBackFromASavedHistogramHoldsItsCounts() {
         Histogram saved = plain(waits(300, 5));
