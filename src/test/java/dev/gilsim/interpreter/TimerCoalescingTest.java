@@ -90,6 +90,31 @@ class TimerCoalescingTest {
     }
 
     /**
+     * A burst runs its timers in deadline order, then arming order, whichever's event fired: at
+     * one deadline a sleep's expiry event comes before a GIL wait's (event order), yet the GIL
+     * waiter armed first runs first. h holds the app's GIL from 0 on core 0; g waits for it from
+     * 0 on core 1 (deadline 5); s, of another process, then sleeps 5 ms on core 1 (deadline 5).
+     * <pre>
+     * 5.05    both expire: s's event fires first, and g's timer is in its burst
+     * 5.07    g runs (20 us wake-up): h has held the GIL throughout, so g asks for the drop
+     * 5.08    s runs, 10 us after g, and takes its own process's free GIL
+     * </pre>
+     */
+    @Test
+    void aBurstRunsItsTimersInArmingOrderAtOneDeadlineWhicheverEventFired() {
+        TestWorld w = new TestWorld(HandWorked.coalescingMachine(2, SLACK, WAKE, micros(10)), 1);
+        Interpreter p = w.process("app", gil());
+        w.thread(p, "h", once(cpu(millis(20))));
+        w.thread(p, "g", once(cpu(micros(5))));
+        Interpreter other = w.process("other", gil());
+        w.thread(other, "s", once(sleep(millis(5)), cpu(micros(5))));
+        w.runFor(millis(6));
+
+        assertEquals(List.of(new Mark(millis(5.07), "g")), w.recorder.dropRequests);
+        assertEquals(new Mark(millis(5.08), "s"), w.recorder.acquisitionsBy("s").get(1));
+    }
+
+    /**
      * C10: a GIL waiter whose timer fired and that has not run yet keeps its place, and a release
      * meanwhile signals it; nobody else is woken. h holds the GIL and computes 5.06 ms, then
      * sleeps; w1 waits from 0, w2 from 1 ms; w1 takes the GIL and spins.
