@@ -32,7 +32,11 @@ public final class Dataset {
             }
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.filter(Dataset::isProbeOutput).sorted().toList()) {
-                    d.add(Measurement.read(f));
+                    Measurement m = Measurement.read(f);
+                    // Other JSON kept beside the runs (condlog's traces) names no experiment.
+                    if (!m.experiment().isEmpty()) {
+                        d.add(m);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 throw new IllegalArgumentException("cannot read the probe results in " + dir + ": " + e.getMessage());

@@ -44,4 +44,21 @@ class MeasurementTest {
         assertEquals(0, d.size());
         assertEquals(1, d.disturbed());
     }
+
+    /**
+     * A folder of probe results may keep other JSON beside them (condlog's traces of the same
+     * experiments): it names no experiment and no version, and is not read as a run.
+     */
+    @Test
+    void otherJsonBesideTheRunsIsNotARun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String quietRun = PROBE_OUTPUT.replace("\"other_cpu_share\":0.07,\"quiet\":false", "\"other_cpu_share\":0.0,\"quiet\":true");
+        java.nio.file.Files.writeString(dir.resolve("spinners-2.r2.json"), quietRun);
+        java.nio.file.Files.createDirectories(dir.resolve("condlog-3.12.1"));
+        java.nio.file.Files.writeString(dir.resolve("condlog-3.12.1").resolve("heartbeat-5ms-1cpu.r2.json"),
+                "{\"workload\":\"heartbeat --threads 1\",\"quiet\":{\"other_cpu_share\":0.0,\"quiet\":true},"
+                        + "\"figures\":{\"timed_wait_lateness_us\":[1,2,3]}}");
+        Dataset d = Dataset.read(dir);
+        assertEquals(java.util.List.of("3.12.1"), d.versions());
+        assertEquals(1, d.size());
+    }
 }
