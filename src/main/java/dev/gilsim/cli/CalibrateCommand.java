@@ -48,6 +48,12 @@ final class CalibrateCommand implements Runnable {
     @Option(names = "--version", paramLabel = "X.Y.Z", description = "Which version's results in --data (default: the newest).")
     String version;
 
+    @Option(names = "--score-on", paramLabel = "VERSIONS", description = {
+        "The versions in --data whose measurements score the candidate values (the wake-ups, the asker's",
+        "shares, glibc's groups) and the profile's worth: all, or X.Y.Z[,X.Y.Z...] (default: --version's alone).",
+        "The direct fits (timer slack, sleep(0), syscalls, the idle loop) come from --version's runs."})
+    String scoreOn;
+
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "machine-profile.yaml",
             description = "The profile to write (default ${DEFAULT-VALUE}).")
     Path out;
@@ -74,15 +80,18 @@ final class CalibrateCommand implements Runnable {
             throw new UserException("no measurements of CPython " + v + " in " + source + "; it has "
                     + String.join(", ", d.versions()), Cli.BAD_INPUT);
         }
-        Calibration calibration = new Calibration(d, v);
+        List<String> scored = scoredVersions(d, v, source);
+        Calibration calibration = new Calibration(d, v, scored);
         List<Calibration.Fitted> fits = fit(calibration, err);
         err.println("gilsim: comparing the profile with defaults.yaml on these measurements...");
         err.flush();
         int jobs = Runtime.getRuntime().availableProcessors();
         Validation withDefaults = calibration.validate(Defaults.get(), jobs);
         Validation withProfile = calibration.validate(profileDefaults(Calibration.profile("", fits)), jobs);
+        String scoredText = scored.equals(List.of(v)) ? ""
+                : "; its candidates scored on CPython " + String.join(", ", scored);
         String text = Calibration.profile("gilsim machine profile, fitted by gilsim calibrate from CPython " + v
-                + " measured in " + source + ".\nApply it with --profile " + out.getFileName()
+                + " measured in " + source + scoredText + ".\nApply it with --profile " + out.getFileName()
                 + "; every value here replaces defaults.yaml's.\n" + String.format(java.util.Locale.ROOT,
                 "Of these measurements' %d figures, %.0f%% are in band with this profile (geometric mean ratio %.2f)"
                 + "\nand %.0f%% with defaults.yaml (%.2f), 3 seeds each.", withProfile.figures().size(),
@@ -93,6 +102,28 @@ final class CalibrateCommand implements Runnable {
         w.print(text);
         w.println("wrote " + out);
         w.flush();
+    }
+
+    /** --score-on's versions, each one that --data holds; --version's alone without it. */
+    private List<String> scoredVersions(Dataset d, String v, Path source) {
+        if (scoreOn == null) {
+            return List.of(v);
+        }
+        if (scoreOn.strip().equals("all")) {
+            return d.versions();
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : scoreOn.split(",")) {
+            String x = part.strip();
+            if (!d.versions().contains(x)) {
+                throw new UserException("--score-on: no measurements of CPython " + (x.isEmpty() ? "''" : x) + " in "
+                        + source + "; it has " + String.join(", ", d.versions()) + " (or give all)", Cli.BAD_INPUT);
+            }
+            if (!out.contains(x)) {
+                out.add(x);
+            }
+        }
+        return out;
     }
 
     /** The folder of probe results: --data, or where --python's interpreter is measured now. */

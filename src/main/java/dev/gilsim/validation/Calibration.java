@@ -63,13 +63,41 @@ public final class Calibration {
 
     private final Dataset data;
     private final String version;
+    private final List<String> scored;
 
     public Calibration(Dataset data, String version) {
-        if (!data.versions().contains(version)) {
-            throw new IllegalArgumentException("no quiet measurements of CPython " + version);
+        this(data, version, List.of(version));
+    }
+
+    /**
+     * Fits the direct measurements ({@code time.sleep(0)}, the pipe's syscalls, the idle loop,
+     * the timer slack) on {@code version}'s runs, and scores every candidate of the grids (the
+     * wake-ups, the asker's shares, the groups) on the runs of all the {@code scored} versions:
+     * those values belong to the host, and more versions measured on it are more evidence.
+     */
+    public Calibration(Dataset data, String version, List<String> scored) {
+        for (String v : concat(version, scored)) {
+            if (!data.versions().contains(v)) {
+                throw new IllegalArgumentException("no quiet measurements of CPython " + v);
+            }
+        }
+        if (scored.isEmpty()) {
+            throw new IllegalArgumentException("no version to score the candidates on");
         }
         this.data = data;
         this.version = version;
+        this.scored = List.copyOf(scored);
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest);
+        all.add(0, first);
+        return all;
+    }
+
+    /** The versions whose runs score the grids' candidates and the profile's worth. */
+    public List<String> scoredVersions() {
+        return scored;
     }
 
     public List<Fitted> fit() {
@@ -134,8 +162,8 @@ public final class Calibration {
      * but every measured figure scores them, so that they do not buy those few at the others' cost.
      */
     public List<Fitted> requesterShares(Suite suite, List<String> fittedSets, int jobs) {
-        Dataset one = measured(suite);
-        if (measured(suite.only(CONTENDED)).versions().isEmpty()) {
+        Dataset one = scored(suite);
+        if (scored(suite.only(CONTENDED)).versions().isEmpty()) {
             return List.of();
         }
         double best = -1;
@@ -175,8 +203,8 @@ public final class Calibration {
      * measurements decide per host.
      */
     public List<Fitted> waiterPlacement(Suite suite, List<String> fittedSets, int jobs) {
-        Dataset one = measured(suite);
-        if (measured(suite.only(CONTENDED)).versions().isEmpty()) {
+        Dataset one = scored(suite);
+        if (scored(suite.only(CONTENDED)).versions().isEmpty()) {
             return List.of();
         }
         double without = score(suite, one, fittedSets, 3, jobs);
@@ -208,11 +236,22 @@ public final class Calibration {
 
     /** This version's measurements of the suite's experiments. */
     private Dataset measured(Suite suite) {
-        Dataset one = new Dataset();
-        for (Suite.Experiment e : suite.experiments()) {
-            data.runs(version, e.id()).forEach(one::add);
+        return runsOf(suite, List.of(version));
+    }
+
+    /** The scored versions' measurements of the suite's experiments. */
+    private Dataset scored(Suite suite) {
+        return runsOf(suite, scored);
+    }
+
+    private Dataset runsOf(Suite suite, List<String> versions) {
+        Dataset runs = new Dataset();
+        for (String v : versions) {
+            for (Suite.Experiment e : suite.experiments()) {
+                data.runs(v, e.id()).forEach(runs::add);
+            }
         }
-        return one;
+        return runs;
     }
 
     /** The forced dropper's return (C6) tried, in microseconds, as medians of a lognormal. */
@@ -236,7 +275,7 @@ public final class Calibration {
     /** The candidate median (a lognormal of {@code sigma}) that puts most figures in band. */
     private Fitted bestOf(Suite suite, List<String> fittedSets, int jobs, String path, int[] mediansUs, double sigma,
             String evidence) {
-        Dataset one = measured(suite);
+        Dataset one = scored(suite);
         double best = -1;
         int bestUs = mediansUs[0];
         for (int median : mediansUs) {
@@ -254,11 +293,11 @@ public final class Calibration {
     }
 
     /**
-     * This version's measured figures against the model with these defaults (defaults.yaml, or a
-     * profile over it), over 3 seeds: what a profile is worth on this host.
+     * The scored versions' measured figures against the model with these defaults (defaults.yaml,
+     * or a profile over it), over 3 seeds: what a profile is worth on this host.
      */
     public Validation validate(dev.gilsim.scenario.Defaults defaults, int jobs) {
-        return new Validator(Suite.builtin(), 3, jobs, List.of(), defaults).validate(measured(Suite.builtin()), s -> { });
+        return new Validator(Suite.builtin(), 3, jobs, List.of(), defaults).validate(scored(Suite.builtin()), s -> { });
     }
 
     /** C12: real over simulated pipe ops that count as the reference host's syscalls. */

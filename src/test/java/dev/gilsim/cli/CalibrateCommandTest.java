@@ -32,6 +32,18 @@ class CalibrateCommandTest {
         assertTrue(run.out().contains("wrote " + profile), run.out());
     }
 
+    /** --score-on names versions the data holds; another is refused before anything is fitted. */
+    @Test
+    void scoringOnAVersionTheDataLacksIsRefusedNamingThoseItHas(@TempDir Path dir) {
+        Path profile = dir.resolve("p.yaml");
+        CliRunner.Outcome run = CliRunner.run("calibrate", "--data", "probes/data/linux-kvm-2core-amd", "--version",
+                "3.12.1", "--score-on", "3.12.1,3.9.0", "--out", profile.toString());
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("--score-on: no measurements of CPython 3.9.0 in probes/data/linux-kvm-2core-amd; "
+                + "it has 3.8.18, 3.10.13, 3.11.7, 3.12.1, 3.13.0 (or give all)"), run.err());
+        assertTrue(Files.notExists(profile));
+    }
+
     /** Its own --version (of the measured CPython) must not take --help's place. */
     @Test
     void helpShowsTheUsage() {

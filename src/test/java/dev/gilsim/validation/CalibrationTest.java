@@ -46,6 +46,21 @@ class CalibrationTest {
     }
 
     /**
+     * Scored on several versions (calibrate --score-on), the direct fits still read the fitted
+     * version's runs alone (3.12's time.sleep(0) sleeps, so it fits a polled wake-up that 3.8's
+     * cannot), while what a profile is worth counts every scored version's figures.
+     */
+    @Test
+    void theGridsScoreEveryScoredVersionAndTheDirectFitsReadOne() {
+        Calibration c = new Calibration(Dataset.read(FidelityTest.DATA), "3.12.1", List.of("3.8.18", "3.12.1"));
+        List<String> paths = c.fit().stream().map(Calibration.Fitted::path).toList();
+        assertTrue(paths.contains("machine.polled_wakeup"), paths.toString());
+        Validation both = c.validate(Defaults.get(), 2);
+        assertEquals(List.of("3.12.1", "3.8.18"), both.figures().stream().map(FigureComparison::version).distinct()
+                .sorted().toList());
+    }
+
+    /**
      * C8: on 3.8 and 3.10 time.sleep(0) is a 0.4 us syscall, not a sleep, so it says nothing
      * about the polled wake-up; the fit leaves it out rather than fitting 0.5 us.
      */

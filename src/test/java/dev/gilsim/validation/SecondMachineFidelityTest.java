@@ -24,11 +24,11 @@ class SecondMachineFidelityTest {
     static final Path PROFILE = Path.of("probes/profiles/linux-kvm-2core-amd.yaml");
     /**
      * Ratchet: the share of the AMD host's figures in band with its profile (3 seeds; CPython 3.8,
-     * 3.10, 3.11, 3.12 and 3.13, the profile fitted on 3.12 alone). Measured 0.668 since the
-     * profile has glibc's groups (G12) and the timeouts queued behind the holder (C13); 0.592
-     * before.
+     * 3.10, 3.11, 3.12 and 3.13). Measured 0.676 since the profile's candidates are scored on all
+     * five versions ({@code calibrate --score-on all}); 0.668 fitted on 3.12 alone, with glibc's
+     * groups (G12) and the timeouts queued behind the holder (C13); 0.592 before those.
      */
-    static final double MIN_SCORE_WITH_PROFILE = 0.66;
+    static final double MIN_SCORE_WITH_PROFILE = 0.67;
     /** With the Intel host's defaults instead, measured 0.38: the profile must gain this much. */
     static final double MIN_GAIN_OF_THE_PROFILE = 0.10;
 
