@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  gilsim calibrate --python $(pyenv prefix 3.12.1)/bin/python3 --out my-machine.yaml",
             "  gilsim calibrate --data probes/data/linux-kvm-2core --version 3.12.1",
+            "  gilsim calibrate --data probes/data/linux-kvm-2core-amd --version 3.12.1 --score-on all",
             "  gilsim run scenarios/sleeper-beside-cpu.yaml --profile my-machine.yaml"})
 final class CalibrateCommand implements Runnable {
     @Spec
