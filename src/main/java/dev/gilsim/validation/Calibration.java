@@ -95,11 +95,6 @@ public final class Calibration {
         return all;
     }
 
-    /** The versions whose runs score the grids' candidates and the profile's worth. */
-    public List<String> scoredVersions() {
-        return scored;
-    }
-
     public List<Fitted> fit() {
         List<Fitted> out = new ArrayList<>();
         long slack = timerSlack();
@@ -131,7 +126,7 @@ public final class Calibration {
     private static final int[] WAKEUP_MEDIANS_US = {25, 35, 45, 60, 80};
 
     /**
-     * G6: the median wake-up latency that puts most of this version's figures in band, with the
+     * G6: the median wake-up latency that puts most of the scored versions' figures in band, with the
      * other fitted values applied; the spread comes from the measured hand-off gaps. The gaps alone
      * (a CPU-bound thread woken on an idle core) are faster than the model's other wake-ups need.
      */
@@ -258,7 +253,7 @@ public final class Calibration {
     private static final int[] HANDOFF_MEDIANS_US = {5, 10, 15, 20};
 
     /**
-     * C6: the median return of a forced dropper that puts most of this version's figures in band,
+     * C6: the median return of a forced dropper that puts most of the scored versions' figures in band,
      * with the other fitted values applied. Measured directly, the dropper resumes 14 to 20 us
      * after the hand-off (taking the GIL included), which bounds the candidates.
      */
@@ -267,7 +262,7 @@ public final class Calibration {
                 "the forced CPU-bound thread resumes 14 to 20 us after the hand-off on our VM (convoy-pipe-1cpu)");
     }
 
-    /** The share of this version's measured figures in band with these values set, over {@code seeds}. */
+    /** The share of these measured figures in band with these values set, over {@code seeds}. */
     private static double score(Suite suite, Dataset one, List<String> sets, int seeds, int jobs) {
         return new Validator(suite, seeds, jobs, sets).validate(one, x -> { }).score();
     }
