@@ -12,8 +12,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A latency distribution as a histogram and as a cumulative distribution, variants overlaid.
- * The histogram has {@value #BINS} equal bins from 0 to the largest p99.9 of any variant (larger
- * values count in the last bin, so a rare 300 ms outlier does not squash the body into one bin);
+ * The histogram has up to {@value #BINS} equal bins of a round width (1, 2 or 5 times a power of
+ * ten) from 0 to the largest p99.9 of any variant (larger values count in the last bin, so a rare
+ * 300 ms outlier does not squash the body into one bin);
  * its y axis is the share of samples, so variants with different sample counts compare. The CDF
  * covers every value up to the maximum.
  */
@@ -33,7 +34,8 @@ public final class DistributionCharts {
                 top = Math.max(top, l.get().recorder().histogram().getValueAtPercentile(99.9));
             }
         }
-        double width = top / (double) BINS;
+        double width = roundBinWidth(top / (double) BINS);
+        int bins = (int) Math.max(1, Math.min(BINS, Math.ceil(top / width)));
         for (int i = 0; i < run.variants().size(); i++) {
             VariantData v = run.variants().get(i);
             var l = RunData.latency(v, key);
@@ -41,14 +43,14 @@ public final class DistributionCharts {
                 continue;
             }
             Histogram h = l.get().recorder().histogram();
-            double[] counts = new double[BINS];
+            double[] counts = new double[bins];
             for (HistogramIterationValue value : h.recordedValues()) {
-                int bin = (int) Math.min(BINS - 1, Math.floor(h.medianEquivalentValue(value.getValueIteratedTo()) / width));
+                int bin = (int) Math.min(bins - 1, Math.floor(h.medianEquivalentValue(value.getValueIteratedTo()) / width));
                 counts[bin] += value.getCountAtValueIteratedTo();
             }
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
-            for (int b = 0; b < BINS; b++) {
+            for (int b = 0; b < bins; b++) {
                 // Each bin drawn flat across its width: a step outline.
                 double share = 100.0 * counts[b] / h.getTotalCount();
                 xs.add(b * width / 1e6);
@@ -60,6 +62,21 @@ public final class DistributionCharts {
         }
         chart.getStyler().setYAxisMin(0.0);
         return chart;
+    }
+
+    /**
+     * The bin width, in nanoseconds, rounded up to 1, 2 or 5 times a power of ten: the bins then
+     * start at round numbers, and so do the axis's ticks, which XChart puts at the bins' edges
+     * when they are equally spaced (a width of top/60 labelled them 0.5459967, 1.0919934, ...).
+     */
+    static double roundBinWidth(double nanos) {
+        if (!(nanos > 0)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(nanos)));
+        double mantissa = nanos / power;
+        double round = mantissa <= 1 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10;
+        return round * power;
     }
 
     public static XYChart cdf(RunData run, String key) {

@@ -194,6 +194,30 @@ class ChartModelsTest {
         assertEquals(100.0, total, 1e-6);
     }
 
+    /**
+     * The histogram's bins are 1, 2 or 5 times a power of ten wide, at most {@value
+     * DistributionCharts#BINS} of them, so every bin edge (where XChart puts the ticks) is a round
+     * number of milliseconds.
+     */
+    @Test
+    void histogramBinsAreRoundSoTheirEdgesAre() {
+        assertEquals(100_000, DistributionCharts.roundBinWidth(5_459_967 / 60.0));
+        assertEquals(200, DistributionCharts.roundBinWidth(101));
+        assertEquals(5_000, DistributionCharts.roundBinWidth(2_001));
+        assertEquals(1_000_000, DistributionCharts.roundBinWidth(500_001));
+        assertEquals(1, DistributionCharts.roundBinWidth(0));
+
+        double[] x = DistributionCharts.histogram(run, KEY).getSeriesMap().get("1ms").getXData();
+        assertTrue(x.length <= 2 * DistributionCharts.BINS, "at most " + DistributionCharts.BINS + " bins: " + x.length);
+        double width = x[1] - x[0];
+        double power = Math.pow(10, Math.floor(Math.log10(width)));
+        double mantissa = Math.round(width / power * 1e6) / 1e6;
+        assertTrue(mantissa == 1 || mantissa == 2 || mantissa == 5, "bin width " + width + " ms");
+        for (double edge : x) {
+            assertEquals(Math.round(edge / width) * width, edge, width * 1e-9, "edge " + edge);
+        }
+    }
+
     @Test
     void everyChartRendersHeadlessInBothFormatsWithUniqueFileNames() throws IOException {
         List<NamedChart> charts = ChartKind.all(run);
