@@ -70,6 +70,11 @@ final class CalibrateCommand implements Runnable {
         if (reps < 1 || reps > 20) {
             throw new UserException("--reps must be 1 to 20", Cli.BAD_INPUT);
         }
+        if (python != null && scoreOn != null && !scoreOn.strip().equals("all")) {
+            // Checked before minutes of measuring: only the version measured now will be there.
+            throw new UserException("--score-on names versions in --data; with --python only the version measured now "
+                    + "is there (leave --score-on out)", Cli.BAD_INPUT);
+        }
         PrintWriter err = spec.commandLine().getErr();
         Path source = probeResults(err);
         Dataset d = Dataset.read(source);

@@ -44,6 +44,16 @@ class CalibrateCommandTest {
         assertTrue(Files.notExists(profile));
     }
 
+    /** With --python there is one version to score on: naming others is refused before measuring. */
+    @Test
+    void scoringOnNamedVersionsWithPythonIsRefusedBeforeMeasuring(@TempDir Path dir) {
+        CliRunner.Outcome run = CliRunner.run("calibrate", "--python", "/nonexistent/python3", "--score-on", "3.12.1",
+                "--out", dir.resolve("p.yaml").toString());
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("--score-on names versions in --data; with --python only the version measured now"),
+                run.err());
+    }
+
     /** Its own --version (of the measured CPython) must not take --help's place. */
     @Test
     void helpShowsTheUsage() {
