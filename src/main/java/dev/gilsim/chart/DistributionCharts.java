@@ -12,14 +12,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A latency distribution as a histogram and as a cumulative distribution, variants overlaid.
- * The histogram has up to {@value #BINS} equal bins of a round width (1, 2 or 5 times a power of
+ * The histogram has 40 to {@value #BINS} equal bins of a round width (1, 2 or 5 times a power of
  * ten) from 0 to the largest p99.9 of any variant (larger values count in the last bin, so a rare
  * 300 ms outlier does not squash the body into one bin);
  * its y axis is the share of samples, so variants with different sample counts compare. The CDF
  * covers every value up to the maximum.
  */
 public final class DistributionCharts {
-    static final int BINS = 60;
+    static final int BINS = 100;
 
     private DistributionCharts() {
     }

@@ -202,6 +202,7 @@ class ChartModelsTest {
     @Test
     void histogramBinsAreRoundSoTheirEdgesAre() {
         assertEquals(100_000, DistributionCharts.roundBinWidth(5_459_967 / 60.0));
+        assertEquals(2_000_000, DistributionCharts.roundBinWidth(125_000_000 / (double) DistributionCharts.BINS));
         assertEquals(200, DistributionCharts.roundBinWidth(101));
         assertEquals(5_000, DistributionCharts.roundBinWidth(2_001));
         assertEquals(1_000_000, DistributionCharts.roundBinWidth(500_001));
