@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = {"Measure simulator speed: events/s and simulated seconds per wall second.",
             "With no file, measures the built-in convoy-effect scenario (every variant)."},
         footer = {"", "Examples:", "  gilsim bench", "  gilsim bench scenarios/two-cpu-threads.yaml --repeat 10",
-            "  gilsim bench --peer ../shared/bench/peer"})
+            "  gilsim bench --peer ../shared/bench/peer",
+            "  gilsim bench --end-to-end scenarios/convoy-effect.yaml scenarios/sleeper-beside-cpu.yaml"})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -54,6 +55,16 @@ final class BenchCommand implements Runnable {
             description = "Simulated seconds per --peer run (default ${DEFAULT-VALUE}).")
     int peerSeconds;
 
+    @Option(names = "--end-to-end", description = "Instead: time 'gilsim run FILE' against 'gilsim check FILE', "
+            + "each a whole process through the launcher, in turn, --repeat rounds after one untimed pair, and print "
+            + "their wall times and ratio.")
+    boolean endToEnd;
+
+    @Option(names = "--launcher", paramLabel = "PATH",
+            description = "With --end-to-end: the gilsim launcher to time (default: the script beside this build's "
+                    + "target/ folder).")
+    Path launcher;
+
     @Mixin
     ScenarioOptions options;
 
@@ -63,6 +74,9 @@ final class BenchCommand implements Runnable {
             throw new UserException("--repeat must be 1 to 1000 and --warmup-runs at least 0", Cli.BAD_INPUT);
         }
         PrintWriter w = spec.commandLine().getOut();
+        if (peer != null && endToEnd) {
+            throw new UserException("--peer and --end-to-end are two different benchmarks: give one", Cli.BAD_INPUT);
+        }
         if (peer != null) {
             if (!files.isEmpty()) {
                 throw new UserException("--peer times the peer's own scenario: give no FILE with it", Cli.BAD_INPUT);
@@ -74,6 +88,13 @@ final class BenchCommand implements Runnable {
             return;
         }
         ScenarioLoader loader = options.loader();
+        if (endToEnd) {
+            endToEnd(loader, w);
+            return;
+        }
+        if (launcher != null) {
+            throw new UserException("--launcher goes with --end-to-end", Cli.BAD_INPUT);
+        }
         List<ScenarioFile> loaded = new ArrayList<>();
         if (files.isEmpty()) {
             loaded.add(loader.load("scenarios/convoy-effect.yaml", RunCommand.builtin("convoy-effect.yaml"),
@@ -82,6 +103,23 @@ final class BenchCommand implements Runnable {
         for (Path f : files) {
             loaded.add(loader.load(f, options.overrides()));
         }
+        timeInProcess(loaded, w);
+    }
+
+    private void endToEnd(ScenarioLoader loader, PrintWriter w) {
+        if (files.isEmpty()) {
+            throw new UserException("--end-to-end times run and check of scenario files: give at least one FILE",
+                    Cli.BAD_INPUT);
+        }
+        // Every file is checked here first, so a bad one is reported before any process starts.
+        for (Path f : files) {
+            loader.load(f, options.overrides());
+        }
+        EndToEndBench.run(launcher != null ? launcher : EndToEndBench.defaultLauncher(), files,
+                options.commandLine(), repeat, w);
+    }
+
+    private void timeInProcess(List<ScenarioFile> loaded, PrintWriter w) {
         w.println("scenario/variant                      events    events/s (median)   sim s per wall s"
                 + "   sim s per CPU s   bytes per event");
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();

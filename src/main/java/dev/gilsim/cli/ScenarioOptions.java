@@ -51,6 +51,27 @@ final class ScenarioOptions {
         return profile == null ? Defaults.get() : Defaults.withProfile(profile);
     }
 
+    /** These options as a command line, for another gilsim process to load the scenarios alike. */
+    List<String> commandLine() {
+        List<String> args = new ArrayList<>();
+        for (String set : sets) {
+            args.addAll(List.of("--set", set));
+        }
+        if (seed != null) {
+            args.addAll(List.of("--seed", String.valueOf(seed)));
+        }
+        if (profile != null) {
+            args.addAll(List.of("--profile", profile.toString()));
+        }
+        if (maxThreads != ScenarioLoader.DEFAULT_MAX_THREADS) {
+            args.addAll(List.of("--max-threads", String.valueOf(maxThreads)));
+        }
+        if (maxEvents != ScenarioLoader.DEFAULT_MAX_EVENTS) {
+            args.addAll(List.of("--max-events", String.valueOf(maxEvents)));
+        }
+        return args;
+    }
+
     List<String> overrides() {
         List<String> all = new ArrayList<>(sets);
         if (seed != null) {
