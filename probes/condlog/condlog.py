@@ -563,6 +563,14 @@ def condvar_groups(ev):
             "winner_by_group_case": dict(cases)}
 
 
+def show(result):
+    """Prints every figure of the result's sections, a line each, in one order for traces and for
+    the model's events (a section a source lacks, such as the model's placement, is skipped)."""
+    for section in ("figures", "placement", "slip", "requests", "groups", "newcomer", "release_race"):
+        for k, v in result.get(section, {}).items():
+            print("%-46s %s" % (k, v))
+
+
 def gilsim_events(path, variant=None):
     """The events of `gilsim run --gil-events` (gil-events.csv) as events() gives a trace's: the
     loop and a sleeper keep their names, a CPU-bound thread `x/spinner-N` becomes cpu-N."""
@@ -610,10 +618,7 @@ def main():
         if args.json:
             print(json.dumps(result, indent=1))
             return
-        for k, v in (list(result["figures"].items()) + list(result["slip"].items())
-                     + list(result["requests"].items()) + list(result["groups"].items())
-                     + list(result.get("newcomer", {}).items()) + list(result.get("release_race", {}).items())):
-            print("%-46s %s" % (k, v))
+        show(result)
         return
     quiet = QuietMonitor(0.05)
     before = quiet.wait_until_quiet(20)
@@ -649,10 +654,7 @@ def main():
     if not machine["quiet"]:
         print("the machine was busy (other processes used %.0f%%): repeat on a quiet machine"
               % (100 * machine["other_cpu_share"]))
-    for k, v in (list(result["figures"].items()) + list(result["placement"].items())
-                 + list(result["slip"].items()) + list(result["requests"].items()) + list(result["groups"].items())
-                 + list(result.get("newcomer", {}).items()) + list(result.get("release_race", {}).items())):
-        print("%-46s %s" % (k, v))
+    show(result)
 
 
 if __name__ == "__main__":
