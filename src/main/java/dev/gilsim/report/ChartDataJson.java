@@ -32,7 +32,7 @@ final class ChartDataJson {
         List<VariantData> variants = new ArrayList<>();
         for (JsonNode v : root.path("variants")) {
             String name = v.path("name").asText();
-            variants.add(new VariantData(name, v.path("description").asText(),
+            variants.add(VariantData.of(name, v.path("description").asText(),
                     parameters(v), ChartData.latencies(v), threads(v),
                     timelines.getOrDefault(name, Timeline.empty(0, 0)), ChartData.series(v), requests(v)));
         }

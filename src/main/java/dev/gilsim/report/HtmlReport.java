@@ -174,13 +174,18 @@ public final class HtmlReport {
     }
 
     private static void latencies(StringBuilder h, RunData run) {
-        int all = run.latencyKeys().size();
+        int all = run.pooledLatencyKeys().size();
         List<String> headline = run.headlineLatencies();
         int shown = headline.size();
         h.append("<h2 id=\"latencies\">Latencies (ms)</h2>\n");
         if (shown < all) {
             h.append("<p>The headline ").append(shown).append(" of ").append(all)
                     .append(" latencies; <a href=\"percentiles.csv\">percentiles.csv</a> has every one.</p>\n");
+        }
+        if (all < run.latencyKeys().size()) {
+            h.append("<p>The copies of a thread declared with <code>count</code> are one row and one chart, their "
+                    + "samples pooled under the thread's name; <a href=\"percentiles.csv\">percentiles.csv</a> and "
+                    + "<a href=\"threads.csv\">threads.csv</a> have each copy's.</p>\n");
         }
         h.append("<table>\n<tr><th>latency</th><th>variant</th>"
                 + "<th>count</th><th>mean</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>max</th></tr>\n");

@@ -48,7 +48,7 @@ final class SavedSummary {
             }
             JsonNode chart = v.path(ChartData.FIELD);
             String name = v.path("name").asText();
-            variants.add(new VariantData(name, v.path("description").asText(), parameters(v.path("parameters")),
+            variants.add(VariantData.of(name, v.path("description").asText(), parameters(v.path("parameters")),
                     ChartData.latencies(chart), threads, timelines.getOrDefault(name, Timeline.empty(0, 0)),
                     ChartData.series(chart), requests));
         }

@@ -37,7 +37,7 @@ public record RunData(String scenario, String title, String description, String 
         List<VariantData> variants = new ArrayList<>();
         for (RunResult r : results) {
             Scenario v = r.scenario();
-            variants.add(new VariantData(v.variant(), v.variantDescription(), Parameters.of(v), r.latencies(),
+            variants.add(VariantData.of(v.variant(), v.variantDescription(), Parameters.of(v), r.latencies(),
                     ThreadFigures.of(r), r.timeline(), r.series().stream().filter(n -> !n.series().isEmpty()).toList(),
                     EndpointRequests.of(r)));
         }
@@ -49,6 +49,25 @@ public record RunData(String scenario, String title, String description, String 
     public List<String> latencyKeys() {
         Set<String> keys = new LinkedHashSet<>();
         variants.forEach(v -> v.latencies().forEach(l -> keys.add(l.key())));
+        return List.copyOf(keys);
+    }
+
+    /**
+     * The latency keys as the charts and tables show them: the copies of a thread declared with
+     * {@code count: N} as one key, the declared name's ({@link CopyGroup}), where the first copy
+     * was; in order of first appearance.
+     */
+    public List<String> pooledLatencyKeys() {
+        Map<String, String> groupOf = new HashMap<>();
+        for (VariantData v : variants) {
+            for (CopyGroup g : v.copies()) {
+                g.members().forEach(m -> groupOf.put(m, g.key()));
+            }
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (String key : latencyKeys()) {
+            keys.add(groupOf.getOrDefault(key, key));
+        }
         return List.copyOf(keys);
     }
 
@@ -74,7 +93,7 @@ public record RunData(String scenario, String title, String description, String 
      * 10,000 threads were twelve idle ones that never waited.
      */
     public List<String> headlineLatencies() {
-        List<String> keys = latencyKeys();
+        List<String> keys = pooledLatencyKeys();
         boolean server = keys.stream().anyMatch(k -> SERVER_LATENCIES.stream().anyMatch(k::startsWith));
         if (server || keys.size() <= MAX_HEADLINE_KEYS) {
             return headline(keys);
@@ -83,6 +102,9 @@ public record RunData(String scenario, String title, String description, String 
         for (VariantData v : variants) {
             for (NamedLatency l : v.latencies()) {
                 worst.merge(l.key(), l.recorder().summary().p99Ms(), Math::max);
+            }
+            for (CopyGroup g : v.copies()) {
+                worst.merge(g.key(), g.pooled().recorder().summary().p99Ms(), Math::max);
             }
         }
         Map<String, Integer> order = new HashMap<>();
@@ -113,8 +135,13 @@ public record RunData(String scenario, String title, String description, String 
         return List.copyOf(keys);
     }
 
+    /** The variant's latency of that key: a thread's own, else its copies' pooled ({@link CopyGroup}). */
     public static Optional<NamedLatency> latency(VariantData v, String key) {
-        return v.latencies().stream().filter(l -> l.key().equals(key)).findFirst();
+        Optional<NamedLatency> own = v.latencies().stream().filter(l -> l.key().equals(key)).findFirst();
+        if (own.isPresent()) {
+            return own;
+        }
+        return v.copies().stream().filter(g -> g.key().equals(key)).map(CopyGroup::pooled).findFirst();
     }
 
     public static Optional<NamedSeries> series(VariantData v, String key) {

@@ -148,6 +148,27 @@ class OutputFolderTest {
         assertEquals(new String(report, StandardCharsets.UTF_8), Files.readString(dir.resolve(OutputFolder.REPORT)));
     }
 
+    /**
+     * The copies of a thread ({@code count: 2}) are pooled again from summary.json: the redrawn
+     * charts are the group's, named after the declared thread, as the run drew them.
+     */
+    @Test
+    void copiesOfAThreadArePooledAgainWhenTheRunIsReadBack(@TempDir Path dir) throws IOException {
+        String yaml = TestRuns.YAML.replace("- name: spinner\n", "- name: spinner\n        count: 2\n");
+        List<dev.gilsim.run.RunResult> results = new dev.gilsim.scenario.ScenarioLoader()
+                .load("tiny.yaml", yaml, List.of()).variants().stream().map(dev.gilsim.run.Simulation::run).toList();
+        List<Path> written = OutputFolder.write(dir, results, PROVENANCE, ChartFormat.PNG);
+        RunData back = SavedRun.read(dir);
+        assertTrue(back.latencyKeys().contains("gil_wait:app/spinner-2"), back.latencyKeys().toString());
+        assertTrue(back.pooledLatencyKeys().contains("gil_wait:app/spinner"), back.pooledLatencyKeys().toString());
+        assertFalse(back.pooledLatencyKeys().contains("gil_wait:app/spinner-1"));
+        assertEquals(RunData.latency(RunData.of(results).variants().get(0), "gil_wait:app/spinner").orElseThrow()
+                        .recorder().histogram(),
+                RunData.latency(back.variants().get(0), "gil_wait:app/spinner").orElseThrow().recorder().histogram());
+        assertTrue(written.contains(dir.resolve("charts/cdf-gil_wait-app-spinner.png")), written.toString());
+        assertFalse(written.contains(dir.resolve("charts/cdf-gil_wait-app-spinner-1.png")));
+    }
+
     /** A folder written before summary.json carried the chart data (a chart-data.json beside it) still redraws. */
     @Test
     void aRunSavedInTheEarlierChartDataJsonStillRedraws(@TempDir Path dir) throws IOException {

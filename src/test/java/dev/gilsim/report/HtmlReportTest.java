@@ -120,10 +120,16 @@ class HtmlReportTest {
     /**
      * Threads alone, more than twelve latencies: the headline keeps those that waited longest,
      * longest first, not the first twelve of the run (twenty idle threads, then two CPU-bound
-     * threads that wait an interval at each hand-off).
+     * threads that wait an interval at each hand-off; each does something of its own, so none
+     * are copies pooled into one latency).
      */
     @Test
     void aRunOfManyThreadsHeadlinesTheThreadsThatWaitedLongest() {
+        StringBuilder idle = new StringBuilder();
+        for (int i = 1; i <= 20; i++) {
+            idle.append("          - {name: idle-").append(i).append(", steps: [{sleep: ").append(1000 + i)
+                    .append("ms}]}\n");
+        }
         ScenarioFile file = new ScenarioLoader().load("busy.yaml", """
                 name: busy
                 duration: 200ms
@@ -131,9 +137,9 @@ class HtmlReportTest {
                 processes:
                   - name: app
                     threads:
-                      - {name: idle, count: 20, steps: [{sleep: 1s}]}
-                      - {name: spin, count: 2, steps: [{cpu: forever}]}
-                """, List.of());
+                %s          - {name: spin-1, steps: [{cpu: forever}]}
+                          - {name: spin-2, steps: [{cpu: 100s}]}
+                """.formatted(idle), List.of());
         RunData run = RunData.of(file.variants().stream().map(s -> Simulation.run(s)).toList(), null);
         List<String> headline = run.headlineLatencies();
         assertEquals(RunData.MAX_HEADLINE_KEYS, headline.size());
