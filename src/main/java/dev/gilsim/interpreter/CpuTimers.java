@@ -51,9 +51,12 @@ public final class CpuTimers {
     private final Distribution burstGap;
     private final RandomGenerator random;
     private final List<Timer> burst = new ArrayList<>();
-    /** Per core, its armed timers as a binary heap by deadline, then arming order, */
+    /**
+     * Per core, its armed timers: the GIL waits that fire after every wait already in the core's
+     * lane join that lane ({@link TimerLane}); the others wait in a binary heap by deadline, then
+     * arming order.
+     */
     private final Timer[][] heaps;
-    /** ... but for the GIL waits that expire after all the others of the core's lane. */
     private final TimerLane<Timer>[] lanes;
     private final int[] sizes;
     private long seq;
