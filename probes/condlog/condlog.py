@@ -409,6 +409,40 @@ def newcomer(ev, name):
     }
 
 
+def first_waits(ev, name, near_ns=300_000):
+    """How the newcomer's waits for the GIL after a release or a sleep end: the share that took the
+    GIL after 0, 1, 2 ... timed waits ("6" stands for six or more), and the share of those arrivals
+    beside which another thread, woken by a signal that found the GIL taken again, began a new wait
+    after the last take and no later than 300 us after the arrival (docs/model.md, section 9: such
+    waits ask for the drop before the newcomer's)."""
+    prev, last_take, current, done, rewaits = {}, None, None, [], []
+    for t, kind, who, _ in ev:
+        if kind == "take":
+            if who == name and current is not None:
+                done.append(current)
+                current = None
+            last_take = t
+        if kind == "wait" and who != name and prev.get(who) == "woken":
+            rewaits.append(t)
+        if who == name:
+            if kind == "wait" and prev.get(who) in ("release", "slept", None) and last_take is not None:
+                current = [t, last_take, 0]
+            elif kind == "timeout" and current is not None:
+                current[2] += 1
+        prev[who] = kind
+    if not done:
+        return {}
+    timeouts = collections.Counter(min(n, 6) for _, _, n in done)
+    beside = 0
+    for arrived, taken, _ in done:
+        i = bisect.bisect_right(rewaits, taken)
+        beside += i < len(rewaits) and rewaits[i] <= arrived + near_ns
+    return {
+        "took_it_after_timeouts": {str(k): round(v / len(done), 2) for k, v in sorted(timeouts.items())},
+        "others_rewaiting_near_arrival": round(beside / len(done), 2),
+    }
+
+
 def requests(ev):
     """G11: at each drop asked for by a timed-out waiter with another thread waiting, did the asker
     take the GIL itself? Split by the age of the oldest other waiter at the release, and by how
@@ -613,7 +647,7 @@ def main():
                   "requests": requests(ev), "groups": condvar_groups(ev)}
         for name in ("loop", "sleeper", "io"):
             if any(e[2] == name for e in ev):
-                result["newcomer"] = newcomer(ev, name)
+                result["newcomer"] = dict(newcomer(ev, name), **first_waits(ev, name))
                 result["release_race"] = release_race(ev, name)
         if args.json:
             print(json.dumps(result, indent=1))
@@ -640,7 +674,7 @@ def main():
     result["requests"] = requests(ev)
     result["groups"] = condvar_groups(ev)
     if newcomer_name:
-        result["newcomer"] = newcomer(ev, newcomer_name)
+        result["newcomer"] = dict(newcomer(ev, newcomer_name), **first_waits(ev, newcomer_name))
         result["release_race"] = release_race(ev, newcomer_name, signal_calls(recs))
     if "beats" in info:
         lags = [(t1 - t0) / 1e6 - 10 for t0, t1 in info["beats"]]

@@ -1,13 +1,7 @@
 package dev.gilsim.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,18 +21,7 @@ class CondvarGroupsReplayTest {
 
     @Test
     void theReplaySignalsGroupOneAndCountsAWakeUpFromGroupTwo() throws Exception {
-        String code = "import json, sys; sys.path.insert(0, 'probes/condlog'); sys.path.insert(0, 'probes');"
-                + " import condlog; print(json.dumps(condlog.condvar_groups(" + TRACE + "), sort_keys=True))";
-        Process p;
-        try {
-            p = new ProcessBuilder(List.of("python3", "-c", code)).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "no python3 on this machine");
-            throw e;
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+        String out = CondlogReplay.json("condlog.condvar_groups(" + TRACE + ")");
         assertEquals("{\"winner_by_group_case\": {\"no switch (asker in G2), one waiter\": {\"oldest\": 1},"
                 + " \"switched, asker in G1, 2-3 waiters\": {\"asker\": 1}}, \"woken_from_g2_share\": 0.333}", out);
     }
