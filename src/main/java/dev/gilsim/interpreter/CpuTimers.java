@@ -25,6 +25,8 @@ public final class CpuTimers {
         /** Given the earliest time its owner may run, wakes the owner and returns when it runs. */
         private final LongUnaryOperator onFire;
         private final Event expiry;
+        /** Its expiry's priority among events at one instant ({@link EventOrder}). */
+        private final int priority;
         private long deadline;
         private long armedSeq;
         private int core = -1;
@@ -35,6 +37,7 @@ public final class CpuTimers {
         private Timer(PyThread owner, int order, LongUnaryOperator onFire, CpuTimers timers) {
             this.owner = owner;
             this.onFire = onFire;
+            this.priority = order;
             this.expiry = new Event(order, () -> timers.onExpiry(this));
         }
 
@@ -59,7 +62,13 @@ public final class CpuTimers {
     private final Timer[][] heaps;
     private final TimerLane<Timer>[] lanes;
     private final int[] sizes;
-    private long seq;
+    /**
+     * Per core, its clock interrupt: one event, keyed as the expiry of the timer that fires first
+     * would be, instead of an event per timer (10,000 waiting threads kept 10,000 in the calendar).
+     */
+    private final Event[] clocks;
+    /** The timer each core's clock stands for, or null. */
+    private final Timer[] clockFor;
 
     CpuTimers(Simulator sim, Cores cores, OsSettings os, RandomGenerator random) {
         this.random = random;
@@ -77,6 +86,12 @@ public final class CpuTimers {
             lanes[i] = new TimerLane<>();
         }
         this.sizes = new int[cores.count()];
+        this.clocks = new Event[cores.count()];
+        for (int i = 0; i < clocks.length; i++) {
+            int core = i;
+            clocks[i] = new Event(() -> onClock(core));
+        }
+        this.clockFor = new Timer[cores.count()];
     }
 
     /** A timer of {@code owner}'s that runs {@code onFire} when it expires. */
@@ -98,7 +113,8 @@ public final class CpuTimers {
         }
         cancel(t);
         t.deadline = deadline;
-        t.armedSeq = seq++;
+        // The sequence its own event would take: the core's clock fires for it with that key.
+        t.armedSeq = sim.reserveSequence();
         t.core = cores.timerCore(t.owner);
         TimerLane<Timer> lane = lanes[t.core];
         if (t.owner.gilTimeout == t && lane.accepts(deadline, t.armedSeq)) {
@@ -106,7 +122,7 @@ public final class CpuTimers {
         } else {
             push(t);
         }
-        sim.schedule(t.expiry, deadline + slackNanos);
+        setClock(t.core);
     }
 
     public void cancel(Timer t) {
@@ -116,8 +132,46 @@ public final class CpuTimers {
         }
         if (t.heapIndex >= 0 || t.lanePosition >= 0) {
             detach(t);
-            sim.cancel(t.expiry);
+            setClock(t.core);
         }
+    }
+
+    /**
+     * Sets the core's clock for the timer whose own expiry event would fire first: the first by
+     * deadline (then arming), unless a timer of a lower priority shares that deadline (a sleep's
+     * beside a GIL wait's, whose events fire in priority order).
+     */
+    private void setClock(int core) {
+        Timer t = first(core);
+        if (t != null && t.priority > EventOrder.STEP && sizes[core] > 0) {
+            t = firstAtDeadline(core, 0, t);
+        }
+        if (t == null) {
+            sim.cancel(clocks[core]);
+        } else if (t != clockFor[core] || !clocks[core].isScheduled()) {
+            sim.scheduleAs(clocks[core], t.deadline + slackNanos, t.priority, t.armedSeq);
+        }
+        clockFor[core] = t;
+    }
+
+    /** The timer of the lowest (priority, arming) among the heap's from {@code i} at best's deadline. */
+    private Timer firstAtDeadline(int core, int i, Timer best) {
+        if (i >= sizes[core]) {
+            return best;
+        }
+        Timer h = heaps[core][i];
+        if (h.deadline != best.deadline) {
+            return best;
+        }
+        if (h.priority < best.priority || (h.priority == best.priority && h.armedSeq < best.armedSeq)) {
+            best = h;
+        }
+        return firstAtDeadline(core, 2 * i + 2, firstAtDeadline(core, 2 * i + 1, best));
+    }
+
+    private void onClock(int core) {
+        onExpiry(clockFor[core]);
+        setClock(core);
     }
 
     /** Takes an armed timer out of its core's heap or lane. */
@@ -152,7 +206,6 @@ public final class CpuTimers {
         burst.clear();
         for (Timer other = first(core); other != null && other.deadline <= now; other = first(core)) {
             detach(other);
-            sim.cancel(other.expiry);
             burst.add(other);
         }
         if (burst.isEmpty()) {

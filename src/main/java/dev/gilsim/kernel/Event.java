@@ -51,7 +51,12 @@ public final class Event {
 
     /** Sets the key the queue orders by: fire at {@code at}, the {@code sequence}-th scheduled. */
     void key(long at, long sequence) {
+        key(at, priority, sequence);
+    }
+
+    /** The same with another priority than the event's own ({@link Simulator#scheduleAs}). */
+    void key(long at, int asPriority, long sequence) {
         time = at;
-        order = ((long) (priority - MIN_PRIORITY) << SEQUENCE_BITS) | sequence;
+        order = ((long) (asPriority - MIN_PRIORITY) << SEQUENCE_BITS) | sequence;
     }
 }

@@ -43,6 +43,36 @@ public final class Simulator {
         return nextSequence++;
     }
 
+    /**
+     * Takes the sequence number a {@link #schedule} now would take, for an event that is not
+     * scheduled itself but stands in a shared one ({@link #scheduleAs}): every other event keeps
+     * the number it would have had, so the order of a run does not change.
+     */
+    public long reserveSequence() {
+        return nextSequence();
+    }
+
+    /**
+     * Schedules or moves {@code event} with the key of another, the {@code sequence}-th (reserved)
+     * with {@code priority}: one event that fires for the first of many (a core's timers, which the
+     * clock interrupt serves in one go) fires exactly when that one's own event would have.
+     */
+    public void scheduleAs(Event event, long at, int priority, long sequence) {
+        if (at < now) {
+            throw new IllegalArgumentException("cannot schedule in the past: " + at + " < " + now);
+        }
+        if (priority < Event.MIN_PRIORITY || priority > Event.MAX_PRIORITY || sequence >= nextSequence) {
+            throw new IllegalArgumentException("not a reserved key: priority " + priority + ", sequence " + sequence);
+        }
+        boolean scheduled = event.isScheduled();
+        event.key(at, priority, sequence);
+        if (scheduled) {
+            queue.changed(event);
+        } else {
+            queue.add(event);
+        }
+    }
+
     public void scheduleAfter(Event event, long delay) {
         schedule(event, now + delay);
     }

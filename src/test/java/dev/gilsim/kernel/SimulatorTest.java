@@ -28,6 +28,28 @@ class SimulatorTest {
         assertEquals(100, sim.now());
     }
 
+    /**
+     * An event scheduled with a reserved key fires exactly where an event of that priority,
+     * scheduled when the key was reserved, would have: between the two scheduled before and after
+     * the reservation at the same priority, after a lower priority, and moved when keyed again.
+     */
+    @Test
+    void anEventScheduledAsAnotherFiresWhereThatOneWould() {
+        Simulator sim = new Simulator();
+        List<String> fired = new ArrayList<>();
+        sim.at(10, 1, () -> fired.add("before"));
+        long reserved = sim.reserveSequence();
+        sim.at(10, 1, () -> fired.add("after"));
+        sim.at(10, 0, () -> fired.add("lower priority"));
+        Event stand = new Event(5, () -> fired.add("stand-in"));
+        sim.scheduleAs(stand, 20, 1, reserved);
+        sim.scheduleAs(stand, 10, 1, reserved);
+        assertThrows(IllegalArgumentException.class, () -> sim.scheduleAs(new Event(() -> { }), 10, 1, 99),
+                "a sequence never reserved");
+        sim.runUntil(100);
+        assertEquals(List.of("lower priority", "before", "stand-in", "after"), fired);
+    }
+
     @Test
     void cancelledEventNeverFiresAndCanBeRescheduled() {
         Simulator sim = new Simulator();
