@@ -183,7 +183,7 @@ public final class HtmlReport {
                     .append(" latencies; <a href=\"percentiles.csv\">percentiles.csv</a> has every one.</p>\n");
         }
         if (all < run.latencyKeys().size()) {
-            h.append("<p>The copies of a thread declared with <code>count</code> are one row and one chart, their "
+            h.append("<p>The copies of a thread declared with <code>count</code> are one row and one set of charts, their "
                     + "samples pooled under the thread's name; <a href=\"percentiles.csv\">percentiles.csv</a> and "
                     + "<a href=\"threads.csv\">threads.csv</a> have each copy's.</p>\n");
         }
