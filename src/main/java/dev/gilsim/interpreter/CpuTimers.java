@@ -24,6 +24,7 @@ public final class CpuTimers {
         private final PyThread owner;
         /** Given the earliest time its owner may run, wakes the owner and returns when it runs. */
         private final LongUnaryOperator onFire;
+        /** Its own expiry event, without C9 only: with it, the core's clock fires for it. */
         private final Event expiry;
         /** Its expiry's priority among events at one instant ({@link EventOrder}). */
         private final int priority;
@@ -38,7 +39,7 @@ public final class CpuTimers {
             this.owner = owner;
             this.onFire = onFire;
             this.priority = order;
-            this.expiry = new Event(order, () -> timers.onExpiry(this));
+            this.expiry = timers.coalesce ? null : new Event(order, () -> timers.onExpiry(this));
         }
 
         /** The core the timer was armed on (C9); -1 without per-core timers. */

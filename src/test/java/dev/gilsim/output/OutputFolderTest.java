@@ -15,6 +15,9 @@ import dev.gilsim.report.SavedRun;
 import dev.gilsim.report.TraceJson;
 import dev.gilsim.results.Provenance;
 import dev.gilsim.results.RunData;
+import dev.gilsim.run.RunResult;
+import dev.gilsim.run.Simulation;
+import dev.gilsim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -155,8 +158,8 @@ class OutputFolderTest {
     @Test
     void copiesOfAThreadArePooledAgainWhenTheRunIsReadBack(@TempDir Path dir) throws IOException {
         String yaml = TestRuns.YAML.replace("- name: spinner\n", "- name: spinner\n        count: 2\n");
-        List<dev.gilsim.run.RunResult> results = new dev.gilsim.scenario.ScenarioLoader()
-                .load("tiny.yaml", yaml, List.of()).variants().stream().map(dev.gilsim.run.Simulation::run).toList();
+        List<RunResult> results = new ScenarioLoader().load("tiny.yaml", yaml, List.of()).variants().stream()
+                .map(Simulation::run).toList();
         List<Path> written = OutputFolder.write(dir, results, PROVENANCE, ChartFormat.PNG);
         RunData back = SavedRun.read(dir);
         assertTrue(back.latencyKeys().contains("gil_wait:app/spinner-2"), back.latencyKeys().toString());
