@@ -4,6 +4,7 @@ import dev.gilsim.scenario.Defaults;
 import dev.gilsim.validation.Calibration;
 import dev.gilsim.validation.Dataset;
 import dev.gilsim.validation.ProbeRunner;
+import dev.gilsim.validation.ProfileText;
 import dev.gilsim.validation.Suite;
 import dev.gilsim.validation.Validation;
 import java.io.IOException;
@@ -93,10 +94,10 @@ final class CalibrateCommand implements Runnable {
         err.flush();
         int jobs = Runtime.getRuntime().availableProcessors();
         Validation withDefaults = calibration.validate(Defaults.get(), jobs);
-        Validation withProfile = calibration.validate(profileDefaults(Calibration.profile("", fits)), jobs);
+        Validation withProfile = calibration.validate(profileDefaults(ProfileText.of("", fits)), jobs);
         String scoredText = scored.equals(List.of(v)) ? ""
                 : "; its candidates scored on CPython " + String.join(", ", scored);
-        String text = Calibration.profile("gilsim machine profile, fitted by gilsim calibrate from CPython " + v
+        String text = ProfileText.of("gilsim machine profile, fitted by gilsim calibrate from CPython " + v
                 + " measured in " + source + scoredText + ".\nApply it with --profile " + out.getFileName()
                 + "; every value here replaces defaults.yaml's.\n" + String.format(java.util.Locale.ROOT,
                 "Of these measurements' %d figures, %.0f%% are in band with this profile (geometric mean ratio %.2f)"
@@ -205,6 +206,11 @@ final class CalibrateCommand implements Runnable {
                 sets.add(share.assignment());
             }
         }
+        err.println("gilsim: fitting the awake window of a waiter that lost a race (two validations)...");
+        err.flush();
+        Calibration.Fitted awake = c.awakeWindow(Suite.builtin(), sets, jobs);
+        fits.add(awake);
+        sets.add(awake.assignment());
         fits.add(c.handoffWakeup(Suite.builtin(), sets, jobs));
         return fits;
     }

@@ -32,6 +32,8 @@ public final class Gil {
     /** G12: glibc's two groups of waiters decide whom a signal can reach (fifo only). */
     private final boolean condvarGroups;
     private final double timeoutBehindHolder;
+    private final long awakeWindowNanos;
+    private final dev.gilsim.kernel.Distribution awakeReturn;
 
     private PyThread holder;
     /** G11: who set the pending drop request; cleared when the GIL changes hands. */
@@ -46,6 +48,8 @@ public final class Gil {
     private final List<PyThread> queuedDroppers = new ArrayList<>();
     /** C13: waiters whose timer fired on the holder's core, queued there behind it. */
     private final List<PyThread> queuedTimeouts = new ArrayList<>();
+    /** G13: the last waiter that lost a release's race and waits again, its new wait just begun. */
+    private PyThread rewaitingLoser;
     /** G12: the waiters whose place in {@link GilWaiters} is before this one form G1. */
     private long groupOneEnd;
 
@@ -71,6 +75,8 @@ public final class Gil {
         this.holderSliceNanos = os.timeSliceNanos();
         this.condvarGroups = os.condvarGroups() && policy instanceof FifoWakeup;
         this.timeoutBehindHolder = os.timeoutBehindHolder();
+        this.awakeWindowNanos = os.awakeWindowNanos();
+        this.awakeReturn = os.awakeReturn();
     }
 
     public PyThread holder() {
@@ -111,6 +117,9 @@ public final class Gil {
             // G7: a free GIL goes to whoever arrives, ahead of any woken waiter still on its way.
             acquire(t);
             return true;
+        }
+        if (rewaitingLoser == t) {
+            rewaitingLoser = null;
         }
         beginTimedWait(t);
         return false;
@@ -183,6 +192,11 @@ public final class Gil {
         if (t.wakeTimedOut && switchNumber == t.savedSwitchNumber) {
             requestDrop(t);
         }
+        if (!t.wakeTimedOut) {
+            rewaitingLoser = t;
+        } else if (rewaitingLoser == t) {
+            rewaitingLoser = null;
+        }
         beginTimedWait(t);
     }
 
@@ -227,10 +241,25 @@ public final class Gil {
                 woken.wakeTimedOut = false;
             } else {
                 timers.cancel(woken.gilTimeout);
-                wakeLater(woken, false, 0);
+                if (caughtBeforeSleeping(woken)) {
+                    // G13: it took the signal without sleeping, so no wake-up latency.
+                    woken.wakeTimedOut = false;
+                    sim.schedule(woken.gilWake, sim.now() + awakeReturn.sample(latencyRandom));
+                } else {
+                    wakeLater(woken, false, 0);
+                }
             }
         }
         return requested;
+    }
+
+    /**
+     * G13: a waiter that lost the last race and began its new wait less than the awake window ago
+     * has not gone to sleep yet (glibc's {@code pthread_cond_wait} looks for a signal before it
+     * blocks), so this release's signal reaches it awake.
+     */
+    private boolean caughtBeforeSleeping(PyThread woken) {
+        return awakeWindowNanos > 0 && woken == rewaitingLoser && sim.now() - woken.blockedSince < awakeWindowNanos;
     }
 
     /**

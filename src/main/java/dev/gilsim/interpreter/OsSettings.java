@@ -39,14 +39,19 @@ package dev.gilsim.interpreter;
  * @param timeoutBehindHolder C13: the share of GIL waiters whose timer fires on the core the holder
  *                  runs on that wait in that core's run queue behind it (until it lets go of the
  *                  GIL, a core idles, or its slice ends); 0: off. It needs per-core timers (C9)
+ * @param awakeWindowNanos G13: a waiter that lost a release's race and waits again catches the
+ *                  next release's signal without sleeping if it comes within this time of that
+ *                  new wait (glibc checks for a signal before it blocks); 0: off
+ * @param awakeReturn G13: from such a caught signal to the waiter running; null when the window is off
  */
 public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
         dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
         dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro,
         boolean coldStartHoldingGil, boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap,
         boolean expiredWaitTakesSignal, double handoffOnDropperCore, long migrationCostNanos, double syscallScale,
-        boolean condvarGroups, double timeoutBehindHolder) {
-    /** Syscalls as given (C12 off), no groups (G12) and no queued timeouts (C13). */
+        boolean condvarGroups, double timeoutBehindHolder, long awakeWindowNanos,
+        dev.gilsim.kernel.Distribution awakeReturn) {
+    /** Syscalls as given (C12 off), no groups (G12), no queued timeouts (C13), no awake window (G13). */
     public OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
             dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
             dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro,
@@ -54,7 +59,7 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
             boolean expiredWaitTakesSignal, double handoffOnDropperCore, long migrationCostNanos) {
         this(cores, timeSliceNanos, timerSlackNanos, haltPollNanos, polledWakeup, timerWakeup, handoffWakeup,
                 coldStartNanosPerRootMicro, coldStartHoldingGil, timerCoalescing, timerBurstGap, expiredWaitTakesSignal,
-                handoffOnDropperCore, migrationCostNanos, 1.0, false, 0);
+                handoffOnDropperCore, migrationCostNanos, 1.0, false, 0, 0, null);
     }
 
     /** The same machine with syscalls {@code scale} times as long (C12). */
@@ -62,7 +67,7 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
         return new OsSettings(cores, timeSliceNanos, timerSlackNanos, haltPollNanos, polledWakeup, timerWakeup,
                 handoffWakeup, coldStartNanosPerRootMicro, coldStartHoldingGil, timerCoalescing, timerBurstGap,
                 expiredWaitTakesSignal, handoffOnDropperCore, migrationCostNanos, scale, condvarGroups,
-                timeoutBehindHolder);
+                timeoutBehindHolder, awakeWindowNanos, awakeReturn);
     }
 
     /** C12: a syscall's duration on this host, from the one the scenario gives. */
@@ -107,6 +112,12 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
         }
         if (!(syscallScale > 0 && syscallScale <= 100)) {
             throw new IllegalArgumentException("the syscall scale must be above 0 and at most 100");
+        }
+        if (awakeWindowNanos < 0) {
+            throw new IllegalArgumentException("the awake window must not be negative");
+        }
+        if (awakeWindowNanos > 0) {
+            java.util.Objects.requireNonNull(awakeReturn, "awakeReturn");
         }
         java.util.Objects.requireNonNull(polledWakeup, "polledWakeup");
         java.util.Objects.requireNonNull(timerBurstGap, "timerBurstGap");

@@ -39,6 +39,8 @@ final class SettingsReader {
         double syscallScale = m.numberReq("syscall_scale", 0, 100);
         boolean groups = m.boolReq("condvar_groups");
         double behindHolder = m.numberReq("timeout_behind_holder", 0, 1);
+        long awakeWindow = m.durationReq("awake_window");
+        Distribution awakeReturn = DistributionReader.read(m.req("awake_return", DistributionReader.EXPECTED));
         if (syscallScale <= 0) {
             throw m.error("syscall_scale", "must be above 0",
                     "1 for syscalls as the scenario gives them, 2 on a host whose syscalls take twice as long");
@@ -55,13 +57,16 @@ final class SettingsReader {
         if (coldStart > 100_000L) {
             throw m.error("cold_start", "is longer than 100us per root microsecond", "about 250ns (0 turns cold starts off)");
         }
+        if (awakeWindow > 1_000_000L) {
+            throw m.error("awake_window", "is longer than 1ms", "about 1us (0 turns the window off)");
+        }
         if (migrationCost > 1_000_000_000L) {
             throw m.error("migration_cost", "is longer than 1s", "about 500us (Linux's sched_migration_cost)");
         }
         m.finish();
         return new OsSettings(cores, slice, slack, haltPoll, polled, timerWakeup, handoffWakeup, coldStart,
                 coldHolding, coalescing, burstGap, expiredTakesSignal, onDropperCore, migrationCost, syscallScale, groups,
-                behindHolder);
+                behindHolder, awakeWindow, awakeReturn);
     }
 
     static PythonVersion version(MapReader py) {

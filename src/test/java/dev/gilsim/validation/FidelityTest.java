@@ -25,16 +25,16 @@ class FidelityTest {
      */
     static final int SEEDS = 5;
     /** Lowest share of figures in band, over all versions together. */
-    static final double MIN_SCORE = 0.711;
+    static final double MIN_SCORE = 0.713;
     /** Lowest share of figures in band of any one version. */
-    static final double MIN_VERSION_SCORE = 0.673;
+    static final double MIN_VERSION_SCORE = 0.678;
     /**
      * Most figures whose seeds spread wider than the real runs (by more than 15 %): a headline that
      * hangs on the seed is one no real run shows.
      */
-    static final int MAX_SEED_SENSITIVE_FIGURES = 145;
+    static final int MAX_SEED_SENSITIVE_FIGURES = 142;
     /** Highest geometric mean of sim/real (or real/sim), over all figures. */
-    static final double MAX_GEOMETRIC_MEAN_RATIO = 1.255;
+    static final double MAX_GEOMETRIC_MEAN_RATIO = 1.223;
 
     @Test
     void theCommittedDatasetHoldsEveryVersionAndExperimentThreeTimes() {
