@@ -1,5 +1,6 @@
 package dev.gilsim.interpreter;
 
+import dev.gilsim.kernel.Distribution;
 import dev.gilsim.kernel.Event;
 import dev.gilsim.kernel.Simulator;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class Gil {
     private final boolean condvarGroups;
     private final double timeoutBehindHolder;
     private final long awakeWindowNanos;
-    private final dev.gilsim.kernel.Distribution awakeReturn;
+    private final Distribution awakeReturn;
 
     private PyThread holder;
     /** G11: who set the pending drop request; cleared when the GIL changes hands. */

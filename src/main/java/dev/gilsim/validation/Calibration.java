@@ -198,9 +198,9 @@ public final class Calibration {
 
     /**
      * G13's window as defaults.yaml has it, or off: whichever puts more of the convoy's figures in
-     * band, with the other fitted values applied. Traced, a waiter that lost a short release's race
-     * catches the next signal awake on the Intel host and not on the AMD one (docs/model.md
-     * section 9), so the measurements decide per host.
+     * band, with the other fitted values applied. Traced on both hosts (docs/model.md section 9),
+     * but whether the model's convoy fits better with it depends on the host's other values (how
+     * long its releases take, how fast a woken waiter runs), so the measurements decide per host.
      */
     public Fitted awakeWindow(Suite suite, List<String> fittedSets, int jobs) {
         Suite convoy = suite.only(CONVOY);
