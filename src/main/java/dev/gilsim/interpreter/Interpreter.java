@@ -18,6 +18,8 @@ public final class Interpreter {
     private final Set<String> threadNames = new HashSet<>();
 
     private final int id;
+    /** C14: draws how many of the host's interruptions land in a compute. */
+    private final RandomGenerator interruptRandom;
 
     Interpreter(Machine machine, String name, GilSettings settings, int id) {
         this.machine = machine;
@@ -25,6 +27,7 @@ public final class Interpreter {
         this.name = name;
         this.settings = settings;
         this.latencyRandom = machine.streams().stream("wakeup-latency:" + name);
+        this.interruptRandom = machine.streams().stream("host-interrupts:" + name);
         this.gil = settings.build() == Build.GIL
                 ? new Gil(this, machine.simulator(), machine.observer(),
                         machine.streams().stream("wakeup-policy:" + name), latencyRandom,
@@ -81,6 +84,40 @@ public final class Interpreter {
             return sampleWakeupLatency(idleNanos);
         }
         return os.timerWakeup().sample(latencyRandom);
+    }
+
+    /**
+     * C14: the extra time {@code work} of CPU time takes for the host's interruptions that land in
+     * it (the kernel's tick, a hypervisor's exits), against their average: a Poisson number of
+     * them, one every {@code interrupt_every} on average, each {@code interrupt_cost} long. A
+     * compute without end (a CPU-bound loop) has none: its progress shows nowhere.
+     */
+    long interruptions(long work) {
+        OsSettings os = machine.os();
+        long every = os.interruptEveryNanos();
+        if (every == 0 || work <= 0 || work >= Long.MAX_VALUE / 4) {
+            return 0;
+        }
+        double mean = (double) work / every;
+        long count;
+        if (mean > 50) {
+            // A long call: the normal approximation, without a thousand-term sum.
+            count = Math.max(0, Math.round(mean + Math.sqrt(mean) * interruptRandom.nextGaussian()));
+        } else {
+            double p = Math.exp(-mean);
+            double cumulative = p;
+            double u = interruptRandom.nextDouble();
+            count = 0;
+            while (u > cumulative && count < 1000) {
+                count++;
+                p *= mean / count;
+                cumulative += p;
+            }
+        }
+        // A step's given duration is what it takes on the host, interruptions included on
+        // average (a 300 ms call measured there had its 75 ticks), so only the draw's departure
+        // from that average is added: a short step's rare interruption, a long call's jitter.
+        return Math.max(-work / 2, Math.round((count - mean) * os.interruptCostNanos()));
     }
 
     /** C7: the extra time of a GIL-releasing step that is the first after an idle spell. */

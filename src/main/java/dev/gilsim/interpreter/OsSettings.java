@@ -43,6 +43,9 @@ package dev.gilsim.interpreter;
  *                  next release's signal without sleeping if it comes within this time of that
  *                  new wait (glibc checks for a signal before it blocks); 0: off
  * @param awakeReturn G13: from such a caught signal to the waiter running; null when the window is off
+ * @param interruptEveryNanos C14: a running thread loses its core to the host (the kernel's timer
+ *                  tick, a hypervisor's exits) once per this much CPU time on average; 0: off
+ * @param interruptCostNanos C14: how long each such interruption takes
  */
 public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
         dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
@@ -50,8 +53,8 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
         boolean coldStartHoldingGil, boolean timerCoalescing, dev.gilsim.kernel.Distribution timerBurstGap,
         boolean expiredWaitTakesSignal, double handoffOnDropperCore, long migrationCostNanos, double syscallScale,
         boolean condvarGroups, double timeoutBehindHolder, long awakeWindowNanos,
-        dev.gilsim.kernel.Distribution awakeReturn) {
-    /** Syscalls as given (C12 off), no groups (G12), no queued timeouts (C13), no awake window (G13). */
+        dev.gilsim.kernel.Distribution awakeReturn, long interruptEveryNanos, long interruptCostNanos) {
+    /** Syscalls as given (C12 off), no groups (G12), no queued timeouts (C13), no awake window (G13), no interruptions (C14). */
     public OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, long haltPollNanos,
             dev.gilsim.kernel.Distribution polledWakeup, dev.gilsim.kernel.Distribution timerWakeup,
             dev.gilsim.kernel.Distribution handoffWakeup, long coldStartNanosPerRootMicro,
@@ -59,7 +62,7 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
             boolean expiredWaitTakesSignal, double handoffOnDropperCore, long migrationCostNanos) {
         this(cores, timeSliceNanos, timerSlackNanos, haltPollNanos, polledWakeup, timerWakeup, handoffWakeup,
                 coldStartNanosPerRootMicro, coldStartHoldingGil, timerCoalescing, timerBurstGap, expiredWaitTakesSignal,
-                handoffOnDropperCore, migrationCostNanos, 1.0, false, 0, 0, null);
+                handoffOnDropperCore, migrationCostNanos, 1.0, false, 0, 0, null, 0, 0);
     }
 
     /** The same machine with syscalls {@code scale} times as long (C12). */
@@ -67,7 +70,7 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
         return new OsSettings(cores, timeSliceNanos, timerSlackNanos, haltPollNanos, polledWakeup, timerWakeup,
                 handoffWakeup, coldStartNanosPerRootMicro, coldStartHoldingGil, timerCoalescing, timerBurstGap,
                 expiredWaitTakesSignal, handoffOnDropperCore, migrationCostNanos, scale, condvarGroups,
-                timeoutBehindHolder, awakeWindowNanos, awakeReturn);
+                timeoutBehindHolder, awakeWindowNanos, awakeReturn, interruptEveryNanos, interruptCostNanos);
     }
 
     /** C12: a syscall's duration on this host, from the one the scenario gives. */
@@ -115,6 +118,9 @@ public record OsSettings(int cores, long timeSliceNanos, long timerSlackNanos, l
         }
         if (awakeWindowNanos < 0) {
             throw new IllegalArgumentException("the awake window must not be negative");
+        }
+        if (interruptEveryNanos < 0 || interruptCostNanos < 0) {
+            throw new IllegalArgumentException("the host's interruptions must not be negative");
         }
         if (awakeWindowNanos > 0) {
             java.util.Objects.requireNonNull(awakeReturn, "awakeReturn");

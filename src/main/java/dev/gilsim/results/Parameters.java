@@ -56,7 +56,7 @@ final class Parameters {
         return out;
     }
 
-    /** C4 to C13, G12 and G13: wake-up paths, cold starts, timers, syscalls, glibc's groups ("the G6 latency" where none). */
+    /** C4 to C14, G12 and G13: wake-up paths, cold starts, timers, syscalls, glibc's groups ("the G6 latency" where none). */
     private static void machine(List<Parameter> out, OsSettings m) {
         out.add(new Parameter("machine.halt_poll", Durations.format(m.haltPollNanos())));
         out.add(new Parameter("machine.polled_wakeup", m.polledWakeup().describe()));
@@ -88,6 +88,10 @@ final class Parameters {
         if (m.awakeWindowNanos() > 0) {
             out.add(new Parameter("machine.awake_window", Durations.format(m.awakeWindowNanos())
                     + ", a caught signal's waiter running " + m.awakeReturn().describe() + " later"));
+        }
+        if (m.interruptEveryNanos() > 0) {
+            out.add(new Parameter("machine.interrupt_every", Durations.format(m.interruptEveryNanos())
+                    + " of CPU time on average, each " + Durations.format(m.interruptCostNanos())));
         }
     }
 

@@ -41,6 +41,8 @@ final class SettingsReader {
         double behindHolder = m.numberReq("timeout_behind_holder", 0, 1);
         long awakeWindow = m.durationReq("awake_window");
         Distribution awakeReturn = DistributionReader.read(m.req("awake_return", DistributionReader.EXPECTED));
+        long interruptEvery = m.durationReq("interrupt_every");
+        long interruptCost = m.durationReq("interrupt_cost");
         if (syscallScale <= 0) {
             throw m.error("syscall_scale", "must be above 0",
                     "1 for syscalls as the scenario gives them, 2 on a host whose syscalls take twice as long");
@@ -60,13 +62,19 @@ final class SettingsReader {
         if (awakeWindow > 1_000_000L) {
             throw m.error("awake_window", "is longer than 1ms", "about 1us (0 turns the window off)");
         }
+        if (interruptEvery > 0 && interruptEvery < 10_000L) {
+            throw m.error("interrupt_every", "is shorter than 10us", "a few milliseconds (Linux's tick: 4ms at 250 Hz; 0 turns them off)");
+        }
+        if (interruptCost > 10_000_000L) {
+            throw m.error("interrupt_cost", "is longer than 10ms", "tens of microseconds");
+        }
         if (migrationCost > 1_000_000_000L) {
             throw m.error("migration_cost", "is longer than 1s", "about 500us (Linux's sched_migration_cost)");
         }
         m.finish();
         return new OsSettings(cores, slice, slack, haltPoll, polled, timerWakeup, handoffWakeup, coldStart,
                 coldHolding, coalescing, burstGap, expiredTakesSignal, onDropperCore, migrationCost, syscallScale, groups,
-                behindHolder, awakeWindow, awakeReturn);
+                behindHolder, awakeWindow, awakeReturn, interruptEvery, interruptCost);
     }
 
     static PythonVersion version(MapReader py) {

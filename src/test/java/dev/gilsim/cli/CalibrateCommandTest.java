@@ -24,7 +24,7 @@ class CalibrateCommandTest {
         assertEquals(0, run.code(), run.err());
         String text = Files.readString(profile);
         assertTrue(text.contains("  requester_wins: 0.8\n"), text);
-        assertTrue(text.contains("  syscall_scale: 2.88\n"), text);
+        assertTrue(text.contains("  syscall_scale: 2.9\n"), text);
         Matcher m = Pattern.compile("(\\d+)% are in band with this profile .*\\n# and (\\d+)% with defaults.yaml")
                 .matcher(text);
         assertTrue(m.find(), text);

@@ -25,7 +25,7 @@ class AwakeWindowTest {
     private static List<Mark> convoy(long windowNanos) {
         OsSettings os = new OsSettings(2, millis(3), 0, micros(200), Distribution.constant(micros(5)), null, null, 0,
                 false, false, Distribution.constant(0), false, 0, 0, 1.0, false, 0, windowNanos,
-                Distribution.constant(micros(1)));
+                Distribution.constant(micros(1)), 0, 0);
         TestWorld w = new TestWorld(os, 1);
         Interpreter p = w.process("app", HandWorked.gil(millis(5), micros(5), Distribution.constant(micros(20)),
                 Distribution.constant(0), WakeupPolicyKind.FIFO, Build.GIL, 1.4, 0.0));

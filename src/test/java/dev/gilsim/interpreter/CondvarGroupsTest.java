@@ -29,7 +29,7 @@ class CondvarGroupsTest {
     private static TestWorld world(boolean groups, double timeoutBehindHolder, long sliceNanos) {
         OsSettings os = new OsSettings(2, sliceNanos, 0, 0, Distribution.constant(0), null,
                 Distribution.constant(micros(100)), 0, false, true, Distribution.constant(0), true, 0, millis(10), 1.0,
-                groups, timeoutBehindHolder, 0, null);
+                groups, timeoutBehindHolder, 0, null, 0, 0);
         return new TestWorld(os, 1);
     }
 
