@@ -104,10 +104,15 @@ public final class Interpreter {
             // A long call: the normal approximation, without a thousand-term sum.
             count = Math.max(0, Math.round(mean + Math.sqrt(mean) * interruptRandom.nextGaussian()));
         } else {
-            double p = Math.exp(-mean);
-            double cumulative = p;
             double u = interruptRandom.nextDouble();
             count = 0;
+            if (u <= 1 - mean) {
+                // No interruption, as the sum below would find (e^-mean >= 1 - mean), without the
+                // exponential: most steps are microseconds long against milliseconds between them.
+                return Math.max(-work / 2, Math.round(-mean * os.interruptCostNanos()));
+            }
+            double p = Math.exp(-mean);
+            double cumulative = p;
             while (u > cumulative && count < 1000) {
                 count++;
                 p *= mean / count;
