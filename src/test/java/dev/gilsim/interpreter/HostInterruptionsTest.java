@@ -23,10 +23,24 @@ import org.junit.jupiter.api.Test;
 class HostInterruptionsTest {
     private static final long COST = micros(25);
 
+    /** 2 cores, no slack, polling or cold starts: only the interruptions. */
+    private static TestWorld world(long everyNanos) {
+        return new TestWorld(new OsSettings(2, millis(3), 0, 0, Distribution.constant(0), null, null, 0, false, false,
+                Distribution.constant(0), false, 0, 0, 1.0, false, 0, 0, null, everyNanos, COST), 1);
+    }
+
     private static Interpreter interpreter(long everyNanos) {
-        OsSettings os = new OsSettings(2, millis(3), 0, 0, Distribution.constant(0), null, null, 0, false, false,
-                Distribution.constant(0), false, 0, 0, 1.0, false, 0, 0, null, everyNanos, COST);
-        return new TestWorld(os, 1).process("app", gil());
+        return world(everyNanos).process("app", gil());
+    }
+
+    /** What {@code steps} steps of {@code work} each add, one draw a step. */
+    private static long[] extras(long work, int steps) {
+        Interpreter p = interpreter(millis(4));
+        long[] out = new long[steps];
+        for (int i = 0; i < steps; i++) {
+            out[i] = p.interruptions(work);
+        }
+        return out;
     }
 
     private static GilSettings gil() {
@@ -42,11 +56,9 @@ class HostInterruptionsTest {
      */
     @Test
     void shortStepsAreInterruptedOncePerIntervalOfTheirCpuTimeOnAverage() {
-        Interpreter p = interpreter(millis(4));
         long count = 0;
         long extra = 0;
-        for (int i = 0; i < 100_000; i++) {
-            long e = p.interruptions(micros(40));
+        for (long e : extras(micros(40), 100_000)) {
             assertEquals(0, (e + 250) % COST, "a step's extra: " + e);
             count += (e + 250) / COST;
             extra += e;
@@ -61,11 +73,9 @@ class HostInterruptionsTest {
      */
     @Test
     void aLongCallJittersAroundItsGivenDuration() {
-        Interpreter p = interpreter(millis(4));
         long total = 0;
         long spread = 0;
-        for (int i = 0; i < 100; i++) {
-            long e = p.interruptions(millis(400));
+        for (long e : extras(millis(400), 100)) {
             assertEquals(0, e % COST);
             total += e / COST;
             spread = Math.max(spread, Math.abs(e / COST));
@@ -97,9 +107,7 @@ class HostInterruptionsTest {
     }
 
     private static List<Mark> handOff(long everyNanos) {
-        OsSettings os = new OsSettings(2, millis(3), 0, 0, Distribution.constant(0), null, null, 0, false, false,
-                Distribution.constant(0), false, 0, 0, 1.0, false, 0, 0, null, everyNanos, COST);
-        TestWorld w = new TestWorld(os, 1);
+        TestWorld w = world(everyNanos);
         Interpreter p = w.process("app", gil());
         w.thread(p, "a", once(nativeHolding(millis(2))));
         w.thread(p, "b", once(cpu(micros(10))), micros(1));
